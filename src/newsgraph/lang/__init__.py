@@ -1,0 +1,88 @@
+"""Language packs: what newsgraph knows about a language, kept as data.
+
+Each supported language has a folder here (``it/``, ``en/``, ...) with a
+``pack.yaml`` (code, name) and one YAML file per pipeline stage
+(``cleaning.yaml``, ...).  Adding a language means adding a folder; the
+algorithms that read the packs do not change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class CleaningData:
+    """What the cleaning stage needs from a language."""
+
+    sentence_starters: frozenset[str]
+    boilerplate: re.Pattern[str] | None
+
+    def is_boilerplate(self, line: str) -> bool:
+        return bool(self.boilerplate and self.boilerplate.fullmatch(line.strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePack:
+    code: str
+    name: str
+    cleaning: CleaningData
+
+
+def _load_yaml(code: str, name: str) -> dict[str, Any]:
+    resource = resources.files(__name__).joinpath(code, name)
+    if not resource.is_file():
+        return {}
+    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"language pack file lang/{code}/{name} must hold a mapping")
+    return data
+
+
+def _cleaning(items: list[dict[str, Any]]) -> CleaningData:
+    starters: set[str] = set()
+    patterns: list[str] = []
+    for data in items:
+        starters.update(str(w) for w in data.get("sentence_starters") or ())
+        patterns.extend(str(p) for p in data.get("boilerplate_lines") or ())
+    compiled = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+    return CleaningData(frozenset(starters), compiled)
+
+
+@cache
+def supported_languages() -> tuple[str, ...]:
+    """ISO 639-1 codes of the languages that have a pack, sorted."""
+    root = resources.files(__name__)
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("pack.yaml").is_file())
+    )
+
+
+@cache
+def get_pack(code: str) -> LanguagePack:
+    """The pack of language ``code``; :class:`ConfigError` if there is none."""
+    if code not in supported_languages():
+        raise ConfigError(
+            f"no language pack for {code!r}; supported languages: "
+            f"{', '.join(supported_languages())}"
+        )
+    meta = _load_yaml(code, "pack.yaml")
+    return LanguagePack(
+        code=code,
+        name=str(meta.get("name", code)),
+        cleaning=_cleaning([_load_yaml(code, "cleaning.yaml")]),
+    )
+
+
+@cache
+def any_language_cleaning() -> CleaningData:
+    """Cleaning data of all packs together, for text whose language is not known yet."""
+    return _cleaning([_load_yaml(code, "cleaning.yaml") for code in supported_languages()])
