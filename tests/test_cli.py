@@ -122,7 +122,11 @@ def test_ingest_show_documents_stats_quarantine(tmp_path: Path) -> None:
     stats = json.loads(out)
     assert stats["documents"] == 1 and stats["quarantined_by_reason"] == {"empty": 1}
     code, out, _ = run("stats", db, "--format", "csv")
-    assert "metric,value" in out and "facts.events,0" in out
+    metrics = {r["metric"]: r["value"] for r in csv.DictReader(io.StringIO(out))}
+    code, shown, _ = run("show", db, rows[0]["id"], "--format", "json")
+    facts = json.loads(shown)
+    for kind in ("events", "statements", "commitments", "times"):
+        assert int(metrics[f"facts.{kind}"]) == len(facts[kind]) > 0
 
     code, out, _ = run("quarantine", db, "--format", "json")
     assert json.loads(out)[0]["code"] == "empty"

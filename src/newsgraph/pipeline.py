@@ -14,12 +14,19 @@ from dataclasses import dataclass
 from newsgraph import __version__
 from newsgraph.clean import CleaningRejected, clean_record
 from newsgraph.errors import ConfigError
+from newsgraph.extract import extract_facts
 from newsgraph.lang import supported_languages
 from newsgraph.metadata import infer_published, parse_date_option, source_of
 from newsgraph.model import Document, ExtractionResult, RawRecord, Rejection
 
 #: Versions of the stages that shape stored data; bump one when its output changes.
-COMPONENT_VERSIONS: dict[str, str] = {"sources": "1", "clean": "1", "metadata": "1"}
+COMPONENT_VERSIONS: dict[str, str] = {
+    "sources": "1",
+    "clean": "1",
+    "metadata": "1",
+    "kb": "1",
+    "extract": "1",
+}
 EXTRACTOR_VERSION = f"newsgraph/{__version__}"
 DEFAULT_MAX_TEXT_CHARS = 2_000_000
 
@@ -95,7 +102,7 @@ def process_document(
         input_ref=record.input_ref,
         offsets=clean.offsets,
     )
-    return ExtractionResult(document=document, extractor=EXTRACTOR_VERSION)
+    return extract_facts(document, extractor=EXTRACTOR_VERSION)
 
 
 def extract(

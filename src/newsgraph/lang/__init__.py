@@ -83,6 +83,14 @@ def get_pack(code: str) -> LanguagePack:
 
 
 @cache
+def pack_data(code: str, stage: str) -> dict[str, Any]:
+    """The raw data of one stage file (``events``, ``titles``, ...) of a pack; empty if none."""
+    if code not in supported_languages():
+        return {}
+    return _load_yaml(code, f"{stage}.yaml")
+
+
+@cache
 def any_language_cleaning() -> CleaningData:
     """Cleaning data of all packs together, for text whose language is not known yet."""
     return _cleaning([_load_yaml(code, "cleaning.yaml") for code in supported_languages()])

@@ -1,0 +1,35 @@
+"""Fact extraction: from a cleaned document to actors, places, times, statements, events
+and commitments.  Each kind has its own module; :func:`extract_facts` runs them in order.
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract.commitments import find_commitments
+from newsgraph.extract.context import build_context
+from newsgraph.extract.entities import find_entities
+from newsgraph.extract.events import find_events
+from newsgraph.extract.statements import find_statements
+from newsgraph.extract.times import find_times
+from newsgraph.kb import KnowledgeBase, default_kb
+from newsgraph.model import Document, ExtractionResult
+
+__all__ = ["extract_facts"]
+
+
+def extract_facts(
+    document: Document, *, kb: KnowledgeBase | None = None, extractor: str | None = None
+) -> ExtractionResult:
+    """Every fact of ``document``; spans index ``document.text``."""
+    ctx = build_context(document, kb or default_kb())
+    entities = find_entities(ctx)
+    times = find_times(document.text, lang=document.lang, published=document.published)
+    return ExtractionResult(
+        document=document,
+        actors=entities.actors,
+        places=entities.places,
+        times=tuple(times),
+        statements=tuple(find_statements(ctx, entities)),
+        events=tuple(find_events(ctx, entities, times)),
+        commitments=tuple(find_commitments(ctx, entities, times)),
+        extractor=extractor,
+    )

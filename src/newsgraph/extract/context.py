@@ -1,0 +1,74 @@
+"""What every extractor reads: the document split into sentences of tokens and lemmas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsgraph.kb import KnowledgeBase
+from newsgraph.lang import pack_data
+from newsgraph.model import Document
+from newsgraph.text import Token, tokenize
+
+
+@cache
+def _lemmatizer(lang: str) -> Any:
+    import simplemma
+
+    def lemma(word: str) -> str:
+        try:
+            return str(simplemma.lemmatize(word, lang=lang)).casefold()
+        except ValueError:  # a language simplemma does not know
+            return word.casefold()
+
+    return cache(lemma)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    lemmas: tuple[str, ...]
+
+    def lower_words(self) -> tuple[str, ...]:
+        return tuple(t.text.casefold() for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    document: Document
+    kb: KnowledgeBase
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def lang(self) -> str:
+        return self.document.lang
+
+    @property
+    def day(self) -> str | None:
+        """The publication day (or month) the text's relative references use."""
+        return self.document.published
+
+    def pack(self, stage: str) -> dict[str, Any]:
+        return pack_data(self.lang, stage)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+
+def build_context(document: Document, kb: KnowledgeBase) -> DocContext:
+    lemma = _lemmatizer(document.lang if document.lang != "und" else "en")
+    sentences = []
+    for i, (start, end) in enumerate(document.sentences):
+        text = document.text[start:end]
+        tokens = tuple(tokenize(text, start))
+        lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
+        sentences.append(Sentence(i, start, end, text, tokens, lemmas))
+    return DocContext(document, kb, tuple(sentences))

@@ -1,0 +1,536 @@
+"""Entities: every person, organisation, state and place the text names, resolved.
+
+Three sources, in order: the actor knowledge base (people, organisations,
+states, by any of their names), the place gazetteer (GeoNames cities), and
+a recogniser for names neither knows (runs of capitalised words, typed by
+the words in and around them).  A capital named as an agent ("Mosca
+chiede", "Washington said") stands for its state.  Titles ("il ministro
+degli Esteri russo") are resolved to the office-holder on the day the
+article was published; they are references, not names, so they do not
+appear among an actor's ``mentions``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from newsgraph.extract.context import DocContext, Sentence
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import Actor, Place, Span
+from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
+from newsgraph.text import Token
+
+Kind = Literal["PER", "ORG", "GPE", "LOC"]
+_CONNECTORS = frozenset(
+    {
+        "di",
+        "de",
+        "del",
+        "della",
+        "dei",
+        "degli",
+        "da",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "du",
+        "des",
+        "dos",
+        "y",
+        "of",
+        "and",
+        "&",
+        "-",
+        "'s",
+    }
+)
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", ascii_name.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A stretch of text that refers to an actor or a place."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    ref: str  # actor id or place id
+    named: bool  # a name (listed in mentions) or a title / demonym (a reference only)
+    sentence: int
+
+
+@dataclass(slots=True)
+class _ActorInfo:
+    name: str
+    kind: Kind
+    country: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    mentions: tuple[EntityMention, ...]  # named and nominal, in text order
+
+    def in_sentence(self, index: int) -> list[EntityMention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    try:
+        from importlib import import_module
+
+        module = import_module(f"spacy.lang.{lang}.stop_words")
+        return frozenset(w.casefold() for w in module.STOP_WORDS)
+    except (ImportError, AttributeError):
+        return frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _LangData:
+    locative: frozenset[tuple[str, ...]]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    not_names: frozenset[str]
+    titles: tuple[tuple[tuple[str, ...], str, str | None], ...]  # words, role, country
+    honorifics: frozenset[str]
+    demonyms: dict[str, str]
+    stop: frozenset[str]
+    first_names: frozenset[str]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    from newsgraph.kb import norm_key
+    from newsgraph.text import tokenize
+
+    return norm_key(t.text for t in tokenize(text))
+
+
+@cache
+def _lang_data(lang: str, kb_id: int) -> _LangData:
+    from newsgraph.lang import pack_data
+
+    ent: dict[str, Any] = pack_data(lang, "entities")
+    titles: dict[str, Any] = pack_data(lang, "titles")
+    demonyms: dict[str, Any] = pack_data(lang, "demonyms")
+    rows = [
+        (_phrase(str(t["phrase"])), str(t["role"]), t.get("country"))
+        for t in titles.get("titles") or ()
+        if t.get("phrase") and t.get("role")
+    ]
+    # titles that contain a tracked one but are not it ("Vice President"): matched, then ignored
+    rows += [(_phrase(str(p)), "", None) for p in titles.get("non_role_titles") or ()]
+    title_rows = tuple(sorted(rows, key=lambda row: -len(row[0])))
+    return _LangData(
+        locative=frozenset(_phrase(p) for p in ent.get("locative_prepositions") or ()),
+        org_words=frozenset(w.casefold() for w in ent.get("org_words") or ()),
+        place_words=frozenset(w.casefold() for w in ent.get("place_words") or ()),
+        not_names=frozenset(w.casefold() for w in ent.get("not_names") or ()),
+        titles=title_rows,
+        honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
+        demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},
+        stop=_stop_words(lang),
+        first_names=_first_names(kb_id),
+    )
+
+
+_KBS: dict[int, KnowledgeBase] = {}
+
+
+@cache
+def _first_names(kb_id: int) -> frozenset[str]:
+    kb = _KBS[kb_id]
+    return frozenset(
+        e.name.split()[0].casefold()
+        for e in kb.entries.values()
+        if e.kind == "PER" and len(e.name.split()) >= 2
+    )
+
+
+@cache
+def _is_known_word(word: str, lang: str) -> bool:
+    """Is the lower-case form of ``word`` an ordinary word of ``lang``?"""
+    import simplemma
+
+    try:
+        return bool(simplemma.is_known(word.casefold(), lang=lang))
+    except ValueError:
+        return False
+
+
+def _is_name_start(tok: Token) -> bool:
+    ch = tok.text[:1]
+    return ch.isupper() or (ch.isalpha() and not ch.islower() and not ch.isupper())
+
+
+@dataclass(slots=True)
+class _Match:
+    sentence: int
+    first: int  # token indexes [first, last)
+    last: int
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    ref: str | None = None
+    places: tuple[PlaceEntry, ...] = ()
+    named: bool = True
+    role: str | None = None
+    country: str | None = None
+
+
+class _Recogniser:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.kb = ctx.kb
+        _KBS[id(ctx.kb)] = ctx.kb
+        self.data = _lang_data(ctx.lang, id(ctx.kb))
+        self.gaz: Gazetteer = gazetteer()
+        self.info: dict[str, _ActorInfo] = {}
+        self._title_cache: dict[int, list[_Match]] = {}
+
+    # -- pass 1: names ----------------------------------------------------
+
+    def names(self, sent: Sentence) -> list[_Match]:
+        toks = sent.tokens
+        in_title = {k for t in self.titles(sent) for k in range(t.first, t.last)}
+        found: list[_Match] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not tok.is_word or not _is_name_start(tok) or i in in_title:
+                i += 1
+                continue
+            match = self._known(sent, i) or self._unknown(sent, i, in_title)
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.last
+        return found
+
+    def _known(self, sent: Sentence, i: int) -> _Match | None:
+        toks = sent.tokens
+        longest = min(max(self.kb.max_words, self.gaz.max_words), len(toks) - i)
+        for n in range(longest, 0, -1):
+            last = toks[i + n - 1]
+            if not last.is_word:
+                continue
+            words = [t.text for t in toks[i : i + n]]
+            surface = sent.text[toks[i].start - sent.start : last.end - sent.start]
+            ids = {e for e in self.kb.lookup(words) if self._case_ok(e, surface)}
+            places = tuple(self.gaz.lookup(words)) if n <= self.gaz.max_words else ()
+            if n == 1 and self._common_word(toks, i):
+                ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
+                places = ()
+            if not ids and not places:
+                continue
+            m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
+            if ids:
+                entry = min(
+                    (self.kb.entries[e] for e in ids),
+                    key=lambda e: ("GPE", "ORG", "PER").index(e.kind),
+                )
+                m.kind, m.ref = entry.kind, entry.id
+            else:
+                m.places = places
+            return m
+        return None
+
+    def _case_ok(self, entry_id: str, surface: str) -> bool:
+        entry = self.kb.entries[entry_id]
+        key = surface.casefold()
+        forms = [n for n in entry.all_names() if n.casefold() == key]
+        return not forms or not all(f.isupper() for f in forms) or surface.isupper()
+
+    def _common_word(self, toks: tuple[Token, ...], i: int) -> bool:
+        word = toks[i].text.casefold()
+        if word in self.data.not_names:
+            return True
+        return word in self.data.stop and (i == 0 or not toks[i].text.isupper())
+
+    def _starts_known(self, word: str) -> bool:
+        return bool(self.kb.lookup([word]) or self.kb.by_surname(word))
+
+    def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
+        toks = sent.tokens
+        if toks[i].text.casefold() in self.data.stop:
+            return None
+        j = i
+        last_name = i
+        while j < len(toks) and j not in in_title:
+            t = toks[j]
+            if j > i and t.is_word and self._starts_known(t.text):
+                break
+            if t.is_word and _is_name_start(t) and t.text.casefold() not in self.data.not_names:
+                last_name = j
+                j += 1
+            elif (
+                t.text.casefold() in _CONNECTORS
+                and j + 1 < len(toks)
+                and _is_name_start(toks[j + 1])
+                and j > i
+            ):
+                j += 1
+            else:
+                break
+        last = last_name + 1
+        words = [t.text for t in toks[i:last]]
+        start, end = toks[i].start, toks[last - 1].end
+        m = _Match(
+            sent.index, i, last, start, end, sent.text[start - sent.start : end - sent.start], "PER"
+        )
+        if len(words) == 1:
+            person = self._surname(words[0])
+            if person:
+                m.ref = person
+                return m
+            if self._common_word(toks, i) or (i == 0 and _is_known_word(words[0], self.ctx.lang)):
+                return None
+        m.kind = self._guess_kind(sent, i, last, words)
+        return m
+
+    def _surname(self, word: str) -> str | None:
+        seen = [
+            pid
+            for pid, info in self.info.items()
+            if info.kind == "PER" and pid in self.kb.entries and pid in self.kb.by_surname(word)
+        ]
+        if seen:
+            return seen[-1]
+        candidates = self.kb.by_surname(word)
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        day = self.ctx.day
+        active = [c for c in candidates if self.kb.roles_of(c, on=day)] if day else []
+        return active[0] if len(active) == 1 else None
+
+    def _guess_kind(self, sent: Sentence, i: int, last: int, words: list[str]) -> Kind:
+        folded = [w.casefold() for w in words]
+        if any(w in self.data.org_words for w in folded):
+            return "ORG"
+        if any(w in self.data.place_words for w in folded):
+            return "LOC"
+        before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
+        if before in self.data.honorifics or self._title_before(sent, i):
+            return "PER"
+        if folded[0] in self.data.first_names and len(words) >= 2:
+            return "PER"
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
+            return "ORG"
+        if self._locative_before(sent, i):
+            return "LOC"
+        return "PER" if len(words) >= 2 else "ORG"
+
+    def _locative_before(self, sent: Sentence, i: int) -> bool:
+        words = sent.lower_words()
+        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in self.data.locative)
+
+    def _title_before(self, sent: Sentence, i: int) -> bool:
+        return any(m.last in (i, i - 1) for m in self.titles(sent))
+
+    # -- titles and demonyms ------------------------------------------------
+
+    def titles(self, sent: Sentence) -> list[_Match]:
+        cached = self._title_cache.get(sent.index)
+        if cached is not None:
+            return cached
+        words = sent.lower_words()
+        found: list[_Match] = []
+        i = 0
+        while i < len(words):
+            for phrase, role, country in self.data.titles:
+                n = len(phrase)
+                if tuple(words[i : i + n]) == phrase:
+                    start, end = sent.tokens[i].start, sent.tokens[i + n - 1].end
+                    m = _Match(
+                        sent.index,
+                        i,
+                        i + n,
+                        start,
+                        end,
+                        sent.text[start - sent.start : end - sent.start],
+                        "PER",
+                        named=False,
+                        role=role,
+                        country=country,
+                    )
+                    if role:
+                        found.append(m)
+                    i += n - 1
+                    break
+            i += 1
+        self._title_cache[sent.index] = found
+        return found
+
+    def demonyms(self, sent: Sentence) -> list[_Match]:
+        found = []
+        for i, tok in enumerate(sent.tokens):
+            code = self.data.demonyms.get(tok.text.casefold()) if tok.is_word else None
+            if code and code in self.kb.entries:
+                found.append(
+                    _Match(
+                        sent.index,
+                        i,
+                        i + 1,
+                        tok.start,
+                        tok.end,
+                        tok.text,
+                        "GPE",
+                        ref=code,
+                        named=False,
+                    )
+                )
+        return found
+
+
+def _title_country(title: _Match, demonyms: list[_Match], names: list[_Match]) -> str | None:
+    """The state a title belongs to: its own, an adjacent demonym, or "of/di STATE" after it."""
+    if title.country:
+        return title.country
+    for d in demonyms:
+        if title.first - 2 <= d.first <= title.last + 2:
+            return d.ref
+    for n in names:
+        if n.kind == "GPE" and title.last <= n.first <= title.last + 2:
+            return n.ref
+    return None
+
+
+def find_entities(ctx: DocContext) -> Entities:
+    """Every actor and place of the document, with named and nominal mentions."""
+    rec = _Recogniser(ctx)
+    per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]] = []
+    for sent in ctx.sentences:
+        names = rec.names(sent)
+        for m in names:  # register known people early, so surnames resolve to them
+            if m.ref and m.kind == "PER" and m.ref in ctx.kb.entries:
+                rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
+        per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
+
+    doc_countries = {
+        m.ref for _, names, _, dem in per_sentence for m in names + dem if m.kind == "GPE" and m.ref
+    }
+    mentions: list[EntityMention] = []
+    place_hits: dict[str, list[Span]] = defaultdict(list)
+    place_entries: dict[str, PlaceEntry | None] = {}
+    place_names: dict[str, str] = {}
+    actor_spans: dict[str, list[Span]] = defaultdict(list)
+    text = ctx.document.text
+    for sent, names, titles, demonyms in per_sentence:
+        for m in names:
+            if m.places and m.ref is None:
+                entry = next((p for p in m.places if p.country in doc_countries), m.places[0])
+                state = rec.gaz.capitals.get(entry.geonameid)
+                if state and state in ctx.kb.entries and not rec._locative_before(sent, m.first):
+                    m.kind, m.ref = "GPE", state
+                else:
+                    m.kind, m.ref = "LOC", entry.id
+                    place_entries[entry.id] = entry
+            elif m.ref is None and m.kind == "LOC":
+                m.ref = f"loc:{slug(m.text)}"
+                place_entries.setdefault(m.ref, None)
+                place_names[m.ref] = m.text
+            elif m.ref is None:
+                m.ref = slug(m.text)
+                if m.ref in ctx.kb.entries and ctx.kb.entries[m.ref].kind != m.kind:
+                    m.ref = f"{m.ref}-{m.kind.lower()}"
+            assert m.ref is not None
+            span = Span.of(text, m.start, m.end)
+            if m.kind == "LOC":
+                place_hits[m.ref].append(span)
+            else:
+                actor_spans[m.ref].append(span)
+                if m.ref not in rec.info:
+                    entry_kb = ctx.kb.entries.get(m.ref)
+                    rec.info[m.ref] = _ActorInfo(
+                        entry_kb.name if entry_kb else m.text,
+                        m.kind,
+                        entry_kb.country if entry_kb else None,
+                    )
+            mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
+        for t in titles:
+            country = _title_country(t, demonyms, names)
+            named_after = next(
+                (n for n in names if n.first in (t.last, t.last + 1) and n.kind == "PER"), None
+            )
+            if named_after is not None and named_after.ref:
+                info = rec.info.get(named_after.ref)
+                if info is not None and named_after.ref not in ctx.kb.entries:
+                    info.roles.append(t.text)
+                    info.country = info.country or country
+                person: str | None = named_after.ref
+            else:
+                holders = ctx.kb.holders(t.role or "", scope=country or "", on=ctx.day)
+                person = holders[0] if len(holders) == 1 else None
+            if person:
+                if person not in rec.info and person in ctx.kb.entries:
+                    entry_kb = ctx.kb.entries[person]
+                    rec.info[person] = _ActorInfo(entry_kb.name, "PER", entry_kb.country)
+                mentions.append(
+                    EntityMention(t.start, t.end, t.text, "PER", person, False, sent.index)
+                )
+        for d in demonyms:
+            assert d.ref is not None
+            if d.ref not in rec.info:
+                rec.info[d.ref] = _ActorInfo(ctx.kb.entries[d.ref].name, "GPE", d.ref)
+            mentions.append(EntityMention(d.start, d.end, d.text, "GPE", d.ref, False, sent.index))
+
+    actors = []
+    for actor_id, info in rec.info.items():
+        kb_entry = ctx.kb.entries.get(actor_id)
+        spans = tuple(sorted(set(actor_spans.get(actor_id, ())), key=lambda s: s.start))
+        if not spans and not any(m.ref == actor_id for m in mentions):
+            continue
+        roles = (
+            [r.label() for r in ctx.kb.roles_of(actor_id, on=ctx.day)] if kb_entry else info.roles
+        )
+        surface = {s.text for s in spans} - {info.name}
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=kb_entry.name if kb_entry else info.name,
+                type="GPE" if info.kind == "GPE" else info.kind,  # type: ignore[arg-type]
+                country=(kb_entry.country if kb_entry else info.country)
+                if info.kind != "ORG" or kb_entry
+                else info.country,
+                roles=tuple(dict.fromkeys(roles)),
+                aliases=tuple(sorted(surface)),
+                mentions=spans,
+            )
+        )
+    places = []
+    for place_id, spans_list in place_hits.items():
+        pe = place_entries.get(place_id)
+        spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
+        if pe is not None:
+            places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans))
+        else:
+            places.append(
+                Place(place_id, place_names.get(place_id, spans[0].text), None, None, None, spans)
+            )
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return Entities(tuple(actors), tuple(places), tuple(mentions))

@@ -1,0 +1,349 @@
+"""Events typed in PLOVER: a trigger word, its participants, place and date.
+
+Triggers come from the pack (``events.yaml``).  Each trigger owns the part
+of its sentence between the previous and the next trigger; the actors,
+places and time expressions in that part are its participants, place and
+date.  Negated triggers ("non ha intenzione di attaccare") are not events;
+hypothetical ones ("potrebbe attaccare", "minaccia di") are flagged.
+Same-type triggers of one sentence with the same place and date are one
+event; the same event reported again later in the article gains evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from functools import cache
+
+from newsgraph.extract.context import DocContext, Sentence
+from newsgraph.extract.entities import Entities, EntityMention
+from newsgraph.extract.lexicon import Hit, Lexicon
+from newsgraph.extract.statements import quotes_in
+from newsgraph.kb import KnowledgeBase
+from newsgraph.lang import pack_data
+from newsgraph.model import PLOVER_TYPES, DateRange, DateRef, Event, Evidence, TimeValue
+from newsgraph.text import tokenize
+
+LEDE_SENTENCES = 3
+OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
+_HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
+NEGATION_WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    topic_nouns: frozenset[str]
+    comitative: frozenset[str]
+
+
+@cache
+def _roles(lang: str) -> _Roles:
+    data = pack_data(lang, "events")
+    return _Roles(
+        topic_nouns=frozenset(str(w).casefold() for w in data.get("topic_nouns") or ()),
+        comitative=frozenset(str(w).casefold() for w in data.get("comitative") or ()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Modality:
+    negation: frozenset[str]
+    no_intention: Lexicon
+    hypothetical: Lexicon
+
+
+@cache
+def _triggers(lang: str) -> Lexicon:
+    lex = Lexicon()
+    for t in pack_data(lang, "events").get("triggers") or ():
+        typ = str(t.get("type", "")).upper()
+        if typ not in PLOVER_TYPES:
+            continue
+        entry = _Trigger(typ, t.get("mode"))
+        if t.get("phrase"):
+            lex.add_phrase(str(t["phrase"]), entry)
+        elif t.get("lemma"):
+            lex.add_lemma(str(t["lemma"]), entry)
+    return lex
+
+
+@cache
+def _modality(lang: str) -> _Modality:
+    data = pack_data(lang, "modality")
+    no_intention = Lexicon()
+    no_intention.add_words(data.get("no_intention") or (), "no")
+    hypothetical = Lexicon()
+    hypothetical.add_words(data.get("hypothetical") or (), "maybe")
+    return _Modality(
+        negation=frozenset(str(w).casefold() for w in data.get("negation") or ()),
+        no_intention=no_intention,
+        hypothetical=hypothetical,
+    )
+
+
+def _event_id(doc_id: str, typ: str, start: int) -> str:
+    return "ev-" + hashlib.sha1(f"{doc_id}:{typ}:{start}".encode()).hexdigest()[:12]
+
+
+def _nested(kb: KnowledgeBase, mention: EntityMention) -> list[str]:
+    """States and organisations named inside an organisation's name ("Consiglio Russia-NATO")."""
+    if mention.kind != "ORG" or not mention.named:
+        return []
+    found = []
+    for tok in tokenize(mention.text):
+        for ref in kb.lookup([tok.text]):
+            entry = kb.entries[ref]
+            if (
+                entry.kind in ("GPE", "ORG")
+                and ref != mention.ref
+                and (not tok.text.isupper() or entry.name.isupper() or entry.kind == "GPE")
+            ):
+                found.append(ref)
+    return found
+
+
+def _participants(kb: KnowledgeBase, mentions: list[EntityMention]) -> tuple[list[str], str | None]:
+    """Actor ids and the place id among ``mentions`` (demonyms next to a person excluded)."""
+    people = [m for m in mentions if m.kind == "PER"]
+    actors: list[str] = []
+    place: str | None = None
+    for m in mentions:
+        if m.kind == "LOC":
+            place = place or m.ref
+            continue
+        if (
+            not m.named
+            and m.kind == "GPE"
+            and any(abs(p.start - m.end) <= 25 or abs(m.start - p.end) <= 25 for p in people)
+        ):
+            continue  # "il ministro degli Esteri russo": a modifier, not a participant
+        for ref in (m.ref, *_nested(kb, m)):
+            if ref not in actors:
+                actors.append(ref)
+    return actors, place
+
+
+def _split(
+    actors: list[str], trigger_pos: int, mentions: list[EntityMention]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Actors before the trigger act; those after it receive (meetings: all act)."""
+    before = [m.ref for m in mentions if m.end <= trigger_pos]
+    source = [a for a in actors if a in before]
+    target = [a for a in actors if a not in before]
+    if not source:
+        return tuple(actors), ()
+    return tuple(source), tuple(target)
+
+
+class _Finder:
+    def __init__(self, ctx: DocContext, entities: Entities, times: list[TimeValue]) -> None:
+        self.ctx = ctx
+        self.entities = entities
+        self.times = times
+        self.triggers = _triggers(ctx.lang)
+        self.modality = _modality(ctx.lang)
+        self.roles = _roles(ctx.lang)
+
+    def _negated(self, sent: Sentence, hit: Hit) -> bool:
+        words = sent.lower_words()
+        lo = max(0, hit.first - NEGATION_WINDOW)
+        if any(w in self.modality.negation for w in words[lo : hit.first]):
+            return True
+        return any(
+            h.last <= hit.first and hit.first - h.last <= 6
+            for h in self.modality.no_intention.find(sent)
+        )
+
+    def _is_topic(self, sent: Sentence, hit: Hit) -> bool:
+        """ "il tema della minaccia": the trigger names what is talked about."""
+        lo = max(0, hit.first - 3)
+        return any(lemma in self.roles.topic_nouns for lemma in sent.lemmas[lo : hit.first])
+
+    def _meeting_window(
+        self, sent: Sentence, hit: Hit, window: list[EntityMention]
+    ) -> list[EntityMention]:
+        """Meeting participants: names before the word, and after it only those brought in by
+        "con/tra/di" ("with/between/of"); the other names after it are topics."""
+        pos = sent.tokens[hit.first].start
+        words = sent.lower_words()
+        kept = []
+        for m in window:
+            if m.start < pos or m.kind == "LOC":
+                kept.append(m)
+                continue
+            k = next((i for i, t in enumerate(sent.tokens) if t.start >= m.start), len(words))
+            lead = {w for w in words[max(hit.last, k - 3) : k]}
+            if k == hit.last or lead & (self.roles.comitative | _HYPHENS):
+                kept.append(m)
+        return kept
+
+    def _hypothetical(self, sent: Sentence, hit: Hit) -> bool:
+        return any(
+            h.last <= hit.first and hit.first - h.last <= 4
+            for h in self.modality.hypothetical.find(sent)
+        )
+
+    def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:
+        """The trigger's date: a time expression in its window, else (unless ``own``) in its
+        sentence, else the publication day for the first sentences of the article."""
+        quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
+        in_sentence = [
+            t
+            for t in self.times
+            if sent.start <= t.start < sent.end
+            and t.type in ("DATE", "TIME")
+            and t.value is not None
+            and not any(a <= t.start < b for a, b in quoted)
+        ]
+        near = [t for t in in_sentence if lo <= t.start < hi] or ([] if own else in_sentence)
+        if near:
+            t = near[0]
+            value = t.value
+            if isinstance(value, str) and "T" in value:
+                value = value.split("T")[0]
+            if isinstance(value, str) and value.endswith("_REF"):
+                return None
+            return DateRef(t.text, value)
+        published = self.ctx.document.published
+        if not own and sent.index <= LEDE_SENTENCES and published and len(published) == 10:
+            return DateRef(None, published)
+        return None
+
+    def sentence(self, sent: Sentence) -> list[Event]:
+        hits = self.triggers.find(sent)
+        if not hits:
+            return []
+        quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
+
+        def quote_of(pos: int) -> tuple[int, int] | None:
+            return next(((a, b) for a, b in quoted if a <= pos < b), None)
+
+        mentions = self.entities.in_sentence(sent.index)
+        events: list[Event] = []
+        topic_end = -1
+        bounds = [sent.start] + [sent.tokens[h.first].start for h in hits[1:]] + [sent.end]
+        for k, hit in enumerate(hits):
+            if self._is_topic(sent, hit) or 0 <= hit.first - topic_end <= 2:
+                topic_end = hit.last  # "il tema della minaccia d'invasione": all topic
+                continue
+            if self._negated(sent, hit):
+                continue
+            lo, hi = bounds[k], bounds[k + 1]
+            where = quote_of(sent.tokens[hit.first].start)
+            window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
+            trig: _Trigger = hit.entry
+            if trig.type == "CONSULT":
+                window = self._meeting_window(sent, hit, window)
+            actors, place = _participants(self.ctx.kb, window)
+            if not actors:
+                continue
+            pos = sent.tokens[hit.first].start
+            hypothetical = self._hypothetical(sent, hit)
+            date = self._date(
+                sent, lo, min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS), own=hypothetical
+            )
+            if hypothetical and date is None:
+                continue  # "se i negoziati procedono": a condition, not an event
+            source: tuple[str, ...]
+            target: tuple[str, ...]
+            if trig.type == "CONSULT":
+                source, target = tuple(actors), ()
+            else:
+                source, target = _split(actors, pos, window)
+            events.append(
+                Event(
+                    id=_event_id(self.ctx.document.id, trig.type, pos),
+                    type=trig.type,
+                    mode=trig.mode,
+                    actors=source,
+                    recipients=target,
+                    place=place,
+                    date=date,
+                    hypothetical=hypothetical,
+                    evidence=Evidence(sent.start, sent.end, sent.text),
+                    confidence=0.6 if hypothetical else 0.8,
+                )
+            )
+        return _merge_in_sentence(events)
+
+
+def _date_key(ref: DateRef | None) -> str | None:
+    if ref is None or ref.value is None:
+        return None
+    return ref.value.start if isinstance(ref.value, DateRange) else ref.value
+
+
+def _merge_in_sentence(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for ev in events:
+        twin = next(
+            (
+                m
+                for m in merged
+                if m.type == ev.type
+                and m.place == ev.place
+                and _date_key(m.date) == _date_key(ev.date)
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(ev)
+            continue
+        merged[merged.index(twin)] = replace(
+            twin,
+            actors=tuple(dict.fromkeys((*twin.actors, *ev.actors))),
+            recipients=tuple(
+                r
+                for r in dict.fromkeys((*twin.recipients, *ev.recipients))
+                if r not in twin.actors and r not in ev.actors
+            ),
+        )
+    return merged
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """Same type, the participants of one among those of the other, compatible place and date."""
+    if a.type != b.type or a.hypothetical != b.hypothetical:
+        return False
+    pa, pb = set(a.actors + a.recipients), set(b.actors + b.recipients)
+    if not (pa <= pb or pb <= pa):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    da, db = _date_key(a.date), _date_key(b.date)
+    return da is None or db is None or da == db
+
+
+def _in_title(ctx: DocContext, event: Event) -> bool:
+    """Is the event's evidence the headline?  The body tells it better."""
+    title = ctx.document.title
+    return bool(title) and event.evidence.start < len(title or "")
+
+
+def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> list[Event]:
+    """Every event of the document; one per happening, with all its evidence."""
+    finder = _Finder(ctx, entities, times)
+    events: list[Event] = []
+    for sent in ctx.sentences:
+        for ev in finder.sentence(sent):
+            twin = next((e for e in events if _same_happening(e, ev)), None)
+            if twin is None:
+                events.append(ev)
+                continue
+            first, second = (ev, twin) if _in_title(ctx, twin) else (twin, ev)
+            richer = len(second.actors + second.recipients) > len(first.actors + first.recipients)
+            events[events.index(twin)] = replace(
+                first,
+                actors=second.actors if richer else first.actors,
+                recipients=second.recipients if richer else first.recipients,
+                place=first.place or second.place,
+                date=first.date if _date_key(first.date) else second.date,
+                more_evidence=(*twin.more_evidence, second.evidence),
+            )
+    return events

@@ -1,0 +1,186 @@
+"""The actor knowledge base: states, international organisations and people.
+
+Shipped data lives in ``kb/data/`` (YAML, see ``docs/data-formats.md``);
+states come from CLDR and ISO 3166.  :class:`KnowledgeBase` answers two
+questions: which actors a run of words may name (:meth:`lookup`), and who
+held an office on a day (:meth:`holders`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import ConfigError
+from newsgraph.kb.model import Entry, EntryKind, Role
+from newsgraph.kb.states import build_states
+from newsgraph.lang import supported_languages
+from newsgraph.text import tokenize
+
+__all__ = ["Entry", "KnowledgeBase", "Role", "default_kb", "norm_key"]
+
+ROLE_KEYS = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "leader"}
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def norm_key(words: Iterable[str]) -> tuple[str, ...]:
+    """The lookup key of a run of words: NFC, case-folded, straight apostrophes."""
+    return tuple(unicodedata.normalize("NFC", w).translate(_QUOTES).casefold() for w in words)
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _roles(items: Any, where: str) -> tuple[Role, ...]:
+    roles = []
+    for r in items or ():
+        if r.get("role") not in ROLE_KEYS:
+            raise ConfigError(
+                f"{where}: unknown role {r.get('role')!r}; "
+                f"use one of {', '.join(sorted(ROLE_KEYS))}"
+            )
+        roles.append(
+            Role(
+                r["role"],
+                r.get("country"),
+                r.get("org"),
+                r.get("title"),
+                _date(r.get("start")),
+                _date(r.get("end")),
+            )
+        )
+    return tuple(roles)
+
+
+def entries_from_data(data: Any, *, kind: EntryKind, where: str) -> list[Entry]:
+    """Entries from the YAML/JSON structure of a people or organisations file."""
+    if not isinstance(data, list):
+        raise ConfigError(f"{where} must hold a list of entries (see docs/data-formats.md)")
+    entries = []
+    for i, d in enumerate(data):
+        if not isinstance(d, dict) or not d.get("id") or not d.get("name"):
+            raise ConfigError(f"{where}: entry {i + 1} needs at least an 'id' and a 'name'")
+        entries.append(
+            Entry(
+                id=str(d["id"]),
+                name=str(d["name"]),
+                kind=kind,
+                country=d.get("country"),
+                aliases=tuple(str(a) for a in d.get("aliases") or ()),
+                roles=_roles(d.get("roles"), f"{where}: {d['id']}"),
+                full_name=d.get("full_name"),
+                parent=d.get("parent"),
+            )
+        )
+    return entries
+
+
+class KnowledgeBase:
+    """Actors by id, an index of their names, and offices by role."""
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._index: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._roles: dict[tuple[str, str], list[tuple[Role, str]]] = defaultdict(list)
+        self.max_words = 1
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        """Add ``entry``; an entry with a known id merges names and roles into it."""
+        old = self.entries.get(entry.id)
+        if old is not None:
+            entry = Entry(
+                id=old.id,
+                name=old.name,
+                kind=old.kind,
+                country=old.country or entry.country,
+                aliases=tuple(dict.fromkeys((*old.aliases, *entry.all_names()))),
+                roles=tuple(dict.fromkeys((*old.roles, *entry.roles))),
+                full_name=old.full_name or entry.full_name,
+                parent=old.parent or entry.parent,
+                capital=old.capital or entry.capital,
+            )
+        self.entries[entry.id] = entry
+        for name in entry.all_names():
+            key = norm_key(t.text for t in tokenize(name))
+            if key:
+                self._index[key].add(entry.id)
+                self.max_words = max(self.max_words, len(key))
+        if entry.kind == "PER":
+            for name in entry.all_names():
+                words = [t.text for t in tokenize(name) if t.text[:1].isalpha()]
+                if len(words) >= 2 and words[-1][:1].isupper():
+                    self._surnames[norm_key([words[-1]])[0]].add(entry.id)
+        for role in entry.roles:
+            scope = role.country or role.org or ""
+            if (role, entry.id) not in self._roles[(role.role, scope)]:
+                self._roles[(role.role, scope)].append((role, entry.id))
+
+    def lookup(self, words: Iterable[str]) -> set[str]:
+        """Ids of the entries one of whose names is exactly ``words``."""
+        return set(self._index.get(norm_key(words), ()))
+
+    def by_surname(self, word: str) -> set[str]:
+        """Ids of the people whose name ends in ``word``."""
+        return set(self._surnames.get(norm_key([word])[0], ()))
+
+    def holders(self, role: str, *, scope: str, on: str | None) -> list[str]:
+        """Who held ``role`` for ``scope`` (a country code or organisation id) on ``on``."""
+        found = [pid for r, pid in self._roles.get((role, scope), ()) if on is None or r.covers(on)]
+        return list(dict.fromkeys(found))
+
+    def roles_of(self, entry_id: str, *, on: str | None) -> list[Role]:
+        entry = self.entries.get(entry_id)
+        if entry is None:
+            return []
+        return [r for r in entry.roles if on is None or r.covers(on)]
+
+    def load_file(self, path: str | Path) -> int:
+        """Add the entries of a user file (YAML or JSON; people or organisations)."""
+        p = Path(path)
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"cannot read the knowledge-base file {p}: {exc}") from exc
+        if isinstance(data, dict):
+            data = data.get("people", []) + data.get("organisations", data.get("orgs", []))
+        if not isinstance(data, list):
+            raise ConfigError(f"{p} must hold a list of entries (see docs/data-formats.md)")
+        count = 0
+        for d in data:
+            kind: EntryKind = "PER" if d.get("roles") or d.get("type") == "PER" else "ORG"
+            for entry in entries_from_data([d], kind=kind, where=str(p)):
+                self.add(entry)
+                count += 1
+        return count
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load(resources.files(__name__).joinpath("data", name).read_text("utf-8"))
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """The knowledge base shipped with newsgraph (built once per process)."""
+    kb = KnowledgeBase(build_states(supported_languages(), _data("states_extra.yaml") or {}))
+    for entry in entries_from_data(_data("orgs.yaml"), kind="ORG", where="kb/data/orgs.yaml"):
+        kb.add(entry)
+    people = resources.files(__name__).joinpath("data", "people")
+    for item in sorted(people.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".yaml"):
+            data = yaml.safe_load(item.read_text("utf-8"))
+            for entry in entries_from_data(data, kind="PER", where=f"kb/data/people/{item.name}"):
+                kb.add(entry)
+    return kb

@@ -1,0 +1,34 @@
+"""Word tokens with character offsets, the same for names in the knowledge base and for text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # abbreviations: U.S., U.K.
+    r"|(?:[lLdD]|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Uu]n|[Qq]uest|[Qq]uell|[Cc]|[Tt]utt"
+    r"|[Gg]l)['’](?=[^\W\d_])"  # Italian/French elisions: l', dell', d'
+    r"|\w+(?:['’]\w+)*"  # words, with inner apostrophes (O'Brien)
+    r"|\S"  # anything else, one character at a time
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of ``text``; offsets are shifted by ``offset``."""
+    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
