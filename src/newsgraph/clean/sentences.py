@@ -41,4 +41,24 @@ def split_sentences(text: str, *, lang: str) -> list[tuple[int, int]]:
                 if end > start:
                     spans.append((start, end))
         pos += len(line) + 1
-    return spans
+    return _move_opening_quotes(text, spans)
+
+
+_QUOTE_CHARS = frozenset('"“«„')
+
+
+def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation mark that opens the next sentence but was left at the end of this one."""
+    fixed = list(spans)
+    for k in range(len(fixed) - 1):
+        start, end = fixed[k]
+        last = text[end - 1]
+        if last in _QUOTE_CHARS and (last != '"' or text[start:end].count('"') % 2 == 1):
+            nxt_start, nxt_end = fixed[k + 1]
+            new_end = end - 1
+            while new_end > start and text[new_end - 1].isspace():
+                new_end -= 1
+            if new_end > start and text[end:nxt_start].strip() == "":
+                fixed[k] = (start, new_end)
+                fixed[k + 1] = (end - 1, nxt_end)
+    return fixed

@@ -226,7 +226,7 @@ class _Finder:
 
         mentions = self.entities.in_sentence(sent.index)
         events: list[Event] = []
-        topic_end = -1
+        topic_end = -100  # end of the last trigger dropped as a topic
         bounds = [sent.start] + [sent.tokens[h.first].start for h in hits[1:]] + [sent.end]
         for k, hit in enumerate(hits):
             if self._is_topic(sent, hit) or 0 <= hit.first - topic_end <= 2:
@@ -316,8 +316,13 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    da, db = _date_key(a.date), _date_key(b.date)
+    da, db = _stated_date(a.date), _stated_date(b.date)
     return da is None or db is None or da == db
+
+
+def _stated_date(ref: DateRef | None) -> str | None:
+    """The date the text states; a date guessed from the publication day (no text) is none."""
+    return _date_key(ref) if ref is not None and ref.text else None
 
 
 def _in_title(ctx: DocContext, event: Event) -> bool:
@@ -343,7 +348,7 @@ def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> 
                 actors=second.actors if richer else first.actors,
                 recipients=second.recipients if richer else first.recipients,
                 place=first.place or second.place,
-                date=first.date if _date_key(first.date) else second.date,
+                date=first.date if _stated_date(first.date) or not second.date else second.date,
                 more_evidence=(*twin.more_evidence, second.evidence),
             )
     return events

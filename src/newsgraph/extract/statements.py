@@ -151,13 +151,15 @@ class _Finder:
             )
             covered.append((c_start, c_end))
 
+        unused_cues: list[Span] = []
         for hit in self.cues.verbs.find(sent):
             first = sent.tokens[hit.first]
-            if inside(first.start):
-                continue
+            if inside(first.start) or any(m.start <= first.start < m.end for m in mentions):
+                continue  # "Secretary of State": a name, not a cue
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
             content = self._content(sent, hit.last, quotes)
             if content is None:
+                unused_cues.append(cue)
                 continue
             c_start, c_end = content
             speaker_m = _speaker_before(mentions, cue.start, sent.start)
@@ -188,12 +190,14 @@ class _Finder:
             speaker_m = speaker_m or _speaker_after(mentions, q_end, min(sent.end, q_end + 40))
             if speaker_m is None:
                 continue
+            # '"...", ha detto Lavrov': the cue right after the quotation
+            cue_after = next((c for c in unused_cues if 0 <= c.start - q_end <= 15), None)
             found.append(
                 self._make(
                     sent,
                     speaker_m.ref,
                     self.span(speaker_m.start, speaker_m.end),
-                    None,
+                    cue_after,
                     *_trim(self.text, q_start, q_end),
                     quotes,
                 )
@@ -243,7 +247,7 @@ class _Finder:
         quoted = sum(max(0, min(c_end, b) - max(c_start, a)) for a, b in quotes)
         words = len(self.text[c_start:c_end].split())
         # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
-        direct = cue is None or (quoted >= 0.8 * (c_end - c_start) and words >= DIRECT_MIN_WORDS)
+        direct = quoted >= 0.8 * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
         self.last_speaker = (sent.index, speaker, speaker_span)
         return Statement(
             id=_statement_id(self.ctx.document.id, c_start, c_end),

@@ -1,0 +1,137 @@
+"""The extraction engine on short articles written for these tests (Italian and English)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsgraph
+from newsgraph.model import DateRange, ExtractionResult
+
+
+def extract(text: str, lang: str, published: str = "2022-01-21") -> ExtractionResult:
+    result = newsgraph.extract(text, lang=lang, published=published)
+    result.check_spans()
+    return result
+
+
+def by_id(result: ExtractionResult) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions] for a in result.actors}
+
+
+def test_people_states_orgs_and_places_are_resolved() -> None:
+    r = extract(
+        "Il presidente francese Emmanuel Macron ha incontrato a Mosca Vladimir Putin. "
+        "Mosca chiede alla NATO di fermare l'espansione. Macron è poi partito per Kiev.",
+        "it",
+    )
+    actors = by_id(r)
+    assert actors["emmanuel-macron"] == ["Emmanuel Macron", "Macron"]
+    assert actors["vladimir-putin"] == ["Vladimir Putin"]
+    assert "Mosca" in actors["RUS"]  # "Mosca chiede": the government
+    assert "nato" in actors
+    places = {p.name: [m.text for m in p.mentions] for p in r.places}
+    assert places["Moscow"] == ["Mosca"]  # "a Mosca": the city
+    moscow = next(p for p in r.places if p.name == "Moscow")
+    assert moscow.id == "geonames:524901" and moscow.country == "RUS"
+
+
+def test_a_title_resolves_to_the_office_holder_of_the_day() -> None:
+    text = "Il ministro degli Esteri russo ha affermato che la Russia non vuole la guerra."
+    r = extract(text, "it")
+    assert r.statements[0].speaker == "sergey-lavrov"
+    r2 = extract("The US Secretary of State said that talks would continue.", "en", "2019-05-01")
+    assert r2.statements[0].speaker == "mike-pompeo"
+
+
+def test_unknown_people_get_an_id_and_a_type() -> None:
+    r = extract("The talks were led by Mr Karim Benali, an adviser, in Rabat.", "en")
+    person = next(a for a in r.actors if a.name == "Karim Benali")
+    assert person.type == "PER" and person.id == "karim-benali"
+
+
+def test_times_are_resolved_against_the_publication_date() -> None:
+    r = extract(
+        "Il 10 gennaio si è tenuto un vertice. La risposta arriverà la prossima settimana. "
+        "Alla fine del 2021 la tensione era salita. Ieri il ministro ha parlato per due ore.",
+        "it",
+    )
+    values = {t.text: t.value for t in r.times}
+    assert values["Il 10 gennaio"] == "2022-01-10"
+    assert values["la prossima settimana"] == DateRange("2022-01-24", "2022-01-30")
+    end_2021 = values["fine del 2021"]
+    assert isinstance(end_2021, DateRange) and end_2021.start.startswith("2021-1")
+    assert values["Ieri"] == "2022-01-20"
+    assert values["due ore"] == "PT2H"
+    r2 = extract("Two weeks ago, officials met. They will meet again next Tuesday.", "en")
+    values = {t.text: t.value for t in r2.times}
+    assert values["Two weeks ago"] == "2022-01-07" and values["next Tuesday"] == "2022-01-25"
+
+
+def test_statements_direct_and_indirect_with_speakers() -> None:
+    r = extract(
+        "Sergey Lavrov ha affermato che la Russia non attaccherà. "
+        '"Non ci sono garanzie di alcun tipo per il futuro", ha detto Lavrov.',
+        "it",
+    )
+    modes = {(s.speaker, s.mode) for s in r.statements}
+    assert modes == {("sergey-lavrov", "indirect"), ("sergey-lavrov", "direct")}
+    r2 = extract(
+        "According to Antony Blinken, the alliance remains united. He said that Russia must "
+        "withdraw its troops.",
+        "en",
+    )
+    assert [s.speaker for s in r2.statements] == ["antony-blinken", "antony-blinken"]
+    assert r2.statements[1].speaker_span is not None and r2.statements[1].speaker_span.text == "He"
+
+
+def test_events_with_participants_place_date_and_negation() -> None:
+    r = extract(
+        "Il 10 gennaio, Russia e Stati Uniti hanno tenuto colloqui a Ginevra. "
+        "La Russia non ha intenzione di attaccare l'Ucraina. "
+        "L'Unione europea ha imposto sanzioni contro la Russia.",
+        "it",
+    )
+    kinds = {e.type: e for e in r.events}
+    assert "ASSAULT" not in kinds  # denied, not happened
+    talks = kinds["CONSULT"]
+    assert set(talks.actors) == {"RUS", "USA"}
+    assert talks.place == "geonames:2660646"
+    assert talks.date is not None and talks.date.value == "2022-01-10"
+    sanction = kinds["SANCTION"]
+    assert sanction.actors == ("eu",) and sanction.recipients == ("RUS",)
+
+
+def test_an_event_told_twice_is_one_event() -> None:
+    r = extract(
+        "Biden and Putin held talks on Thursday. The talks between Putin and Biden lasted an hour.",
+        "en",
+        "2021-12-31",
+    )
+    consult = [e for e in r.events if e.type == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].more_evidence) == 1
+
+
+def test_commitments_with_due_range() -> None:
+    r = extract("Blinken ha promesso una risposta scritta per la prossima settimana.", "it")
+    [c] = r.commitments
+    assert c.actor == "antony-blinken"
+    assert c.due is not None and c.due.value == DateRange("2022-01-24", "2022-01-30")
+    r2 = extract("The United States pledged to deliver the weapons by March.", "en")
+    [c2] = r2.commitments
+    assert c2.actor == "USA" and c2.due is not None and c2.due.value == "2022-03"
+
+
+words = st.sampled_from(
+    ["Lavrov", "ha", "detto", "che", "Mosca", "a", "Ginevra", "il", "10", "gennaio", "“", "”",
+     "NATO", "incontro", "non", "attaccare", "promesso", "settimana", "prossima", ",", ".",
+     "Stati", "Uniti", "secondo", "Biden", "said", "talks", "in", "Moscow", "Putin", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(words, min_size=1, max_size=20).map(" ".join), min_size=1, max_size=5))
+def test_any_text_gives_valid_spans(sentences: list[str]) -> None:
+    text = " ".join(s + "." for s in sentences)
+    for lang in ("it", "en"):
+        extract(text, lang)

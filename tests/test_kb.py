@@ -1,0 +1,69 @@
+"""The actor knowledge base: names in many languages, offices in time, user files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import ConfigError
+from newsgraph.kb import KnowledgeBase, default_kb
+
+
+@pytest.mark.parametrize(
+    ("words", "actor"),
+    [
+        (["Sergei", "Lavrov"], "sergey-lavrov"),
+        (["Anthony", "Blinken"], "antony-blinken"),
+        (["Stati", "Uniti"], "USA"),
+        (["Россия"], "RUS"),
+        (["Allemagne"], "DEU"),
+        (["OTAN"], "nato"),
+        (["Consiglio", "Russia", "-", "NATO"], "nato-russia-council"),
+    ],
+)
+def test_names_in_many_languages(words: list[str], actor: str) -> None:
+    assert actor in default_kb().lookup(words)
+
+
+@pytest.mark.parametrize(
+    ("role", "scope", "day", "holder"),
+    [
+        ("foreign_minister", "RUS", "2022-01-21", "sergey-lavrov"),
+        ("foreign_minister", "USA", "2019-06-01", "mike-pompeo"),
+        ("foreign_minister", "USA", "2022-01-21", "antony-blinken"),
+        ("head_of_government", "ITA", "2021-06-01", "mario-draghi"),
+        ("head_of_state", "FRA", "2022-02-07", "emmanuel-macron"),
+    ],
+)
+def test_who_held_an_office_on_a_day(role: str, scope: str, day: str, holder: str) -> None:
+    assert default_kb().holders(role, scope=scope, on=day) == [holder]
+
+
+def test_kb_size() -> None:
+    kb = default_kb()
+    kinds = [e.kind for e in kb.entries.values()]
+    assert kinds.count("GPE") >= 190
+    assert kinds.count("ORG") >= 80
+    assert kinds.count("PER") >= 500
+
+
+def test_user_file_adds_people_and_merges(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- id: nasser-bourita\n  name: Nasser Bourita\n  country: MAR\n"
+        "  aliases: [Nasser Burita]\n"
+        "  roles:\n    - {role: foreign_minister, country: MAR, start: 2017-04-05, end: null}\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase()
+    assert kb.load_file(path) == 1
+    assert kb.lookup(["Nasser", "Burita"]) == {"nasser-bourita"}
+    assert kb.holders("foreign_minister", scope="MAR", on="2022-01-01") == ["nasser-bourita"]
+
+
+def test_user_file_with_a_bad_role_says_which(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("- id: x\n  name: X\n  roles: [{role: king_of_the_world}]\n")
+    with pytest.raises(ConfigError, match="unknown role 'king_of_the_world'; use one of"):
+        KnowledgeBase().load_file(path)
