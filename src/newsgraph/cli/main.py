@@ -21,6 +21,7 @@ from newsgraph import __version__
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat, emit_mapping, emit_rows
 from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest import DEFAULT_BATCH_SIZE, Event, ingest
+from newsgraph.kb import add_user_file, lookup_name, user_kb_dir
 from newsgraph.lang import supported_languages
 from newsgraph.model import ExtractionResult, Rejection
 from newsgraph.pipeline import DEFAULT_MAX_TEXT_CHARS, PipelineOptions, process_document
@@ -411,6 +412,39 @@ def quarantine(db: str, limit: int, fmt: OutputFormat) -> None:
         fmt=fmt,
         title=f"quarantine of {db}",
         columns=["input_ref", "stage", "code", "reason"] if fmt == "table" else None,
+    )
+
+
+@cli.group()
+def kb() -> None:
+    """The actor knowledge base: add your own people and organisations, look names up.
+
+    Your files (YAML or JSON, format in docs/data-formats.md) are kept in
+    $NEWSGRAPH_KB_DIR (default ~/.local/share/newsgraph/kb) and used by every
+    later extract and ingest.
+    """
+
+
+@kb.command("add")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def kb_add(file: str) -> None:
+    """Check FILE and add its people and organisations to your knowledge base."""
+    count = add_user_file(file)
+    click.echo(f"added {count} entries from {file} to {user_kb_dir()}")
+
+
+@kb.command("lookup")
+@click.argument("name")
+@click.option("--on", "day", default=None, metavar="DATE", help="Roles held on this day.")
+@format_option(*OUTPUT_FORMATS)
+def kb_lookup(name: str, day: str | None, fmt: OutputFormat) -> None:
+    """Show the knowledge-base entries one of whose names is NAME."""
+    rows = lookup_name(name, on=day)
+    emit_rows(
+        rows,
+        fmt=fmt,
+        title=f"entries named {name!r}",
+        columns=["id", "name", "type", "country", "roles"],
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsgraph.kb import KnowledgeBase
+from newsgraph.kb import KnowledgeBase, norm_key
 from newsgraph.lang import pack_data
 from newsgraph.model import Document
 from newsgraph.text import Token, tokenize
@@ -33,9 +33,10 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     lemmas: tuple[str, ...]
+    norm_words: tuple[str, ...]  # tokens as normalised by newsgraph.kb.norm_key
 
     def lower_words(self) -> tuple[str, ...]:
-        return tuple(t.text.casefold() for t in self.tokens)
+        return self.norm_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,5 +71,6 @@ def build_context(document: Document, kb: KnowledgeBase) -> DocContext:
         text = document.text[start:end]
         tokens = tuple(tokenize(text, start))
         lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
-        sentences.append(Sentence(i, start, end, text, tokens, lemmas))
+        norm = norm_key(t.text for t in tokens)
+        sentences.append(Sentence(i, start, end, text, tokens, lemmas, norm))
     return DocContext(document, kb, tuple(sentences))

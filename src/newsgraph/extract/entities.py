@@ -57,6 +57,10 @@ _CONNECTORS = frozenset(
     }
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_OPENERS = frozenset('.!?:;"“«„—–-(')
+#: One-word place names that are also ordinary words count only for cities this large.
+WEAK_PLACE_POPULATION = 500_000
 
 
 def slug(name: str) -> str:
@@ -115,11 +119,12 @@ class _LangData:
     org_words: frozenset[str]
     place_words: frozenset[str]
     not_names: frozenset[str]
-    titles: tuple[tuple[tuple[str, ...], str, str | None], ...]  # words, role, country
+    titles_by_first: dict[str, tuple[tuple[tuple[str, ...], str, str | None], ...]]
     honorifics: frozenset[str]
     demonyms: dict[str, str]
     stop: frozenset[str]
     first_names: frozenset[str]
+    single_default: Kind
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -143,17 +148,21 @@ def _lang_data(lang: str, kb_id: int) -> _LangData:
     ]
     # titles that contain a tracked one but are not it ("Vice President"): matched, then ignored
     rows += [(_phrase(str(p)), "", None) for p in titles.get("non_role_titles") or ()]
-    title_rows = tuple(sorted(rows, key=lambda row: -len(row[0])))
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
+    for row in sorted(rows, key=lambda row: -len(row[0])):  # longest first
+        if row[0]:
+            by_first[row[0][0]].append(row)
     return _LangData(
         locative=frozenset(_phrase(p) for p in ent.get("locative_prepositions") or ()),
         org_words=frozenset(w.casefold() for w in ent.get("org_words") or ()),
         place_words=frozenset(w.casefold() for w in ent.get("place_words") or ()),
         not_names=frozenset(w.casefold() for w in ent.get("not_names") or ()),
-        titles=title_rows,
+        titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
         demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},
         stop=_stop_words(lang),
         first_names=_first_names(kb_id),
+        single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
     )
 
 
@@ -234,17 +243,20 @@ class _Recogniser:
 
     def _known(self, sent: Sentence, i: int) -> _Match | None:
         toks = sent.tokens
-        longest = min(max(self.kb.max_words, self.gaz.max_words), len(toks) - i)
-        for n in range(longest, 0, -1):
+        first = sent.norm_words[i]
+        longest = max(self.kb.max_by_first.get(first, 0), self.gaz.max_by_first.get(first, 0))
+        for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
             if not last.is_word:
                 continue
-            words = [t.text for t in toks[i : i + n]]
+            key = sent.norm_words[i : i + n]
             surface = sent.text[toks[i].start - sent.start : last.end - sent.start]
-            ids = {e for e in self.kb.lookup(words) if self._case_ok(e, surface)}
-            places = tuple(self.gaz.lookup(words)) if n <= self.gaz.max_words else ()
+            ids = {e for e in self.kb.lookup_key(key) if self._case_ok(e, surface)}
+            places = tuple(self.gaz.lookup_key(key))
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
+                places = ()
+            if n == 1 and places and not ids and self._weak_place(toks, i, places):
                 places = ()
             if not ids and not places:
                 continue
@@ -259,6 +271,17 @@ class _Recogniser:
                 m.places = places
             return m
         return None
+
+    def _weak_place(self, toks: tuple[Token, ...], i: int, places: tuple[PlaceEntry, ...]) -> bool:
+        """A one-word gazetteer hit that is more likely part of a longer name ("Whitney
+        Houston", "San Pietro"), a first name, or an ordinary word ("Papa", "Sole")."""
+        word = toks[i].text
+        big = places[0].population >= WEAK_PLACE_POPULATION
+        if big:
+            return False
+        if i + 1 < len(toks) and toks[i + 1].is_word and _is_name_start(toks[i + 1]):
+            return True
+        return word.casefold() in self.data.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
         entry = self.kb.entries[entry_id]
@@ -308,7 +331,14 @@ class _Recogniser:
             if person:
                 m.ref = person
                 return m
-            if self._common_word(toks, i) or (i == 0 and _is_known_word(words[0], self.ctx.lang)):
+            word = words[0]
+            opens = i == 0 or toks[i - 1].text in _OPENERS
+            if (
+                self._common_word(toks, i)
+                or len(word) < 2
+                or _ROMAN.fullmatch(word)
+                or (opens and _is_known_word(word, self.ctx.lang))
+            ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         return m
@@ -343,7 +373,7 @@ class _Recogniser:
             return "ORG"
         if self._locative_before(sent, i):
             return "LOC"
-        return "PER" if len(words) >= 2 else "ORG"
+        return "PER" if len(words) >= 2 else self.data.single_default
 
     def _locative_before(self, sent: Sentence, i: int) -> bool:
         words = sent.lower_words()
@@ -358,13 +388,13 @@ class _Recogniser:
         cached = self._title_cache.get(sent.index)
         if cached is not None:
             return cached
-        words = sent.lower_words()
+        words = sent.norm_words
         found: list[_Match] = []
         i = 0
         while i < len(words):
-            for phrase, role, country in self.data.titles:
+            for phrase, role, country in self.data.titles_by_first.get(words[i], ()):
                 n = len(phrase)
-                if tuple(words[i : i + n]) == phrase:
+                if words[i : i + n] == phrase:
                     start, end = sent.tokens[i].start, sent.tokens[i + n - 1].end
                     m = _Match(
                         sent.index,

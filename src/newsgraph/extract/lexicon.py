@@ -25,7 +25,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._lemmas: dict[str, Any] = {}
         self._phrases: dict[tuple[str, ...], Any] = {}
-        self._max = 1
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
 
     def add_lemma(self, lemma: str, entry: Any) -> None:
         self._lemmas.setdefault(lemma.casefold(), entry)
@@ -36,9 +36,11 @@ class Lexicon:
             self._lemmas.setdefault(key[0], entry)
             self._phrases.setdefault(key, entry)
             return
-        if key:
-            self._phrases.setdefault(key, entry)
-            self._max = max(self._max, len(key))
+        if key and key not in self._phrases:
+            self._phrases[key] = entry
+            options = self._by_first.setdefault(key[0], [])
+            options.append((key, entry))
+            options.sort(key=lambda option: -len(option[0]))
 
     def add_words(self, words: Iterable[Any], entry: Any) -> None:
         for w in words or ():
@@ -50,15 +52,14 @@ class Lexicon:
 
     def find(self, sent: Sentence) -> list[Hit]:
         """Non-overlapping hits, longest phrase first, in text order."""
-        words = sent.lower_words()
+        words = sent.norm_words
         hits: list[Hit] = []
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(self._max, len(words) - i), 1, -1):
-                entry = self._phrases.get(norm_key(words[i : i + n]))
-                if entry is not None:
-                    hit = Hit(i, i + n, entry)
+            for key, entry in self._by_first.get(words[i], ()):
+                if len(key) > 1 and words[i : i + len(key)] == key:
+                    hit = Hit(i, i + len(key), entry)
                     break
             if hit is None:
                 entry = (

@@ -36,6 +36,7 @@ class _Cues:
     according: Lexicon
     complementizers: frozenset[str]
     pronouns: frozenset[str]
+    clause_openers: frozenset[str]
 
 
 @cache
@@ -53,6 +54,7 @@ def _cues(lang: str) -> _Cues:
         pronouns=frozenset(
             str(w).casefold() for w in pack_data(lang, "entities").get("pronouns") or ()
         ),
+        clause_openers=frozenset(str(w).casefold() for w in data.get("clause_openers") or ()),
     )
 
 
@@ -157,7 +159,9 @@ class _Finder:
             if inside(first.start) or any(m.start <= first.start < m.end for m in mentions):
                 continue  # "Secretary of State": a name, not a cue
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
-            content = self._content(sent, hit.last, quotes)
+            content = self._content(sent, hit.last, quotes) or self._content_before(
+                sent, hit.first, hit.last, mentions
+            )
             if content is None:
                 unused_cues.append(cue)
                 continue
@@ -188,15 +192,20 @@ class _Finder:
                 continue
             speaker_m = self._headline_speaker(sent, mentions, q_start)
             speaker_m = speaker_m or _speaker_after(mentions, q_end, min(sent.end, q_end + 40))
-            if speaker_m is None:
+            if speaker_m is not None:
+                speaker, speaker_span = speaker_m.ref, self.span(speaker_m.start, speaker_m.end)
+            elif self.last_speaker and self.last_speaker[0] >= sent.index - 1:
+                # a quotation that goes on from the previous sentence's speaker
+                speaker, speaker_span = self.last_speaker[1], self.last_speaker[2]
+            else:
                 continue
             # '"...", ha detto Lavrov': the cue right after the quotation
             cue_after = next((c for c in unused_cues if 0 <= c.start - q_end <= 15), None)
             found.append(
                 self._make(
                     sent,
-                    speaker_m.ref,
-                    self.span(speaker_m.start, speaker_m.end),
+                    speaker,
+                    speaker_span,
                     cue_after,
                     *_trim(self.text, q_start, q_end),
                     quotes,
@@ -232,7 +241,41 @@ class _Finder:
         for q_start, q_end in quotes:
             if q_start >= toks[after - 1].end and q_start - toks[after - 1].end <= 40:
                 return _trim(self.text, q_start, q_end)
+        # "He said the talks had failed": a clause right after the cue
+        if after < len(toks) and toks[after].text.casefold() in self.cues.clause_openers:
+            start, end = _trim(self.text, toks[after].start, sent.end)
+            if len(self.text[start:end].split()) >= DIRECT_MIN_WORDS:
+                return start, end
         return None
+
+    def _content_before(
+        self, sent: Sentence, first: int, last: int, mentions: list[EntityMention]
+    ) -> tuple[int, int] | None:
+        """'The plan will fail, Smith said.' / '..., said Smith': the content comes first."""
+        toks = sent.tokens
+        tail_end = last
+        while tail_end < len(toks) and toks[tail_end].is_word and tail_end - last < 4:
+            tail_end += 1  # ", said the foreign minister"
+        if tail_end < len(toks) and toks[tail_end].text not in ".,;!?":
+            return None
+        k = first - 1
+        while k >= 0 and toks[k].text not in ",:;" and first - k <= 6:
+            k -= 1
+        if k <= 0 or toks[k].text not in ",:;":
+            return None
+        between = (toks[k].end, toks[first].start)
+        speaker_near = any(between[0] <= m.start < between[1] for m in mentions) or any(
+            t.text.casefold() in self.cues.pronouns for t in toks[k + 1 : first]
+        )
+        after_near = any(toks[last - 1].end <= m.start <= toks[last - 1].end + 2 for m in mentions)
+        if not (speaker_near or after_near):
+            return None
+        start, end = _trim(self.text, sent.start, toks[k].start)
+        while start < end and self.text[start] in _PAIRS:
+            start += 1
+        while end > start and self.text[end - 1] in '"”»’':
+            end -= 1
+        return (start, end) if len(self.text[start:end].split()) >= DIRECT_MIN_WORDS else None
 
     def _make(
         self,
@@ -260,9 +303,41 @@ class _Finder:
         )
 
 
+def _long_quotes(ctx: DocContext, entities: Entities, found: list[Statement]) -> list[Statement]:
+    """Quotations that run over several sentences, attributed as a whole."""
+    text = ctx.document.text
+    finder = _Finder(ctx, entities)
+    covered = [(s.content.start, s.content.end) for s in found]
+    extra: list[Statement] = []
+    for q_start, q_end in quotes_in(text):
+        first, last = ctx.sentence_at(q_start), ctx.sentence_at(max(q_start, q_end - 1))
+        if first is None or last is None or first.index == last.index:
+            continue
+        if any(a < q_end and q_start < b for a, b in covered):
+            continue
+        after = _speaker_after(entities.in_sentence(last.index), q_end, min(last.end, q_end + 40))
+        before = _speaker_before(entities.in_sentence(first.index), q_start, first.start)
+        speaker = after or before
+        if speaker is None:
+            continue
+        c_start, c_end = _trim(text, q_start, q_end)
+        extra.append(
+            Statement(
+                id=_statement_id(ctx.document.id, c_start, c_end),
+                speaker=speaker.ref,
+                mode="direct",
+                content=finder.span(c_start, c_end),
+                evidence=Evidence(first.start, last.end, text[first.start : last.end]),
+                speaker_span=finder.span(speaker.start, speaker.end),
+            )
+        )
+    return extra
+
+
 def find_statements(ctx: DocContext, entities: Entities) -> list[Statement]:
     finder = _Finder(ctx, entities)
     statements: list[Statement] = []
     for sent in ctx.sentences:
         statements.extend(finder.sentence(sent))
-    return statements
+    statements.extend(_long_quotes(ctx, entities, statements))
+    return sorted(statements, key=lambda s: s.content.start)

@@ -65,6 +65,7 @@ class _Rules:
     last_words: frozenset[str]
     ago_words: frozenset[str]
     capitalised_months: bool
+    quarter_words: dict[str, Any]
 
 
 @cache
@@ -102,11 +103,17 @@ def _rules(lang: str) -> _Rules | None:
         ("ago", rf"{_B}(?P<n>{num})\s+(?P<u>{unit})\s+(?P<ago>{ago}){_E}"),
         ("next_unit", rf"{_B}(?P<w1>{nxt})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
         (
+            "quarter",
+            rf"{_B}(?:the\s+)?(?P<q>{_alt(data.get('quarter_words'))})[-\s]+"
+            rf"(?P<qu>{_alt(data.get('quarter_units'))}){_E}",
+        ),
+        (
             "duration",
-            rf"{_B}(?P<n>{num})\s*(?P<u>{unit})"
+            rf"{_B}(?P<n>{num})(?:\s*|-)(?P<u>{unit})"
             rf"(?:\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
         ),
         ("year", rf"{_B}(?P<prep>{year_preps})\s+(?P<y>(?:19|20)\d\d){_E}"),
+        ("bare_year", r"(?<![\d$€£.,])(?P<y>(?:19|20)\d\d)(?![\d%])"),
         ("month", rf"{_B}(?P<mon>{month}){_E}"),
         ("set", rf"{_B}(?P<set>{_alt(data.get('sets'))}){_E}"),
         (
@@ -137,6 +144,7 @@ def _rules(lang: str) -> _Rules | None:
         last_words=frozenset(str(w).casefold() for w in data.get("last") or ()),
         ago_words=frozenset(str(w).casefold() for w in data.get("ago") or ()),
         capitalised_months=lang in ("en", "de"),
+        quarter_words={str(k).casefold(): v for k, v in (data.get("quarter_words") or {}).items()},
     )
 
 
@@ -237,8 +245,12 @@ class _Resolver:
             month = r.months[g["mon"].casefold().rstrip(".")]
             guess = _month_year(month, ref) if ref else None
             return "DATE", f"{guess}-{month:02d}" if guess else f"XXXX-{month:02d}"
-        if name == "year":
+        if name in ("year", "bare_year"):
+            if name == "bare_year" and ref is not None and int(g["y"]) > ref.year + 5:
+                return None  # a number, not a year
             return "DATE", g["y"]
+        if name == "quarter":
+            return self._quarter(g["q"])
         if name.startswith("part_"):
             part = r.parts[re.sub(r"\s+", " ", g["part"].casefold())]
             if name == "part_year":
@@ -284,6 +296,21 @@ class _Resolver:
                 return None
             return "TIME", f"{ref.isoformat()}T{hour:02d}:{int(g.get('min') or 0):02d}"
         return None
+
+    def _quarter(self, word: str) -> tuple[str, DateValue | None] | None:
+        """ "the third quarter" (this year's, or last year's if it has not come yet), "the
+        latest quarter" (the last one that ended)."""
+        spec = self.rules.quarter_words.get(re.sub(r"\s+", " ", word.casefold()))
+        ref = self.ref
+        if spec is None or ref is None:
+            return None
+        current = (ref.month - 1) // 3 + 1
+        if isinstance(spec, int):
+            year = ref.year if spec <= current else ref.year - 1
+            return "DATE", f"{year}-Q{spec}"
+        q = current - 1 - (1 if spec == "last" else 0)
+        year = ref.year + (q - 1) // 4
+        return "DATE", f"{year}-Q{(q - 1) % 4 + 1}"
 
     def _relative(self, text: str) -> tuple[str, DateValue | None] | None:
         spec = self.rules.relative.get(re.sub(r"\s+", " ", text.casefold()))
@@ -356,6 +383,8 @@ class _Resolver:
 
 
 _PRIORITY = {
+    "quarter": 1,
+    "bare_year": 7,
     "iso": 0,
     "numeric": 0,
     "dmy": 1,

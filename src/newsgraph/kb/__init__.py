@@ -21,11 +21,21 @@ import yaml
 from newsgraph.errors import ConfigError
 from newsgraph.kb.model import Entry, EntryKind, Role
 from newsgraph.kb.states import build_states
-from newsgraph.lang import supported_languages
+from newsgraph.lang import load_yaml, supported_languages
 from newsgraph.text import tokenize
 
-__all__ = ["Entry", "KnowledgeBase", "Role", "default_kb", "norm_key"]
+__all__ = [
+    "Entry",
+    "KnowledgeBase",
+    "Role",
+    "add_user_file",
+    "default_kb",
+    "lookup_name",
+    "norm_key",
+    "user_kb_dir",
+]
 
+KB_CACHE_VERSION = 2
 ROLE_KEYS = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "leader"}
 )
@@ -94,6 +104,7 @@ class KnowledgeBase:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[tuple[str, str], list[tuple[Role, str]]] = defaultdict(list)
         self.max_words = 1
+        self.max_by_first: dict[str, int] = {}
         for entry in entries:
             self.add(entry)
 
@@ -118,6 +129,7 @@ class KnowledgeBase:
             if key:
                 self._index[key].add(entry.id)
                 self.max_words = max(self.max_words, len(key))
+                self.max_by_first[key[0]] = max(self.max_by_first.get(key[0], 0), len(key))
         if entry.kind == "PER":
             for name in entry.all_names():
                 words = [t.text for t in tokenize(name) if t.text[:1].isalpha()]
@@ -131,6 +143,10 @@ class KnowledgeBase:
     def lookup(self, words: Iterable[str]) -> set[str]:
         """Ids of the entries one of whose names is exactly ``words``."""
         return set(self._index.get(norm_key(words), ()))
+
+    def lookup_key(self, key: tuple[str, ...]) -> set[str]:
+        """:meth:`lookup` for words already normalised with :func:`norm_key`."""
+        return set(self._index.get(key, ()))
 
     def by_surname(self, word: str) -> set[str]:
         """Ids of the people whose name ends in ``word``."""
@@ -151,7 +167,7 @@ class KnowledgeBase:
         """Add the entries of a user file (YAML or JSON; people or organisations)."""
         p = Path(path)
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+            data = load_yaml(p.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"cannot read the knowledge-base file {p}: {exc}") from exc
         if isinstance(data, dict):
@@ -168,19 +184,82 @@ class KnowledgeBase:
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files(__name__).joinpath("data", name).read_text("utf-8"))
+    return load_yaml(resources.files(__name__).joinpath("data", name).read_text("utf-8"))
+
+
+def user_kb_dir() -> Path:
+    """Where ``newsgraph kb add`` keeps a user's own entries ($NEWSGRAPH_KB_DIR)."""
+    import os
+
+    default = Path.home() / ".local" / "share" / "newsgraph" / "kb"
+    return Path(os.environ.get("NEWSGRAPH_KB_DIR") or default)
+
+
+def _sources() -> list[Path]:
+    data = Path(str(resources.files(__name__).joinpath("data")))
+    users = sorted(user_kb_dir().glob("*.y*ml")) + sorted(user_kb_dir().glob("*.json"))
+    return sorted(data.rglob("*.yaml")) + users
 
 
 @cache
 def default_kb() -> KnowledgeBase:
-    """The knowledge base shipped with newsgraph (built once per process)."""
+    """The shipped knowledge base plus the user's files, built once per process and cached
+    on disk until one of its files changes."""
+    from newsgraph.diskcache import cached, fingerprint
+
+    files = _sources()
+    key = fingerprint(
+        KB_CACHE_VERSION, *(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files)
+    )
+    return cached("kb", key, _build_default, KnowledgeBase)
+
+
+def _build_default() -> KnowledgeBase:
     kb = KnowledgeBase(build_states(supported_languages(), _data("states_extra.yaml") or {}))
     for entry in entries_from_data(_data("orgs.yaml"), kind="ORG", where="kb/data/orgs.yaml"):
         kb.add(entry)
     people = resources.files(__name__).joinpath("data", "people")
     for item in sorted(people.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            data = yaml.safe_load(item.read_text("utf-8"))
+            data = load_yaml(item.read_text("utf-8"))
             for entry in entries_from_data(data, kind="PER", where=f"kb/data/people/{item.name}"):
                 kb.add(entry)
+    for path in sorted(user_kb_dir().glob("*")):
+        if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            kb.load_file(path)
     return kb
+
+
+def add_user_file(path: str | Path) -> int:
+    """Check a user file of people/organisations and copy it into :func:`user_kb_dir`."""
+    import shutil
+
+    count = KnowledgeBase().load_file(path)  # raises ConfigError saying what is wrong
+    target = user_kb_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, target / Path(path).name)
+    default_kb.cache_clear()
+    return count
+
+
+def lookup_name(name: str, *, on: str | None = None) -> list[dict[str, Any]]:
+    """The entries named ``name``, with the roles they held on ``on`` (all when None)."""
+    kb = default_kb()
+    ids = kb.lookup(t.text for t in tokenize(name)) | kb.by_surname(name)
+    rows = []
+    for entry_id in sorted(ids):
+        entry = kb.entries[entry_id]
+        roles = [
+            f"{r.label()} ({r.country or r.org}, {r.start or '?'}..{r.end or ''})"
+            for r in kb.roles_of(entry_id, on=on)
+        ]
+        rows.append(
+            {
+                "id": entry.id,
+                "name": entry.name,
+                "type": entry.kind,
+                "country": entry.country,
+                "roles": "; ".join(roles),
+            }
+        )
+    return rows

@@ -37,11 +37,19 @@ class LanguagePack:
     cleaning: CleaningData
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely, with PyYAML's C loader when it has one (ten times faster)."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 def _load_yaml(code: str, name: str) -> dict[str, Any]:
     resource = resources.files(__name__).joinpath(code, name)
     if not resource.is_file():
         return {}
-    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    data = load_yaml(resource.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"language pack file lang/{code}/{name} must hold a mapping")
     return data
