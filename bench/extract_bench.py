@@ -22,20 +22,9 @@ from pathlib import Path
 
 from newsgraph.model import RawRecord
 from newsgraph.pipeline import process_document
+from synthetic import PEOPLE
 
 ROOT = Path(__file__).resolve().parents[1]
-PEOPLE = [
-    "Sergey Lavrov",
-    "Antony Blinken",
-    "Emmanuel Macron",
-    "Olaf Scholz",
-    "Mario Draghi",
-    "Jens Stoltenberg",
-    "Volodymyr Zelensky",
-    "Vladimir Putin",
-    "Joe Biden",
-    "Boris Johnson",
-]
 PLACES = {
     "it": ["Ginevra", "Bruxelles", "Vienna", "Mosca", "Kiev", "Parigi", "Berlino"],
     "en": ["Geneva", "Brussels", "Vienna", "Moscow", "Kyiv", "Paris", "Berlin"],

@@ -19,19 +19,8 @@ from pathlib import Path
 
 from newsgraph import ingest, open_store
 from newsgraph.store import SQLiteStore
+from synthetic import PEOPLE
 
-PEOPLE = [
-    "Sergey Lavrov",
-    "Antony Blinken",
-    "Emmanuel Macron",
-    "Olaf Scholz",
-    "Mario Draghi",
-    "Jens Stoltenberg",
-    "Volodymyr Zelensky",
-    "Vladimir Putin",
-    "Joe Biden",
-    "Boris Johnson",
-]
 PLACES = ["Ginevra", "Bruxelles", "Vienna", "Mosca", "Kiev", "Washington", "Parigi", "Berlino"]
 IT = [
     "Il ministro {p} ha incontrato {q} a {c} per discutere della crisi.",

@@ -26,7 +26,7 @@ FLOORS: dict[tuple[str, str, int], dict[str, float]] = {
     ("ner", "meantime_en", 40): {"exact.F1": 0.36},
     ("timex", "timebank", 40): {"value.F1": 0.72},
     ("timex", "meantime_en", 40): {"value.F1": 0.78},
-    ("quotes", "polnear_dev", 20): {"content.F1": 0.47, "content+speaker.F1": 0.34},
+    ("quotes", "polnear_dev", 20): {"content.F1": 0.57, "content+speaker.F1": 0.44},
     ("events", "plover_gsr", 322): {"macroF1": 0.49, "accuracy": 0.53},
     ("geo", "lgl", 40): {"recognition.F1": 0.45, "acc161": 0.39},
 }
@@ -62,7 +62,8 @@ def test_dev_set_floor(
         assert got[metric] >= floor, f"{task} {dataset} {metric} fell to {got[metric]:.4f}"
 
 
-SEED_FLOORS = {  # the acceptance levels of the extraction issue
+SEED_FLOORS = {  # the acceptance levels of the foundation and extraction issues
+    "published": ("F1", 1.0),
     "events": ("F1", 0.85),
     "statements": ("F1", 0.85),
     "commitments.strict": ("F1", 1.0),

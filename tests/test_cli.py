@@ -144,3 +144,27 @@ def test_commands_on_a_missing_database_say_how_to_create_one(tmp_path: Path) ->
         in err
     )
     assert not db.exists()
+
+
+def test_a_failure_on_one_record_does_not_stop_extract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsgraph.pipeline as pipeline
+
+    real = pipeline.extract_facts
+
+    def flaky(document, **kw):  # type: ignore[no-untyped-def]
+        if "BOOM" in document.text:
+            raise RuntimeError("simulated bug")
+        return real(document, **kw)
+
+    monkeypatch.setattr(pipeline, "extract_facts", flaky)
+    lines = [{"text": "Il ministro ha incontrato il collega a Ginevra. BOOM."},
+             {"text": "Il ministro ha incontrato il collega a Vienna."}]  # fmt: skip
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines))
+    code, out, _ = run("extract", str(path), "--format", "jsonl")
+    first, second = (json.loads(x) for x in out.splitlines())
+    assert code == 0
+    assert first["rejection"]["code"] == "internal_error" and "simulated bug" in first["error"]
+    assert second["document"]["lang"] == "it"

@@ -20,7 +20,7 @@ from newsgraph.pipeline import (
     COMPONENT_VERSIONS,
     EXTRACTOR_VERSION,
     PipelineOptions,
-    process_document,
+    process_safely,
 )
 from newsgraph.sources import ReadOptions, Skipped, read_inputs
 from newsgraph.store.base import Outcome, Store, StoreItem
@@ -52,18 +52,7 @@ class IngestReport:
 
 
 def _safe_process(record: RawRecord, options: PipelineOptions) -> StoreItem:
-    try:
-        result = process_document(record, options=options)
-    except Exception as exc:  # noqa: BLE001 - a bug on one record must not stop the run
-        result = Rejection(
-            record.input_ref,
-            "extract",
-            "internal_error",
-            f"newsgraph failed on this record ({type(exc).__name__}: {exc}); "
-            "this is a bug - please report it with the input",
-            record.raw_sha256,
-            record.text.encode("utf-8"),
-        )
+    result = process_safely(record, options=options)
     return StoreItem(result, raw_text=record.text, raw_sha256=record.raw_sha256)
 
 

@@ -105,6 +105,24 @@ def process_document(
     return extract_facts(document, extractor=EXTRACTOR_VERSION)
 
 
+def process_safely(
+    record: RawRecord, *, options: PipelineOptions | None = None
+) -> ExtractionResult | Rejection:
+    """:func:`process_document`, with a failure on one record turned into a rejection."""
+    try:
+        return process_document(record, options=options)
+    except Exception as exc:  # noqa: BLE001 - a bug on one record must not stop a run
+        return Rejection(
+            record.input_ref,
+            "extract",
+            "internal_error",
+            f"newsgraph failed on this record ({type(exc).__name__}: {exc}); "
+            "this is a bug - please report it with the input",
+            record.raw_sha256,
+            record.text.encode("utf-8"),
+        )
+
+
 def extract(
     text: str,
     *,

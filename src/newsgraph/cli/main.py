@@ -24,7 +24,7 @@ from newsgraph.ingest import DEFAULT_BATCH_SIZE, Event, ingest
 from newsgraph.kb import add_user_file, lookup_name, user_kb_dir
 from newsgraph.lang import supported_languages
 from newsgraph.model import ExtractionResult, Rejection
-from newsgraph.pipeline import DEFAULT_MAX_TEXT_CHARS, PipelineOptions, process_document
+from newsgraph.pipeline import DEFAULT_MAX_TEXT_CHARS, PipelineOptions, process_safely
 from newsgraph.sources import (
     DEFAULT_MAX_RECORD_BYTES,
     INPUT_FORMATS,
@@ -189,7 +189,7 @@ def extract(
     with _progress("extracting", total=len(items)) as progress:
         for item in items:
             results.append(
-                item if isinstance(item, Rejection) else process_document(item, options=pipe_opts)
+                item if isinstance(item, Rejection) else process_safely(item, options=pipe_opts)
             )
             progress.advance(progress.task_ids[0])
     for result in results:

@@ -281,6 +281,8 @@ class _Recogniser:
             return False
         if i + 1 < len(toks) and toks[i + 1].is_word and _is_name_start(toks[i + 1]):
             return True
+        if i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1]):
+            return True  # "Jeb Bush": the end of a name
         return word.casefold() in self.data.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:

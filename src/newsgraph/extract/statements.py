@@ -28,6 +28,7 @@ _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹":
 _QUOTE = re.compile(r"“[^”]+”|«[^»]+»|„[^“”]+[“”]|\"[^\"]+\"|(?<!\w)‘[^’]+’(?!\w)|‹[^›]+›")
 _TRAILING = " \t,;:.!?"
 DIRECT_MIN_WORDS = 4
+SUBJECT_MAX_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class _Cues:
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     clause_openers: frozenset[str]
+    not_clause_openers: frozenset[str]
 
 
 @cache
@@ -55,6 +57,9 @@ def _cues(lang: str) -> _Cues:
             str(w).casefold() for w in pack_data(lang, "entities").get("pronouns") or ()
         ),
         clause_openers=frozenset(str(w).casefold() for w in data.get("clause_openers") or ()),
+        not_clause_openers=frozenset(
+            str(w).casefold() for w in data.get("not_clause_openers") or ()
+        ),
     )
 
 
@@ -110,6 +115,17 @@ class _Finder:
         if people:
             return people[-1].ref, self.span(people[-1].start, people[-1].end)
         return None
+
+    def _subject_before(self, sent: Sentence, cue_first: int) -> Span | None:
+        """The words between the last clause boundary and the cue ("Some experts")."""
+        toks = sent.tokens
+        k = cue_first - 1
+        while k >= 0 and toks[k].is_word and cue_first - k <= SUBJECT_MAX_WORDS:
+            k -= 1
+        first = k + 1
+        if first >= cue_first or (k >= 0 and toks[k].is_word):
+            return None
+        return self.span(toks[first].start, toks[cue_first - 1].end)
 
     def _pronoun_before(self, sent: Sentence, token_index: int) -> Span | None:
         for k in range(token_index - 1, max(-1, token_index - 4), -1):
@@ -173,14 +189,20 @@ class _Finder:
                 speaker_m = _speaker_after(mentions, cue.end, min(sent.end, cue.end + 60))
                 if speaker_m is not None and speaker_m.start >= c_start and c_start > cue.end:
                     speaker_m = None
+            subject = self._subject_before(sent, hit.first)
             if speaker_m is not None:
-                speaker, speaker_span = speaker_m.ref, self.span(speaker_m.start, speaker_m.end)
+                speaker: str | None = speaker_m.ref
+                speaker_span = self.span(speaker_m.start, speaker_m.end)
+            elif (pronoun := self._pronoun_before(sent, hit.first)) is not None:
+                fallback = self._fallback_speaker(sent)
+                speaker, speaker_span = (fallback[0] if fallback else None), pronoun
+            elif subject is not None:
+                speaker, speaker_span = None, subject  # "Some experts said ...": unnamed
             else:
                 fallback = self._fallback_speaker(sent)
                 if fallback is None:
                     continue
-                pronoun = self._pronoun_before(sent, hit.first)
-                speaker, speaker_span = fallback[0], pronoun or fallback[1]
+                speaker, speaker_span = fallback
             found.append(self._make(sent, speaker, speaker_span, cue, c_start, c_end, quotes))
             covered.append((c_start, c_end))
 
@@ -242,7 +264,14 @@ class _Finder:
             if q_start >= toks[after - 1].end and q_start - toks[after - 1].end <= 40:
                 return _trim(self.text, q_start, q_end)
         # "He said the talks had failed": a clause right after the cue
-        if after < len(toks) and toks[after].text.casefold() in self.cues.clause_openers:
+        if after >= len(toks):
+            return None
+        nxt = toks[after].text.casefold()
+        if nxt in self.cues.clause_openers or (
+            self.cues.not_clause_openers
+            and toks[after].is_word
+            and nxt not in self.cues.not_clause_openers
+        ):
             start, end = _trim(self.text, toks[after].start, sent.end)
             if len(self.text[start:end].split()) >= DIRECT_MIN_WORDS:
                 return start, end
@@ -280,7 +309,7 @@ class _Finder:
     def _make(
         self,
         sent: Sentence,
-        speaker: str,
+        speaker: str | None,
         speaker_span: Span,
         cue: Span | None,
         c_start: int,
@@ -291,7 +320,8 @@ class _Finder:
         words = len(self.text[c_start:c_end].split())
         # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
         direct = quoted >= 0.8 * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
-        self.last_speaker = (sent.index, speaker, speaker_span)
+        if speaker is not None:
+            self.last_speaker = (sent.index, speaker, speaker_span)
         return Statement(
             id=_statement_id(self.ctx.document.id, c_start, c_end),
             speaker=speaker,
