@@ -24,7 +24,14 @@ from newsgraph.lang import pack_data
 from newsgraph.model import PLOVER_TYPES, DateRange, DateRef, Event, Evidence, TimeValue
 from newsgraph.text import tokenize
 
+#: What an intended or threatened act is in PLOVER: cooperation is AGREE, hostility THREATEN.
+INTENT_TYPES = {
+    "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+    "CONCEDE": "AGREE", "RETREAT": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN",
+    "SANCTION": "THREATEN", "MOBILIZE": "THREATEN", "REJECT": "THREATEN", "PROTEST": "THREATEN",
+}  # fmt: skip
 LEDE_SENTENCES = 3
+HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
 _HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
 NEGATION_WINDOW = 4
@@ -56,6 +63,7 @@ class _Modality:
     negation: frozenset[str]
     no_intention: Lexicon
     hypothetical: Lexicon
+    conditional: Lexicon
 
 
 @cache
@@ -80,10 +88,13 @@ def _modality(lang: str) -> _Modality:
     no_intention.add_words(data.get("no_intention") or (), "no")
     hypothetical = Lexicon()
     hypothetical.add_words(data.get("hypothetical") or (), "maybe")
+    conditional = Lexicon()
+    conditional.add_words(data.get("conditional") or (), "if")
     return _Modality(
         negation=frozenset(str(w).casefold() for w in data.get("negation") or ()),
         no_intention=no_intention,
         hypothetical=hypothetical,
+        conditional=conditional,
     )
 
 
@@ -183,6 +194,20 @@ class _Finder:
                 kept.append(m)
         return kept
 
+    @staticmethod
+    def _guest_follows(sent: Sentence, hit: Hit, window: list[EntityMention]) -> bool:
+        """A host-mode trigger ("received", "hosted") needs a named guest right after it."""
+        end = sent.tokens[hit.last - 1].end
+        return any(
+            m.named and m.kind in ("PER", "ORG", "GPE") and 0 <= m.start - end <= HOST_GUEST_CHARS
+            for m in window
+        )
+
+    def _conditional(self, sent: Sentence, hit: Hit) -> bool:
+        clause = max((h.last for h in self.modality.conditional.find(sent) if h.last <= hit.first),
+                     default=None)  # fmt: skip
+        return clause is not None and hit.first - clause <= 8
+
     def _hypothetical(self, sent: Sentence, hit: Hit) -> bool:
         return any(
             h.last <= hit.first and hit.first - h.last <= 4
@@ -238,6 +263,8 @@ class _Finder:
             where = quote_of(sent.tokens[hit.first].start)
             window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
             trig: _Trigger = hit.entry
+            if trig.mode == "host" and not self._guest_follows(sent, hit, window):
+                continue  # "ha ricevuto una risposta": receiving, not hosting
             if trig.type == "CONSULT":
                 window = self._meeting_window(sent, hit, window)
             actors, place = _participants(self.ctx.kb, window)
@@ -245,22 +272,24 @@ class _Finder:
                 continue
             pos = sent.tokens[hit.first].start
             hypothetical = self._hypothetical(sent, hit)
-            date = self._date(
-                sent, lo, min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS), own=hypothetical
-            )
-            if hypothetical and date is None:
+            if hypothetical and self._conditional(sent, hit):
                 continue  # "se i negoziati procedono": a condition, not an event
+            own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
+            date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
+            typ, mode = trig.type, trig.mode
+            if hypothetical and typ in INTENT_TYPES:  # "will send troops": an intention
+                typ, mode = INTENT_TYPES[typ], typ.lower()
             source: tuple[str, ...]
             target: tuple[str, ...]
-            if trig.type == "CONSULT":
+            if typ == "CONSULT":
                 source, target = tuple(actors), ()
             else:
                 source, target = _split(actors, pos, window)
             events.append(
                 Event(
-                    id=_event_id(self.ctx.document.id, trig.type, pos),
-                    type=trig.type,
-                    mode=trig.mode,
+                    id=_event_id(self.ctx.document.id, typ, pos),
+                    type=typ,
+                    mode=mode,
                     actors=source,
                     recipients=target,
                     place=place,
