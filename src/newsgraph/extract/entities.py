@@ -61,6 +61,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
+#: A place name is clear when its largest namesake is this many times larger than the next.
+DOMINANT_PLACE_RATIO = 20
 
 
 def slug(name: str) -> str:
@@ -452,6 +454,22 @@ def _title_country(title: _Match, demonyms: list[_Match], names: list[_Match]) -
     return None
 
 
+def _dominant_place_countries(
+    per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
+) -> set[str]:
+    """Countries of the places whose name is clear (one candidate, or one far larger than its
+    namesakes): they tell in which country the article's other places lie."""
+    found: set[str] = set()
+    for _, names, _, _ in per_sentence:
+        for m in names:
+            if m.ref is None and m.places:
+                first = m.places[0]
+                runner_up = m.places[1].population if len(m.places) > 1 else 0
+                if first.country and first.population >= DOMINANT_PLACE_RATIO * max(runner_up, 1):
+                    found.add(first.country)
+    return found
+
+
 def find_entities(ctx: DocContext) -> Entities:
     """Every actor and place of the document, with named and nominal mentions."""
     rec = _Recogniser(ctx)
@@ -466,6 +484,7 @@ def find_entities(ctx: DocContext) -> Entities:
     doc_countries = {
         m.ref for _, names, _, dem in per_sentence for m in names + dem if m.kind == "GPE" and m.ref
     }
+    doc_countries |= _dominant_place_countries(per_sentence)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
