@@ -1,64 +1,72 @@
-"""Sentence segmentation: spaCy blank pipelines with the rule-based sentencizer.
+"""Sentence segmentation: rules over punctuation, with each language's abbreviations.
 
-Each line of the cleaned text is segmented on its own, so headings and
-paragraph breaks always end a sentence.  No model is downloaded.
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+brackets after it) followed by a space and a capital letter, a digit or an
+opening quote - unless the dot closes an abbreviation from the language pack
+("Mr.", "ecc.") or an initial ("J. Biden"), and the next word is not one
+that opens sentences.  Each line of the cleaned text is segmented on its
+own, so headings and paragraph breaks always end a sentence.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from typing import Any
 
-MAX_LINE_CHARS = 2_000_000
+from newsgraph.lang import CleaningData, any_language_cleaning, get_pack, supported_languages
+
+_END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’-]*)$")
+_OPENERS = "\"“«„‘'([¿¡—–-"
 
 
 @cache
-def _nlp(lang: str) -> Any:
-    import spacy
+def _cleaning(lang: str) -> CleaningData:
+    return get_pack(lang).cleaning if lang in supported_languages() else any_language_cleaning()
 
-    try:
-        nlp = spacy.blank(lang)
-    except (ImportError, KeyError, ValueError):  # spaCy has no tokenizer rules for it
-        nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = MAX_LINE_CHARS + 1
-    return nlp
+
+def _is_boundary(line: str, dot: int, after: int, data: CleaningData) -> bool:
+    """Does the sentence end at ``dot`` (its punctuation) with the next one at ``after``?"""
+    nxt = line[after] if after < len(line) else ""
+    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalpha()):
+        return False  # "e.g. this", "ecc. e poi": a lower-case word goes on
+    if line[dot] != ".":
+        return True
+    before = _WORD_BEFORE.search(line, 0, dot)
+    if before is None:
+        return True
+    word = before.group(1)
+    next_word = re.match(r"[\w'’]+", line[after:])
+    opens = bool(next_word and next_word.group() in data.sentence_starters)
+    if len(word) == 1 and word.isupper():
+        return opens  # an initial: "Joseph R. Biden"
+    if word.casefold().rstrip(".") in data.abbreviations or "." in word:
+        return opens  # "Mr. Biden", "U.S. officials" - but "in the U.S. He left"
+    return True
 
 
 def split_sentences(text: str, *, lang: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``, trimmed of surrounding spaces."""
-    nlp = _nlp(lang if lang != "und" else "xx")
+    data = _cleaning(lang)
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
-            for sent in nlp(line).sents:
-                start, end = pos + sent.start_char, pos + sent.end_char
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if end > start:
-                    spans.append((start, end))
+        start = 0
+        for m in _END.finditer(line):
+            after = m.end()
+            while after < len(line) and line[after].isspace():
+                after += 1
+            if _is_boundary(line, m.start(), after, data):
+                spans.append((pos + start, pos + m.end()))
+                start = after
+        spans.append((pos + start, pos + len(line)))
         pos += len(line) + 1
-    return _move_opening_quotes(text, spans)
-
-
-_QUOTE_CHARS = frozenset('"“«„')
-
-
-def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quotation mark that opens the next sentence but was left at the end of this one."""
-    fixed = list(spans)
-    for k in range(len(fixed) - 1):
-        start, end = fixed[k]
-        last = text[end - 1]
-        if last in _QUOTE_CHARS and (last != '"' or text[start:end].count('"') % 2 == 1):
-            nxt_start, nxt_end = fixed[k + 1]
-            new_end = end - 1
-            while new_end > start and text[new_end - 1].isspace():
-                new_end -= 1
-            if new_end > start and text[end:nxt_start].strip() == "":
-                fixed[k] = (start, new_end)
-                fixed[k + 1] = (end - 1, nxt_end)
-    return fixed
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed

@@ -106,13 +106,11 @@ class Entities:
 
 @cache
 def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        from importlib import import_module
+    from newsgraph.lang import pack_data
 
-        module = import_module(f"spacy.lang.{lang}.stop_words")
-        return frozenset(w.casefold() for w in module.STOP_WORDS)
-    except (ImportError, AttributeError):
-        return frozenset()
+    return frozenset(
+        str(w).casefold() for w in pack_data(lang, "stopwords").get("stop_words") or ()
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -360,6 +360,14 @@ def _in_title(ctx: DocContext, event: Event) -> bool:
     return bool(title) and event.evidence.start < len(title or "")
 
 
+def _tells_less(ctx: DocContext, a: Event, b: Event) -> bool:
+    """Should ``b``'s evidence lead rather than ``a``'s: ``a`` is the headline, or only ``b``
+    states the date."""
+    if _in_title(ctx, a) != _in_title(ctx, b):
+        return _in_title(ctx, a)
+    return not _stated_date(a.date) and bool(_stated_date(b.date))
+
+
 def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> list[Event]:
     """Every event of the document; one per happening, with all its evidence."""
     finder = _Finder(ctx, entities, times)
@@ -370,7 +378,7 @@ def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> 
             if twin is None:
                 events.append(ev)
                 continue
-            first, second = (ev, twin) if _in_title(ctx, twin) else (twin, ev)
+            first, second = (ev, twin) if _tells_less(ctx, twin, ev) else (twin, ev)
             richer = len(second.actors + second.recipients) > len(first.actors + first.recipients)
             events[events.index(twin)] = replace(
                 first,

@@ -25,6 +25,7 @@ class CleaningData:
 
     sentence_starters: frozenset[str]
     boilerplate: re.Pattern[str] | None
+    abbreviations: frozenset[str] = frozenset()
 
     def is_boilerplate(self, line: str) -> bool:
         return bool(self.boilerplate and self.boilerplate.fullmatch(line.strip()))
@@ -58,11 +59,13 @@ def _load_yaml(code: str, name: str) -> dict[str, Any]:
 def _cleaning(items: list[dict[str, Any]]) -> CleaningData:
     starters: set[str] = set()
     patterns: list[str] = []
+    abbreviations: set[str] = set()
     for data in items:
         starters.update(str(w) for w in data.get("sentence_starters") or ())
         patterns.extend(str(p) for p in data.get("boilerplate_lines") or ())
+        abbreviations.update(str(w).casefold() for w in data.get("abbreviations") or ())
     compiled = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
-    return CleaningData(frozenset(starters), compiled)
+    return CleaningData(frozenset(starters), compiled, frozenset(abbreviations))
 
 
 @cache
