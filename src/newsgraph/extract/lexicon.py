@@ -53,20 +53,19 @@ class Lexicon:
     def find(self, sent: Sentence) -> list[Hit]:
         """Non-overlapping hits, longest phrase first, in text order."""
         words = sent.norm_words
+        lemmas, by_first, singles = sent.lemmas, self._by_first, self._lemmas
         hits: list[Hit] = []
         i = 0
-        while i < len(words):
+        n = len(words)
+        while i < n:
             hit = None
-            for key, entry in self._by_first.get(words[i], ()):
+            word = words[i]
+            for key, entry in by_first.get(word, ()):
                 if len(key) > 1 and words[i : i + len(key)] == key:
                     hit = Hit(i, i + len(key), entry)
                     break
             if hit is None:
-                entry = (
-                    self._lemmas.get(sent.lemmas[i])
-                    or self._lemmas.get(words[i])
-                    or self._phrases.get((words[i],))
-                )
+                entry = singles.get(lemmas[i]) or singles.get(word)
                 if entry is not None and sent.tokens[i].is_word:
                     hit = Hit(i, i + 1, entry)
             if hit is not None:
