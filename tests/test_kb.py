@@ -95,3 +95,57 @@ def test_kb_add_then_extract_finds_the_new_person(
     finally:
         monkeypatch.undo()
         default_kb.cache_clear()
+
+
+def _claim(prop_value: str, **qualifiers: str) -> dict[str, object]:
+    claim: dict[str, object] = {
+        "mainsnak": {"datavalue": {"value": {"id": prop_value}}},
+    }
+    if qualifiers:
+        claim["qualifiers"] = {
+            prop: [{"datavalue": {"value": {"time": f"+{day}T00:00:00Z", "precision": 11}}}]
+            for prop, day in qualifiers.items()
+        }
+    return claim
+
+
+def test_wikidata_extract_becomes_kb_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small extract in Wikidata's entity JSON: a country, an office, a person, an IGO."""
+    import json
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli.main import cli
+
+    entities = [
+        {"id": "Q1028", "labels": {"en": {"value": "Morocco"}},
+         "claims": {"P298": [{"mainsnak": {"datavalue": {"value": "MAR"}}}]}},
+        {"id": "Q999001", "labels": {"en": {"value": "Minister of Foreign Affairs of Morocco"}},
+         "claims": {"P279": [_claim("Q7330070")], "P1001": [_claim("Q1028")]}},
+        {"id": "Q999002", "labels": {"en": {"value": "Nasser Bourita"},
+                                    "fr": {"value": "Nasser Bourita"}},
+         "aliases": {"it": [{"value": "Nasser Burita"}]},
+         "claims": {"P31": [_claim("Q5")], "P27": [_claim("Q1028")],
+                    "P39": [_claim("Q999001", P580="2017-04-05")]}},
+        {"id": "Q999003", "labels": {"en": {"value": "Arab Maghreb Union"},
+                                    "it": {"value": "Unione del Maghreb arabo"}},
+         "claims": {"P31": [_claim("Q484652")]}},
+    ]  # fmt: skip
+    extract = tmp_path / "extract.json"
+    extract.write_text(json.dumps(entities))
+    monkeypatch.setenv("NEWSGRAPH_KB_DIR", str(tmp_path / "kb"))
+    default_kb.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["kb", "import-wikidata", str(extract)])
+        assert result.exit_code == 0, result.output
+        assert "imported 2 entries" in result.stdout
+        kb = default_kb()
+        assert kb.lookup(["Nasser", "Burita"]) == {"nasser-bourita"}
+        assert kb.holders("foreign_minister", scope="MAR", on="2022-01-01") == ["nasser-bourita"]
+        assert kb.lookup(["Unione", "del", "Maghreb", "arabo"]) == {"arab-maghreb-union"}
+        assert kb.entries["arab-maghreb-union"].kind == "ORG"
+    finally:
+        monkeypatch.undo()
+        default_kb.cache_clear()

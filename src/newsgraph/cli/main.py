@@ -21,7 +21,7 @@ from newsgraph import __version__
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat, emit_mapping, emit_rows
 from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest import DEFAULT_BATCH_SIZE, Event, ingest
-from newsgraph.kb import add_user_file, lookup_name, user_kb_dir
+from newsgraph.kb import add_user_file, import_wikidata, lookup_name, user_kb_dir
 from newsgraph.lang import supported_languages
 from newsgraph.model import ExtractionResult, Rejection
 from newsgraph.pipeline import DEFAULT_MAX_TEXT_CHARS, PipelineOptions, process_safely
@@ -431,6 +431,21 @@ def kb_add(file: str) -> None:
     """Check FILE and add its people and organisations to your knowledge base."""
     count = add_user_file(file)
     click.echo(f"added {count} entries from {file} to {user_kb_dir()}")
+
+
+@kb.command("import-wikidata")
+@click.argument("extract", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where to write the converted file (default: your knowledge-base folder).",
+)
+def kb_import_wikidata(extract: str, out: str | None) -> None:
+    """Turn a Wikidata JSON extract (people, organisations, their offices and countries)
+    into knowledge-base entries, and use them from now on."""
+    path, count = import_wikidata(extract, out=out)
+    click.echo(f"imported {count} entries from {extract} into {path}")
 
 
 @kb.command("lookup")

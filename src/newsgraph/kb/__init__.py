@@ -170,17 +170,26 @@ class KnowledgeBase:
             data = load_yaml(p.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"cannot read the knowledge-base file {p}: {exc}") from exc
-        if isinstance(data, dict):
-            data = data.get("people", []) + data.get("organisations", data.get("orgs", []))
-        if not isinstance(data, list):
+        if isinstance(data, dict):  # {"people": [...], "organisations": [...]}
+            groups: list[tuple[EntryKind, Any]] = [
+                ("PER", data.get("people") or []),
+                ("ORG", data.get("organisations") or data.get("orgs") or []),
+            ]
+        elif isinstance(data, list):  # a list: people have roles (or type PER)
+            groups = [("PER", [d for d in data if _is_person(d)]),
+                      ("ORG", [d for d in data if not _is_person(d)])]  # fmt: skip
+        else:
             raise ConfigError(f"{p} must hold a list of entries (see docs/data-formats.md)")
         count = 0
-        for d in data:
-            kind: EntryKind = "PER" if d.get("roles") or d.get("type") == "PER" else "ORG"
-            for entry in entries_from_data([d], kind=kind, where=str(p)):
+        for kind, items in groups:
+            for entry in entries_from_data(items, kind=kind, where=str(p)):
                 self.add(entry)
                 count += 1
         return count
+
+
+def _is_person(d: Any) -> bool:
+    return isinstance(d, dict) and (bool(d.get("roles")) or d.get("type") == "PER")
 
 
 def _data(name: str) -> Any:
@@ -263,3 +272,16 @@ def lookup_name(name: str, *, on: str | None = None) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def import_wikidata(extract: str | Path, *, out: str | Path | None = None) -> tuple[Path, int]:
+    """Convert a Wikidata JSON extract into a user knowledge-base file; its path and size."""
+    from newsgraph.kb.wikidata import convert, read_entities
+
+    entries = convert(read_entities(extract))
+    target = Path(out) if out else user_kb_dir() / f"wikidata-{Path(extract).stem}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    count = KnowledgeBase().load_file(target)
+    default_kb.cache_clear()
+    return target, count
