@@ -20,7 +20,9 @@ from newsgraph.lang import pack_data
 from newsgraph.model import DateRange, DateValue, TimeValue
 
 _B = r"(?<![\w'’])"  # start of a word
-_E = r"(?![\w'])"  # end of a word
+_E = r"(?!\w)"  # end of a word ("last year's" included)
+#: A day or month without a year is the latest one no more than this far after the reference.
+FUTURE_SLACK_DAYS = 60
 
 
 def _alt(words: Any) -> str:
@@ -65,6 +67,8 @@ class _Rules:
     last_words: frozenset[str]
     ago_words: frozenset[str]
     capitalised_months: bool
+    future: re.Pattern[str] | None
+    clock_needs_marker: bool
     quarter_words: dict[str, Any]
 
 
@@ -144,28 +148,32 @@ def _rules(lang: str) -> _Rules | None:
         last_words=frozenset(str(w).casefold() for w in data.get("last") or ()),
         ago_words=frozenset(str(w).casefold() for w in data.get("ago") or ()),
         capitalised_months=lang in ("en", "de"),
+        future=re.compile(rf"{_B}(?:{_alt(data.get('future_markers'))}){_E}")
+        if data.get("future_markers")
+        else None,
+        clock_needs_marker=bool(data.get("clock_needs_marker")),
         quarter_words={str(k).casefold(): v for k, v in (data.get("quarter_words") or {}).items()},
     )
 
 
 def _closest_year(month: int, day: int, ref: date) -> date | None:
-    best: date | None = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    """A day and month without a year: news tells of the recent past, so the latest such day
+    no more than :data:`FUTURE_SLACK_DAYS` after ``ref``."""
+    limit = ref + timedelta(days=FUTURE_SLACK_DAYS)
+    for year in (ref.year + 1, ref.year, ref.year - 1):
         try:
             d = date(year, month, min(day, calendar.monthrange(year, month)[1]))
         except ValueError:
             continue
-        if best is None or abs((d - ref).days) < abs((best - ref).days):
-            best = d
-    return best
+        if d <= limit:
+            return d
+    return None
 
 
 def _month_year(month: int, ref: date) -> int:
-    """The year of a bare month: the one that puts it closest to ``ref``."""
-    best = min(
-        (ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((date(y, month, 15) - ref).days)
-    )
-    return best
+    """The year of a bare month, chosen as for :func:`_closest_year`."""
+    found = _closest_year(month, 1, ref)
+    return found.year if found else ref.year
 
 
 def _week(d: date) -> DateRange:
@@ -219,6 +227,7 @@ class _Resolver:
     def __init__(self, rules: _Rules, ref: date | None) -> None:
         self.rules = rules
         self.ref = ref
+        self.future = False  # is the expression being resolved in a future-tense context?
 
     def value(self, name: str, m: re.Match[str]) -> tuple[str, DateValue | None] | None:
         r, ref = self.rules, self.ref
@@ -289,6 +298,8 @@ class _Resolver:
         if name == "set":
             return "SET", r.sets[re.sub(r"\s+", " ", g["set"].casefold())]
         if name == "clock":
+            if r.clock_needs_marker and not (g.get("min") or g.get("ampm")):
+                return None  # "at 1" is a number, "at 1 p.m." / "at 1:30" a time
             hour = int(g["h"])
             if g.get("ampm") and g["ampm"].lower().startswith("p") and hour < 12:
                 hour += 12
@@ -349,6 +360,8 @@ class _Resolver:
             day = ref + timedelta(days=delta or 7)
         elif mod in self.rules.last_words:
             day = ref - timedelta(days=(ref.weekday() - target) % 7 or 7)
+        elif self.future:  # "will meet on Tuesday": the coming one
+            day = ref + timedelta(days=delta)
         else:  # news tells of the recent past: the last such day, today included
             day = ref - timedelta(days=(ref.weekday() - target) % 7)
         return "DATE", day.isoformat()
@@ -381,6 +394,8 @@ class _Resolver:
             return "DATE", str(ref.year + sign * k)
         return "DATE", "PAST_REF" if back else "FUTURE_REF"
 
+
+FUTURE_CONTEXT_CHARS = 40
 
 _PRIORITY = {
     "quarter": 1,
@@ -444,6 +459,8 @@ def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue
         chosen.append((start, end, name, m))
     times = []
     for start, end, name, m in sorted(chosen, key=lambda c: c[0]):
+        context = text[max(0, start - FUTURE_CONTEXT_CHARS) : start].casefold()
+        resolver.future = bool(rules.future and rules.future.search(context))
         resolved = resolver.value(name, m)
         if resolved is None:
             continue
