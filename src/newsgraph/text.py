@@ -9,6 +9,7 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # abbreviations: U.S., U.K.
     r"|(?:[lLdD]|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Uu]n|[Qq]uest|[Qq]uell|[Cc]|[Tt]utt"
     r"|[Gg]l)['’](?=[^\W\d_])"  # Italian/French elisions: l', dell', d'
+    r"|\w+(?=['’]s(?!\w))|['’]s(?!\w)"  # an English possessive is a token of its own
     r"|\w+(?:['’]\w+)*"  # words, with inner apostrophes (O'Brien)
     r"|\S"  # anything else, one character at a time
 )

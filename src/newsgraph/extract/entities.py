@@ -334,6 +334,8 @@ class _Recogniser:
                 m.ref = person
                 return m
             word = words[0]
+            if word.casefold() in self.data.demonyms:
+                return None  # "American": a reference to a state, not a name
             opens = i == 0 or toks[i - 1].text in _OPENERS
             if (
                 self._common_word(toks, i)
