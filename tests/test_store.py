@@ -166,12 +166,12 @@ def test_full_text_search(store: SQLiteStore) -> None:
 def test_migrations_are_recorded_and_wal_is_on(tmp_path: Path) -> None:
     path = tmp_path / "m.db"
     with open_store(path) as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == 2
     with open_store(path) as s:  # opening again applies nothing
-        assert s.schema_version() == 1
+        assert s.schema_version() == 2
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 2
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -189,3 +189,17 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path.write_text("these are my notes, not a database " * 100)
     with pytest.raises(StoreError, match="is not a newsgraph database"):
         open_store(path)
+
+
+def test_an_older_database_is_migrated_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    open_store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE places DROP COLUMN type")  # back to schema version 1
+    db.execute("DELETE FROM schema_migrations WHERE version = 2")
+    db.commit()
+    db.close()
+    with open_store(path) as s:
+        assert s.schema_version() == 2
+    columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(places)")]
+    assert "type" in columns

@@ -216,9 +216,10 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Span, ...] = ()
+    type: str | None = None  # "GPE" when the place is a state (also listed among actors)
 
     def to_dict(self) -> JSON:
-        return {
+        d: JSON = {
             "id": self.id,
             "name": self.name,
             "country": self.country,
@@ -226,6 +227,9 @@ class Place:
             "lon": self.lon,
             "mentions": [m.to_dict() for m in self.mentions],
         }
+        if self.type is not None:
+            d["type"] = self.type
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Place:
@@ -236,6 +240,7 @@ class Place:
             lat=d.get("lat"),
             lon=d.get("lon"),
             mentions=_spans(d.get("mentions")),
+            type=d.get("type"),
         )
 
 

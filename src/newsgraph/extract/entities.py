@@ -511,6 +511,10 @@ def find_entities(ctx: DocContext) -> Entities:
                     m.ref = f"{m.ref}-{m.kind.lower()}"
             assert m.ref is not None
             span = Span.of(text, m.start, m.end)
+            country_place = rec.gaz.countries.get(m.ref) if m.kind == "GPE" else None
+            if country_place is not None:  # a state is a named location too
+                place_hits[country_place.id].append(span)
+                place_entries[country_place.id] = country_place
             if m.kind == "LOC":
                 place_hits[m.ref].append(span)
             else:
@@ -578,7 +582,8 @@ def find_entities(ctx: DocContext) -> Entities:
         pe = place_entries.get(place_id)
         spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
         if pe is not None:
-            places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans))
+            kind = "GPE" if rec.gaz.countries.get(pe.country or "") is pe else None
+            places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans, kind))
         else:
             places.append(
                 Place(place_id, place_names.get(place_id, spans[0].text), None, None, None, spans)

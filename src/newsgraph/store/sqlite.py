@@ -254,9 +254,9 @@ class SQLiteStore:
             )
         for place in result.places:
             db.execute(
-                "INSERT INTO places (id, name, country, lat, lon) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO places (id, name, country, lat, lon, type) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO NOTHING",
-                (place.id, place.name, place.country, place.lat, place.lon),
+                (place.id, place.name, place.country, place.lat, place.lon, place.type),
             )
             db.executemany(
                 'INSERT OR IGNORE INTO place_mentions (doc_id, place_id, start, "end", text)'
@@ -436,7 +436,7 @@ class SQLiteStore:
             'SELECT p.*, m.start, m."end", m.text FROM place_mentions m'
             " JOIN places p ON p.id = m.place_id WHERE m.doc_id = ? ORDER BY m.start",
             doc_id,
-            ("id", "name", "country", "lat", "lon"),
+            ("id", "name", "country", "lat", "lon", "type"),
         )
 
     def _with_mentions(
