@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.kb import KnowledgeBase
+from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Actor, Place, Span
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
@@ -106,11 +107,7 @@ class Entities:
 
 @cache
 def _stop_words(lang: str) -> frozenset[str]:
-    from newsgraph.lang import pack_data
-
-    return frozenset(
-        str(w).casefold() for w in pack_data(lang, "stopwords").get("stop_words") or ()
-    )
+    return word_set(pack_data(lang, "stopwords"), "stop_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +133,6 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @cache
 def _lang_data(lang: str, kb_id: int) -> _LangData:
-    from newsgraph.lang import pack_data
-
     ent: dict[str, Any] = pack_data(lang, "entities")
     titles: dict[str, Any] = pack_data(lang, "titles")
     demonyms: dict[str, Any] = pack_data(lang, "demonyms")
@@ -154,9 +149,9 @@ def _lang_data(lang: str, kb_id: int) -> _LangData:
             by_first[row[0][0]].append(row)
     return _LangData(
         locative=frozenset(_phrase(p) for p in ent.get("locative_prepositions") or ()),
-        org_words=frozenset(w.casefold() for w in ent.get("org_words") or ()),
-        place_words=frozenset(w.casefold() for w in ent.get("place_words") or ()),
-        not_names=frozenset(w.casefold() for w in ent.get("not_names") or ()),
+        org_words=word_set(ent, "org_words"),
+        place_words=word_set(ent, "place_words"),
+        not_names=word_set(ent, "not_names"),
         titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
         demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},

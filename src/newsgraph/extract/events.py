@@ -20,7 +20,7 @@ from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.extract.statements import quotes_in
 from newsgraph.kb import KnowledgeBase
-from newsgraph.lang import pack_data
+from newsgraph.lang import pack_data, word_set
 from newsgraph.model import PLOVER_TYPES, DateRange, DateRef, Event, Evidence, TimeValue
 from newsgraph.text import tokenize
 
@@ -53,8 +53,8 @@ class _Roles:
 def _roles(lang: str) -> _Roles:
     data = pack_data(lang, "events")
     return _Roles(
-        topic_nouns=frozenset(str(w).casefold() for w in data.get("topic_nouns") or ()),
-        comitative=frozenset(str(w).casefold() for w in data.get("comitative") or ()),
+        topic_nouns=word_set(data, "topic_nouns"),
+        comitative=word_set(data, "comitative"),
     )
 
 
@@ -91,7 +91,7 @@ def _modality(lang: str) -> _Modality:
     conditional = Lexicon()
     conditional.add_words(data.get("conditional") or (), "if")
     return _Modality(
-        negation=frozenset(str(w).casefold() for w in data.get("negation") or ()),
+        negation=word_set(data, "negation"),
         no_intention=no_intention,
         hypothetical=hypothetical,
         conditional=conditional,

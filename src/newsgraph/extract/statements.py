@@ -21,7 +21,7 @@ from functools import cache
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.lexicon import Lexicon
-from newsgraph.lang import pack_data
+from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›"}
@@ -52,14 +52,12 @@ def _cues(lang: str) -> _Cues:
     return _Cues(
         verbs=verbs,
         according=according,
-        complementizers=frozenset(str(w).casefold() for w in data.get("complementizers") or ()),
+        complementizers=word_set(data, "complementizers"),
         pronouns=frozenset(
             str(w).casefold() for w in pack_data(lang, "entities").get("pronouns") or ()
         ),
-        clause_openers=frozenset(str(w).casefold() for w in data.get("clause_openers") or ()),
-        not_clause_openers=frozenset(
-            str(w).casefold() for w in data.get("not_clause_openers") or ()
-        ),
+        clause_openers=word_set(data, "clause_openers"),
+        not_clause_openers=word_set(data, "not_clause_openers"),
     )
 
 

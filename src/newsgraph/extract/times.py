@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from newsgraph.lang import pack_data
+from newsgraph.lang import pack_data, word_set
 from newsgraph.model import DateRange, DateValue, TimeValue
 
 _B = r"(?<![\w'’])"  # start of a word
@@ -144,9 +144,9 @@ def _rules(lang: str) -> _Rules | None:
             re.sub(r"\s+", " ", str(k).casefold()): str(v)
             for k, v in (data.get("sets") or {}).items()
         },
-        next_words=frozenset(str(w).casefold() for w in data.get("next") or ()),
-        last_words=frozenset(str(w).casefold() for w in data.get("last") or ()),
-        ago_words=frozenset(str(w).casefold() for w in data.get("ago") or ()),
+        next_words=word_set(data, "next"),
+        last_words=word_set(data, "last"),
+        ago_words=word_set(data, "ago"),
         capitalised_months=lang in ("en", "de"),
         future=re.compile(rf"{_B}(?:{_alt(data.get('future_markers'))}){_E}")
         if data.get("future_markers")

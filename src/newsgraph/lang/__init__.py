@@ -93,6 +93,11 @@ def get_pack(code: str) -> LanguagePack:
     )
 
 
+def word_set(data: dict[str, Any], key: str) -> frozenset[str]:
+    """The words listed under ``key`` in a pack file, case-folded."""
+    return frozenset(str(w).casefold() for w in data.get(key) or ())
+
+
 @cache
 def pack_data(code: str, stage: str) -> dict[str, Any]:
     """The raw data of one stage file (``events``, ``titles``, ...) of a pack; empty if none."""
