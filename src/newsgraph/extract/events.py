@@ -30,6 +30,8 @@ INTENT_TYPES = {
     "CONCEDE": "AGREE", "RETREAT": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN",
     "SANCTION": "THREATEN", "MOBILIZE": "THREATEN", "REJECT": "THREATEN", "PROTEST": "THREATEN",
 }  # fmt: skip
+#: Types reported even when the text names no actor ("a bomb exploded in the market").
+UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
@@ -268,8 +270,8 @@ class _Finder:
             if trig.type == "CONSULT":
                 window = self._meeting_window(sent, hit, window)
             actors, place = _participants(self.ctx.kb, window)
-            if not actors:
-                continue
+            if not actors and trig.type not in UNATTRIBUTED_TYPES:
+                continue  # who met, asked, agreed must be said; a bombing may have no author
             pos = sent.tokens[hit.first].start
             hypothetical = self._hypothetical(sent, hit)
             if hypothetical and self._conditional(sent, hit):
@@ -341,8 +343,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or a.hypothetical != b.hypothetical:
         return False
     pa, pb = set(a.actors + a.recipients), set(b.actors + b.recipients)
-    if not (pa <= pb or pb <= pa):
-        return False
+    if not pa or not pb or not (pa <= pb or pb <= pa):
+        return False  # without named participants two reports cannot be told to be one
     if a.place and b.place and a.place != b.place:
         return False
     da, db = _stated_date(a.date), _stated_date(b.date)
