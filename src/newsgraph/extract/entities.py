@@ -115,6 +115,7 @@ class _LangData:
     locative: frozenset[tuple[str, ...]]
     org_words: frozenset[str]
     place_words: frozenset[str]
+    misc_words: frozenset[str]
     not_names: frozenset[str]
     titles_by_first: dict[str, tuple[tuple[tuple[str, ...], str, str | None], ...]]
     honorifics: frozenset[str]
@@ -151,6 +152,7 @@ def _lang_data(lang: str, kb_id: int) -> _LangData:
         locative=frozenset(_phrase(p) for p in ent.get("locative_prepositions") or ()),
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
+        misc_words=word_set(ent, "misc_words"),
         not_names=word_set(ent, "not_names"),
         titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
@@ -319,6 +321,8 @@ class _Recogniser:
                 break
         last = last_name + 1
         words = [t.text for t in toks[i:last]]
+        if any(w.casefold() in self.data.misc_words for w in words):
+            return None  # "Gran Premio", "World Cup": an event or award, not an actor
         start, end = toks[i].start, toks[last - 1].end
         m = _Match(
             sent.index, i, last, start, end, sent.text[start - sent.start : end - sent.start], "PER"
