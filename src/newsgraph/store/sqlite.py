@@ -505,14 +505,13 @@ class SQLiteStore:
         def count(sql: str) -> int:
             return int(self._db.execute(sql).fetchone()[0])
 
+        def count_by(column: str, table: str) -> dict[str, int]:
+            sql = f"SELECT {column}, COUNT(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC"  # noqa: S608
+            return {r[0]: r[1] for r in self._db.execute(sql)}
+
         return {
             "documents": count("SELECT COUNT(*) FROM documents"),
-            "documents_by_lang": {
-                r[0]: r[1]
-                for r in self._db.execute(
-                    "SELECT lang, COUNT(*) FROM documents GROUP BY lang ORDER BY 2 DESC"
-                )
-            },
+            "documents_by_lang": count_by("lang", "documents"),
             "sources": count("SELECT COUNT(*) FROM document_sources"),
             "sentences": count("SELECT COUNT(*) FROM sentences"),
             "facts": {
@@ -525,12 +524,7 @@ class SQLiteStore:
                 "commitments": count("SELECT COUNT(*) FROM commitments"),
             },
             "quarantined": count("SELECT COUNT(*) FROM quarantine"),
-            "quarantined_by_reason": {
-                r[0]: r[1]
-                for r in self._db.execute(
-                    "SELECT code, COUNT(*) FROM quarantine GROUP BY code ORDER BY 2 DESC"
-                )
-            },
+            "quarantined_by_reason": count_by("code", "quarantine"),
             "runs": count("SELECT COUNT(*) FROM runs"),
             "schema_version": self.schema_version(),
         }
