@@ -506,7 +506,7 @@ class SQLiteStore:
             return int(self._db.execute(sql).fetchone()[0])
 
         def count_by(column: str, table: str) -> dict[str, int]:
-            sql = f"SELECT {column}, COUNT(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC"  # noqa: S608
+            sql = f"SELECT {column}, COUNT(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC"
             return {r[0]: r[1] for r in self._db.execute(sql)}
 
         return {
