@@ -20,10 +20,7 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    is_word: bool  # starts with a letter or a digit
 
     @property
     def is_capitalised(self) -> bool:
@@ -32,4 +29,7 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """The tokens of ``text``; offsets are shifted by ``offset``."""
-    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+    return [
+        Token(m.start() + offset, m.end() + offset, (w := m.group()), w[:1].isalnum())
+        for m in _TOKEN.finditer(text)
+    ]

@@ -14,9 +14,16 @@ _UPPER = "".join(
     for c in (*range(0x41, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x2000))
     if chr(c).isupper()
 )
-#: A seam needs an upper-case letter right after a character that is not a space (nor an
-#: elision's apostrophe, unless a sentence ended just before it: "...OSCE.L'obiettivo").
-_CANDIDATE = re.compile(f"(?<=[^\\s'’])[{re.escape(_UPPER)}]|[.!?]['’][{re.escape(_UPPER)}]")
+#: A seam needs an upper-case letter right after a lower-case letter, a sentence or clause
+#: end or a closing quote, or an elided article after a sentence end ("...OSCE.L'obiettivo").
+_LOWER = "".join(
+    chr(c)
+    for c in (*range(0x61, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x2000))
+    if chr(c).islower()
+)
+_CANDIDATE = re.compile(
+    f"(?<=[{re.escape(_LOWER)}.!?:;\"”»“])[{re.escape(_UPPER)}]|[.!?]['’][{re.escape(_UPPER)}]"
+)
 _CLOSING_QUOTES = frozenset('"”»“')
 _APOSTROPHES = frozenset("'’")
 _TERMINAL = frozenset(".!?")
