@@ -135,3 +135,10 @@ def test_any_text_gives_valid_spans(sentences: list[str]) -> None:
     text = " ".join(s + "." for s in sentences)
     for lang in ("it", "en"):
         extract(text, lang)
+
+
+def test_a_plural_title_stands_for_each_office_holder() -> None:
+    r = extract("I capi della diplomazia di Mosca e Washington hanno discusso a Ginevra.", "it")
+    [meeting] = [e for e in r.events if e.type == "CONSULT"]
+    assert set(meeting.actors) == {"sergey-lavrov", "antony-blinken"}
+    assert meeting.place == "geonames:2660646"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -82,6 +82,7 @@ class EntityMention:
     ref: str  # actor id or place id
     named: bool  # a name (listed in mentions) or a title / demonym (a reference only)
     sentence: int
+    modifier: bool = False  # a state named only to say whose office a title is ("di Mosca")
 
 
 @dataclass(slots=True)
@@ -139,7 +140,8 @@ def _lang_data(lang: str, kb_id: int) -> _LangData:
     demonyms: dict[str, Any] = pack_data(lang, "demonyms")
     rows = [
         (_phrase(str(t["phrase"])), str(t["role"]), t.get("country"))
-        for t in titles.get("titles") or ()
+        for key in ("titles", "plural_titles")
+        for t in titles.get(key) or ()
         if t.get("phrase") and t.get("role")
     ]
     # titles that contain a tracked one but are not it ("Vice President"): matched, then ignored
@@ -440,17 +442,23 @@ class _Recogniser:
         return found
 
 
-def _title_country(title: _Match, demonyms: list[_Match], names: list[_Match]) -> str | None:
-    """The state a title belongs to: its own, an adjacent demonym, or "of/di STATE" after it."""
+def _title_countries(
+    title: _Match, demonyms: list[_Match], names: list[_Match]
+) -> tuple[list[str], list[_Match]]:
+    """The states a title belongs to - its own, an adjacent demonym, or "of/di STATE (and
+    STATE)" after it ("i capi della diplomazia di Mosca e Washington") - and the names used."""
     if title.country:
-        return title.country
+        return [title.country], []
     for d in demonyms:
-        if title.first - 2 <= d.first <= title.last + 2:
-            return d.ref
-    for n in names:
-        if n.kind == "GPE" and title.last <= n.first <= title.last + 2:
-            return n.ref
-    return None
+        if title.first - 2 <= d.first <= title.last + 2 and d.ref:
+            return [d.ref], []
+    used: list[_Match] = []
+    edge = title.last
+    for n in sorted((n for n in names if n.kind == "GPE" and n.ref), key=lambda n: n.first):
+        if edge <= n.first <= edge + 2:
+            used.append(n)
+            edge = n.last
+    return [n.ref for n in used if n.ref], used
 
 
 def _dominant_place_countries(
@@ -527,20 +535,31 @@ def find_entities(ctx: DocContext) -> Entities:
                     )
             mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
         for t in titles:
-            country = _title_country(t, demonyms, names)
+            countries, used = _title_countries(t, demonyms, names)
             named_after = next(
                 (n for n in names if n.first in (t.last, t.last + 1) and n.kind == "PER"), None
             )
+            people: list[str] = []
             if named_after is not None and named_after.ref:
                 info = rec.info.get(named_after.ref)
                 if info is not None and named_after.ref not in ctx.kb.entries:
                     info.roles.append(t.text)
-                    info.country = info.country or country
-                person: str | None = named_after.ref
+                    info.country = info.country or (countries[0] if countries else None)
+                people = [named_after.ref]
             else:
-                holders = ctx.kb.holders(t.role or "", scope=country or "", on=ctx.day)
-                person = holders[0] if len(holders) == 1 else None
-            if person:
+                for country in countries or [""]:
+                    holders = ctx.kb.holders(t.role or "", scope=country, on=ctx.day)
+                    if len(holders) == 1:
+                        people.append(holders[0])
+            if people and used:  # "di Mosca e Washington" says whose offices: not actors here
+                used_spans = {(n.start, n.end) for n in used}
+                mentions[:] = [
+                    replace(m, modifier=True)
+                    if m.sentence == sent.index and (m.start, m.end) in used_spans
+                    else m
+                    for m in mentions
+                ]
+            for person in people:
                 if person not in rec.info and person in ctx.kb.entries:
                     entry_kb = ctx.kb.entries[person]
                     rec.info[person] = _ActorInfo(entry_kb.name, "PER", entry_kb.country)

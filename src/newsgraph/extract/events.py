@@ -130,6 +130,8 @@ def _participants(kb: KnowledgeBase, mentions: list[EntityMention]) -> tuple[lis
         if m.kind == "LOC":
             place = place or m.ref
             continue
+        if m.modifier:
+            continue  # "i capi della diplomazia di Mosca": the office's state, not an actor
         if (
             not m.named
             and m.kind == "GPE"
@@ -363,11 +365,13 @@ def _in_title(ctx: DocContext, event: Event) -> bool:
 
 
 def _tells_less(ctx: DocContext, a: Event, b: Event) -> bool:
-    """Should ``b``'s evidence lead rather than ``a``'s: ``a`` is the headline, or only ``b``
-    states the date."""
-    if _in_title(ctx, a) != _in_title(ctx, b):
-        return _in_title(ctx, a)
-    return not _stated_date(a.date) and bool(_stated_date(b.date))
+    """Should ``b``'s evidence lead rather than ``a``'s?  The body over the headline, then the
+    report that states the date, then the one that names the place."""
+
+    def detail(e: Event) -> tuple[bool, bool, bool]:
+        return (not _in_title(ctx, e), bool(_stated_date(e.date)), e.place is not None)
+
+    return detail(b) > detail(a)
 
 
 def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> list[Event]:
