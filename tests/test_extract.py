@@ -142,3 +142,12 @@ def test_a_plural_title_stands_for_each_office_holder() -> None:
     [meeting] = [e for e in r.events if e.type == "CONSULT"]
     assert set(meeting.actors) == {"sergey-lavrov", "antony-blinken"}
     assert meeting.place == "geonames:2660646"
+
+
+def test_stopping_cooperation_is_a_sanction_and_lifting_a_measure_a_concession() -> None:
+    r = extract("Japan halted economic aid to Serbia on Tuesday.", "en", "1992-05-05")
+    assert [(e.type, e.actors, e.recipients) for e in r.events] == [
+        ("SANCTION", ("JPN",), ("SRB",))
+    ]
+    r2 = extract("Il governo della Francia ha revocato le sanzioni contro l'Iran.", "it")
+    assert [e.type for e in r2.events] == ["CONCEDE"]

@@ -32,6 +32,9 @@ INTENT_TYPES = {
 }  # fmt: skip
 #: Types reported even when the text names no actor ("a bomb exploded in the market").
 UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"})
+COERCIVE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE"})
+REVERSAL_WINDOW = 4
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
@@ -49,6 +52,8 @@ class _Trigger:
 class _Roles:
     topic_nouns: frozenset[str]
     comitative: frozenset[str]
+    reversal: frozenset[str]
+    easing: frozenset[str]
 
 
 @cache
@@ -57,6 +62,8 @@ def _roles(lang: str) -> _Roles:
     return _Roles(
         topic_nouns=word_set(data, "topic_nouns"),
         comitative=word_set(data, "comitative"),
+        reversal=word_set(data, "reversal_verbs"),
+        easing=word_set(data, "easing_verbs"),
     )
 
 
@@ -207,6 +214,15 @@ class _Finder:
             for m in window
         )
 
+    def _reversed(self, sent: Sentence, hit: Hit, typ: str) -> str:
+        """ "halted economic aid" is a SANCTION, "lifted the curfew" a CONCEDE (as in PLOVER)."""
+        lemmas = set(sent.lemmas[max(0, hit.first - REVERSAL_WINDOW) : hit.first])
+        if typ in COOPERATIVE_TYPES and lemmas & self.roles.reversal:
+            return "SANCTION"
+        if typ in COERCIVE_TYPES and lemmas & self.roles.easing:
+            return "CONCEDE"
+        return typ
+
     def _conditional(self, sent: Sentence, hit: Hit) -> bool:
         clause = max((h.last for h in self.modality.conditional.find(sent) if h.last <= hit.first),
                      default=None)  # fmt: skip
@@ -280,7 +296,7 @@ class _Finder:
                 continue  # "se i negoziati procedono": a condition, not an event
             own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
             date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
-            typ, mode = trig.type, trig.mode
+            typ, mode = self._reversed(sent, hit, trig.type), trig.mode
             if hypothetical and typ in INTENT_TYPES:  # "will send troops": an intention
                 typ, mode = INTENT_TYPES[typ], typ.lower()
             source: tuple[str, ...]
