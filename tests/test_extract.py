@@ -151,3 +151,10 @@ def test_stopping_cooperation_is_a_sanction_and_lifting_a_measure_a_concession()
     ]
     r2 = extract("Il governo della Francia ha revocato le sanzioni contro l'Iran.", "it")
     assert [e.type for e in r2.events] == ["CONCEDE"]
+
+
+def test_obligations_are_demands_and_conditional_intentions_threats() -> None:
+    r = extract("France said that Iraq must cooperate with the inspectors.", "en", "1998-01-10")
+    assert [e.type for e in r.events] == ["REQUEST"]
+    r2 = extract("Nigeria will withdraw its troops from Chad unless the talks resume.", "en")
+    assert r2.events[0].type == "THREATEN" and r2.events[0].hypothetical

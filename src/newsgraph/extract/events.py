@@ -73,6 +73,7 @@ class _Modality:
     no_intention: Lexicon
     hypothetical: Lexicon
     conditional: Lexicon
+    obligation: Lexicon
 
 
 @cache
@@ -99,11 +100,14 @@ def _modality(lang: str) -> _Modality:
     hypothetical.add_words(data.get("hypothetical") or (), "maybe")
     conditional = Lexicon()
     conditional.add_words(data.get("conditional") or (), "if")
+    obligation = Lexicon()
+    obligation.add_words(data.get("obligation") or (), "must")
     return _Modality(
         negation=word_set(data, "negation"),
         no_intention=no_intention,
         hypothetical=hypothetical,
         conditional=conditional,
+        obligation=obligation,
     )
 
 
@@ -223,6 +227,12 @@ class _Finder:
             return "CONCEDE"
         return typ
 
+    def _obliged(self, sent: Sentence, hit: Hit) -> bool:
+        return any(0 <= hit.first - h.last <= 3 for h in self.modality.obligation.find(sent))
+
+    def _condition_follows(self, sent: Sentence, hit: Hit) -> bool:
+        return any(h.first >= hit.last for h in self.modality.conditional.find(sent))
+
     def _conditional(self, sent: Sentence, hit: Hit) -> bool:
         clause = max((h.last for h in self.modality.conditional.find(sent) if h.last <= hit.first),
                      default=None)  # fmt: skip
@@ -297,8 +307,12 @@ class _Finder:
             own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
             date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
             typ, mode = self._reversed(sent, hit, trig.type), trig.mode
-            if hypothetical and typ in INTENT_TYPES:  # "will send troops": an intention
+            if hypothetical and self._obliged(sent, hit):  # "Iraq must cooperate": a demand
+                typ, mode = "REQUEST", typ.lower()
+            elif hypothetical and typ in INTENT_TYPES:  # "will send troops": an intention
                 typ, mode = INTENT_TYPES[typ], typ.lower()
+                if self._condition_follows(sent, hit):  # "... unless": a threat
+                    typ = "THREATEN"
             source: tuple[str, ...]
             target: tuple[str, ...]
             if typ == "CONSULT":
