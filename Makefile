@@ -22,6 +22,7 @@ demo: $(VENV)/.installed
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/newsgraph ingest demo.db examples/
 	$(BIN)/newsgraph documents demo.db
+	$(BIN)/newsgraph show demo.db examples/seed-2022-01-21-lavrov-blinken-it.txt
 	$(BIN)/newsgraph stats demo.db
 
 ## test: install the test tools and run lint, type checks and the whole test suite

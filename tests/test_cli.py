@@ -117,6 +117,9 @@ def test_ingest_show_documents_stats_quarantine(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["document"]["id"] == rows[0]["id"]
     code, out, _ = run("show", db, rows[0]["id"][:16])
     assert code == 0 and "La Russia non ha intenzione di attaccare l'Ucraina" in out
+    for heading in ("actors", "events", "statements", "commitments"):
+        assert heading in out
+    assert "Sergey Lavrov" in out and "2022-01-24..2022-01-30" in out
 
     code, out, _ = run("stats", db, "--format", "json")
     stats = json.loads(out)

@@ -33,6 +33,7 @@ from newsgraph.sources import (
     read_inputs,
 )
 from newsgraph.store import SQLiteStore, open_store
+from newsgraph.views import fact_rows
 
 F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True)
@@ -328,10 +329,11 @@ def ingest_command(
 @click.argument("doc")
 @format_option(*OUTPUT_FORMATS)
 def show(db: str, doc: str, fmt: OutputFormat) -> None:
-    """Show one document of DB: its metadata and sentences.
+    """Show one document of DB: its metadata, sentences and facts.
 
     DOC is a document id (or its first characters), a URL or an input path.
-    With --format json it prints the document's facts as in 'extract'.
+    With --format json it prints the document's facts as in 'extract';
+    with --format csv, its sentences.
     """
     with _existing_store(db) as store:
         result = store.load_result(store.find_document(doc))
@@ -349,6 +351,8 @@ def show(db: str, doc: str, fmt: OutputFormat) -> None:
     meta = {k: v for k, v in d.to_dict().items() if k not in ("text", "sentences")}
     emit_mapping(meta, fmt="table", title=d.id)
     emit_rows(sentences, fmt="table", columns=["n", "sentence"], title="sentences")
+    for kind, rows in fact_rows(result).items():
+        emit_rows(rows, fmt="table", title=kind)
 
 
 @cli.command()
