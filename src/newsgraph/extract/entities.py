@@ -20,7 +20,6 @@ from functools import cache
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.kb import KnowledgeBase
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Actor, Place, Span
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
@@ -122,7 +121,6 @@ class _LangData:
     honorifics: frozenset[str]
     demonyms: dict[str, str]
     stop: frozenset[str]
-    first_names: frozenset[str]
     single_default: Kind
 
 
@@ -134,7 +132,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 
 @cache
-def _lang_data(lang: str, kb_id: int) -> _LangData:
+def _lang_data(lang: str) -> _LangData:
     ent: dict[str, Any] = pack_data(lang, "entities")
     titles: dict[str, Any] = pack_data(lang, "titles")
     demonyms: dict[str, Any] = pack_data(lang, "demonyms")
@@ -160,21 +158,7 @@ def _lang_data(lang: str, kb_id: int) -> _LangData:
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
         demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},
         stop=_stop_words(lang),
-        first_names=_first_names(kb_id),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
-    )
-
-
-_KBS: dict[int, KnowledgeBase] = {}
-
-
-@cache
-def _first_names(kb_id: int) -> frozenset[str]:
-    kb = _KBS[kb_id]
-    return frozenset(
-        e.name.split()[0].casefold()
-        for e in kb.entries.values()
-        if e.kind == "PER" and len(e.name.split()) >= 2
     )
 
 
@@ -214,8 +198,7 @@ class _Recogniser:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.kb = ctx.kb
-        _KBS[id(ctx.kb)] = ctx.kb
-        self.data = _lang_data(ctx.lang, id(ctx.kb))
+        self.data = _lang_data(ctx.lang)
         self.gaz: Gazetteer = gazetteer()
         self.info: dict[str, _ActorInfo] = {}
         self._title_cache: dict[int, list[_Match]] = {}
@@ -282,7 +265,7 @@ class _Recogniser:
             return True
         if i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1]):
             return True  # "Jeb Bush": the end of a name
-        return word.casefold() in self.data.first_names or _is_known_word(word, self.ctx.lang)
+        return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
         entry = self.kb.entries[entry_id]
@@ -372,7 +355,7 @@ class _Recogniser:
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
-        if folded[0] in self.data.first_names and len(words) >= 2:
+        if folded[0] in self.kb.first_names and len(words) >= 2:
             return "PER"
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
             return "ORG"

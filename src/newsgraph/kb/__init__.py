@@ -35,7 +35,7 @@ __all__ = [
     "user_kb_dir",
 ]
 
-KB_CACHE_VERSION = 2
+KB_CACHE_VERSION = 3
 ROLE_KEYS = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "leader"}
 )
@@ -105,6 +105,7 @@ class KnowledgeBase:
         self._roles: dict[tuple[str, str], list[tuple[Role, str]]] = defaultdict(list)
         self.max_words = 1
         self.max_by_first: dict[str, int] = {}
+        self.first_names: set[str] = set()  # of the people, to tell unknown names apart
         for entry in entries:
             self.add(entry)
 
@@ -131,6 +132,8 @@ class KnowledgeBase:
                 self.max_words = max(self.max_words, len(key))
                 self.max_by_first[key[0]] = max(self.max_by_first.get(key[0], 0), len(key))
         if entry.kind == "PER":
+            if len(entry.name.split()) >= 2:
+                self.first_names.add(entry.name.split()[0].casefold())
             for name in entry.all_names():
                 words = [t.text for t in tokenize(name) if t.text[:1].isalpha()]
                 if len(words) >= 2 and words[-1][:1].isupper():
