@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.clean.langid import UNDETERMINED, LangGuess, identify
+from newsgraph.clean.langid import LangGuess, identify
 from newsgraph.clean.repair import repair_unicode
 from newsgraph.clean.seams import find_seams, may_have_seams
 from newsgraph.clean.sentences import split_sentences
-from newsgraph.lang import CleaningData, any_language_cleaning, get_pack, supported_languages
+from newsgraph.lang import CleaningData, cleaning_for, supported_languages
 from newsgraph.model import RawRecord
 from newsgraph.offsets import OffsetMap, TextBuilder
 
@@ -191,9 +191,7 @@ def clean_record(record: RawRecord, *, lang: str | None = None) -> CleanText:
             f"newsgraph has no pack for (supported: {', '.join(supported_languages())}); "
             "pass --lang to force one",
         )
-    cleaning = (
-        get_pack(guess.lang).cleaning if guess.lang != UNDETERMINED else any_language_cleaning()
-    )
+    cleaning = cleaning_for(guess.lang)
 
     units = [
         u

@@ -11,18 +11,12 @@ own, so headings and paragraph breaks always end a sentence.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from newsgraph.lang import CleaningData, any_language_cleaning, get_pack, supported_languages
+from newsgraph.lang import CleaningData, cleaning_for
 
 _END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’-]*)$")
 _OPENERS = "\"“«„‘'([¿¡—–-"
-
-
-@cache
-def _cleaning(lang: str) -> CleaningData:
-    return get_pack(lang).cleaning if lang in supported_languages() else any_language_cleaning()
 
 
 def _is_boundary(line: str, dot: int, after: int, data: CleaningData) -> bool:
@@ -47,7 +41,7 @@ def _is_boundary(line: str, dot: int, after: int, data: CleaningData) -> bool:
 
 def split_sentences(text: str, *, lang: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``, trimmed of surrounding spaces."""
-    data = _cleaning(lang)
+    data = cleaning_for(lang)
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from newsgraph.lang import pack_data, word_set
+from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import DateRange, DateValue, TimeValue
 
 _B = r"(?<![\w'’])"  # start of a word
@@ -28,29 +29,6 @@ FUTURE_SLACK_DAYS = 60
 def _alt(words: Any) -> str:
     items = sorted({str(w).casefold() for w in words or ()}, key=len, reverse=True)
     return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in items) or "(?!x)x"
-
-
-@cache
-def _calendar_words(lang: str) -> tuple[dict[str, int], dict[str, int]]:
-    from babel.core import UnknownLocaleError
-    from babel.dates import get_day_names, get_month_names
-
-    months: dict[str, int] = {}
-    days: dict[str, int] = {}
-    try:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for n, name in get_month_names(width, context, locale=lang).items():
-                    if len(name.rstrip(".")) >= 3:
-                        months[name.casefold().rstrip(".")] = n
-                for n, name in get_day_names(width, context, locale=lang).items():
-                    if width == "wide":
-                        days[name.casefold()] = n  # 0 = Monday
-    except (UnknownLocaleError, ValueError):
-        pass
-    if lang == "en":
-        months["sept"] = 9
-    return months, days
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +55,10 @@ def _rules(lang: str) -> _Rules | None:
     data = pack_data(lang, "times")
     if not data:
         return None
-    months, days = _calendar_words(lang)
+    # abbreviations shorter than three letters are too ambiguous to stand as months
+    months = {name: n for name, n in month_names(lang).items() if len(name) >= 3}
+    months.update({str(k).casefold(): int(v) for k, v in (data.get("extra_months") or {}).items()})
+    days = weekday_names(lang)
     month = _alt(months)
     day = _alt(days)
     num = rf"(?:\d+(?:[.,]\d+)?|{_alt(data.get('numbers'))})"

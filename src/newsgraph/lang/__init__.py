@@ -110,3 +110,8 @@ def pack_data(code: str, stage: str) -> dict[str, Any]:
 def any_language_cleaning() -> CleaningData:
     """Cleaning data of all packs together, for text whose language is not known yet."""
     return _cleaning([_load_yaml(code, "cleaning.yaml") for code in supported_languages()])
+
+
+def cleaning_for(lang: str) -> CleaningData:
+    """The cleaning data of ``lang``, or of all packs together when it has none (``und``)."""
+    return get_pack(lang).cleaning if lang in supported_languages() else any_language_cleaning()

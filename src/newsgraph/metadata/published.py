@@ -16,6 +16,7 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 
 from newsgraph.errors import ConfigError
+from newsgraph.lang.calendar import month_names
 from newsgraph.model import Precision
 
 BODY_SCAN_CHARS = 1500
@@ -89,25 +90,8 @@ def _from_url(url: str) -> tuple[date | None, str | None]:
 
 
 @cache
-def _month_words(lang: str) -> dict[str, int]:
-    """Month names and abbreviations of ``lang`` (from CLDR via babel), lower-cased."""
-    from babel.core import UnknownLocaleError
-    from babel.dates import get_month_names
-
-    words: dict[str, int] = {}
-    try:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context, locale=lang).items():
-                    words[name.lower().rstrip(".")] = number
-    except (UnknownLocaleError, ValueError):
-        return {}
-    return words
-
-
-@cache
 def _month_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    words = _month_words(lang)
+    words = month_names(lang)
     if not words:
         return None
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -147,7 +131,7 @@ def _body_candidates(text: str, lang: str) -> list[tuple[date, bool]]:
         patterns = _month_patterns(lang) if lang != "und" else None
         for pattern in patterns or ():
             for m in pattern.finditer(stripped):
-                month = _month_words(lang).get(m["mon"].lower().rstrip("."))
+                month = month_names(lang).get(m["mon"].lower().rstrip("."))
                 d = _day(int(m["y"]), month, int(m["d"])) if month else None
                 if d:
                     found.append((d, on_date_line(m.start(), m.end())))
