@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsgraph import __version__
 from newsgraph.clean import CleaningRejected, clean_record
-from newsgraph.errors import ConfigError
+from newsgraph.errors import ConfigError, InputError
 from newsgraph.extract import extract_facts
 from newsgraph.lang import supported_languages
 from newsgraph.metadata import infer_published, parse_date_option, source_of
@@ -136,8 +136,6 @@ def extract(
     Raises :class:`~newsgraph.errors.InputError` when the text cannot be used
     (empty, unsupported language, ...), with the reason.
     """
-    from newsgraph.errors import InputError
-
     record = RawRecord(
         input_ref="<string>",
         text=text,

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.diskcache import cached, fingerprint
-from newsgraph.kb import norm_key
-from newsgraph.text import tokenize
+from newsgraph.kb import norm_key, phrase_key
 
 CACHE_VERSION = 4
 _SIMPLE = re.compile(r"[^\W\d_]+")
@@ -53,7 +52,7 @@ class Gazetteer:
 def _key(name: str) -> tuple[str, ...]:
     if _SIMPLE.fullmatch(name):
         return norm_key([name])
-    return norm_key(t.text for t in tokenize(name))
+    return phrase_key(name)
 
 
 def _usable(name: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -33,3 +34,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         Token(m.start() + offset, m.end() + offset, (w := m.group()), w[:1].isalnum())
         for m in _TOKEN.finditer(text)
     ]
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """``"Sergej Lavrov"`` → ``"sergej-lavrov"``: ASCII, lower case; empty for no Latin letters."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -35,15 +36,13 @@ class Sentence:
     lemmas: tuple[str, ...]
     norm_words: tuple[str, ...]  # tokens as normalised by newsgraph.kb.norm_key
 
-    def lower_words(self) -> tuple[str, ...]:
-        return self.norm_words
-
 
 @dataclass(frozen=True, slots=True)
 class DocContext:
     document: Document
     kb: KnowledgeBase
     sentences: tuple[Sentence, ...]
+    starts: tuple[int, ...]  # of the sentences, for bisection
 
     @property
     def lang(self) -> str:
@@ -58,9 +57,9 @@ class DocContext:
         return pack_data(self.lang, stage)
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        k = bisect_right(self.starts, pos) - 1
+        if k >= 0 and pos < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
 
@@ -73,4 +72,4 @@ def build_context(document: Document, kb: KnowledgeBase) -> DocContext:
         lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
         norm = norm_key(t.text for t in tokens)
         sentences.append(Sentence(i, start, end, text, tokens, lemmas, norm))
-    return DocContext(document, kb, tuple(sentences))
+    return DocContext(document, kb, tuple(sentences), tuple(s.start for s in sentences))

@@ -13,17 +13,18 @@ appear among an actor's ``mentions``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
+from newsgraph.kb import phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Actor, Place, Span
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
+from newsgraph.text import slug as text_slug
 
 Kind = Literal["PER", "ORG", "GPE", "LOC"]
 _CONNECTORS = frozenset(
@@ -56,7 +57,6 @@ _CONNECTORS = frozenset(
         "'s",
     }
 )
-_SLUG = re.compile(r"[^a-z0-9]+")
 _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
@@ -66,8 +66,8 @@ DOMINANT_PLACE_RATIO = 20
 
 
 def slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", ascii_name.lower()).strip("-") or "x"
+    """An actor id for a name outside the knowledge base."""
+    return text_slug(name) or "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +97,22 @@ class Entities:
     actors: tuple[Actor, ...]
     places: tuple[Place, ...]
     mentions: tuple[EntityMention, ...]  # named and nominal, in text order
+    by_sentence: dict[int, list[EntityMention]] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        actors: tuple[Actor, ...],
+        places: tuple[Place, ...],
+        mentions: tuple[EntityMention, ...],
+    ) -> Entities:
+        index: dict[int, list[EntityMention]] = defaultdict(list)
+        for m in mentions:
+            index[m.sentence].append(m)
+        return cls(actors, places, mentions, dict(index))
 
     def in_sentence(self, index: int) -> list[EntityMention]:
-        return [m for m in self.mentions if m.sentence == index]
-
-    def actor(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self.by_sentence.get(index, [])
 
 
 @cache
@@ -124,32 +134,25 @@ class _LangData:
     single_default: Kind
 
 
-def _phrase(text: str) -> tuple[str, ...]:
-    from newsgraph.kb import norm_key
-    from newsgraph.text import tokenize
-
-    return norm_key(t.text for t in tokenize(text))
-
-
 @cache
 def _lang_data(lang: str) -> _LangData:
     ent: dict[str, Any] = pack_data(lang, "entities")
     titles: dict[str, Any] = pack_data(lang, "titles")
     demonyms: dict[str, Any] = pack_data(lang, "demonyms")
     rows = [
-        (_phrase(str(t["phrase"])), str(t["role"]), t.get("country"))
+        (phrase_key(str(t["phrase"])), str(t["role"]), t.get("country"))
         for key in ("titles", "plural_titles")
         for t in titles.get(key) or ()
         if t.get("phrase") and t.get("role")
     ]
     # titles that contain a tracked one but are not it ("Vice President"): matched, then ignored
-    rows += [(_phrase(str(p)), "", None) for p in titles.get("non_role_titles") or ()]
+    rows += [(phrase_key(str(p)), "", None) for p in titles.get("non_role_titles") or ()]
     by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
     for row in sorted(rows, key=lambda row: -len(row[0])):  # longest first
         if row[0]:
             by_first[row[0][0]].append(row)
     return _LangData(
-        locative=frozenset(_phrase(p) for p in ent.get("locative_prepositions") or ()),
+        locative=frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ()),
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
@@ -364,7 +367,7 @@ class _Recogniser:
         return "PER" if len(words) >= 2 else self.data.single_default
 
     def _locative_before(self, sent: Sentence, i: int) -> bool:
-        words = sent.lower_words()
+        words = sent.norm_words
         return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in self.data.locative)
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
@@ -590,4 +593,4 @@ def find_entities(ctx: DocContext) -> Entities:
                 Place(place_id, place_names.get(place_id, spans[0].text), None, None, None, spans)
             )
     mentions.sort(key=lambda m: (m.start, -m.end))
-    return Entities(tuple(actors), tuple(places), tuple(mentions))
+    return Entities.of(tuple(actors), tuple(places), tuple(mentions))

@@ -175,15 +175,23 @@ class _Finder:
         self.triggers = _triggers(ctx.lang)
         self.modality = _modality(ctx.lang)
         self.roles = _roles(ctx.lang)
+        self._modal_hits: dict[tuple[int, int], list[Hit]] = {}
+
+    def _modal(self, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
+        """The sentence's hits of one modality word list, found once per sentence."""
+        key = (sent.index, id(lexicon))
+        if key not in self._modal_hits:
+            self._modal_hits[key] = lexicon.find(sent)
+        return self._modal_hits[key]
 
     def _negated(self, sent: Sentence, hit: Hit) -> bool:
-        words = sent.lower_words()
+        words = sent.norm_words
         lo = max(0, hit.first - NEGATION_WINDOW)
         if any(w in self.modality.negation for w in words[lo : hit.first]):
             return True
         return any(
             h.last <= hit.first and hit.first - h.last <= 6
-            for h in self.modality.no_intention.find(sent)
+            for h in self._modal(sent, self.modality.no_intention)
         )
 
     def _is_topic(self, sent: Sentence, hit: Hit) -> bool:
@@ -197,7 +205,7 @@ class _Finder:
         """Meeting participants: names before the word, and after it only those brought in by
         "con/tra/di" ("with/between/of"); the other names after it are topics."""
         pos = sent.tokens[hit.first].start
-        words = sent.lower_words()
+        words = sent.norm_words
         kept = []
         for m in window:
             if m.start < pos or m.kind == "LOC":
@@ -228,20 +236,22 @@ class _Finder:
         return typ
 
     def _obliged(self, sent: Sentence, hit: Hit) -> bool:
-        return any(0 <= hit.first - h.last <= 3 for h in self.modality.obligation.find(sent))
+        return any(
+            0 <= hit.first - h.last <= 3 for h in self._modal(sent, self.modality.obligation)
+        )
 
     def _condition_follows(self, sent: Sentence, hit: Hit) -> bool:
-        return any(h.first >= hit.last for h in self.modality.conditional.find(sent))
+        return any(h.first >= hit.last for h in self._modal(sent, self.modality.conditional))
 
     def _conditional(self, sent: Sentence, hit: Hit) -> bool:
-        clause = max((h.last for h in self.modality.conditional.find(sent) if h.last <= hit.first),
-                     default=None)  # fmt: skip
+        ends = [h.last for h in self._modal(sent, self.modality.conditional) if h.last <= hit.first]
+        clause = max(ends, default=None)
         return clause is not None and hit.first - clause <= 8
 
     def _hypothetical(self, sent: Sentence, hit: Hit) -> bool:
         return any(
             h.last <= hit.first and hit.first - h.last <= 4
-            for h in self.modality.hypothetical.find(sent)
+            for h in self._modal(sent, self.modality.hypothetical)
         )
 
     def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:

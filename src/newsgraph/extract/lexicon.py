@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.extract.context import Sentence
-from newsgraph.kb import norm_key
-from newsgraph.text import tokenize
+from newsgraph.kb import phrase_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,7 @@ class Lexicon:
         self._lemmas.setdefault(lemma.casefold(), entry)
 
     def add_phrase(self, phrase: str, entry: Any) -> None:
-        key = norm_key(t.text for t in tokenize(phrase))
+        key = phrase_key(phrase)
         if len(key) == 1:
             self._lemmas.setdefault(key[0], entry)
             self._phrases.setdefault(key, entry)

@@ -133,7 +133,7 @@ class _Finder:
         return None
 
     def sentence(self, sent: Sentence) -> list[Statement]:
-        mentions = [m for m in self.entities.in_sentence(sent.index)]
+        mentions = self.entities.in_sentence(sent.index)
         quotes = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
         found: list[Statement] = []
         covered: list[tuple[int, int]] = []
@@ -334,7 +334,6 @@ class _Finder:
 def _long_quotes(ctx: DocContext, entities: Entities, found: list[Statement]) -> list[Statement]:
     """Quotations that run over several sentences, attributed as a whole."""
     text = ctx.document.text
-    finder = _Finder(ctx, entities)
     covered = [(s.content.start, s.content.end) for s in found]
     extra: list[Statement] = []
     for q_start, q_end in quotes_in(text):
@@ -354,9 +353,9 @@ def _long_quotes(ctx: DocContext, entities: Entities, found: list[Statement]) ->
                 id=_statement_id(ctx.document.id, c_start, c_end),
                 speaker=speaker.ref,
                 mode="direct",
-                content=finder.span(c_start, c_end),
+                content=Span.of(text, c_start, c_end),
                 evidence=Evidence(first.start, last.end, text[first.start : last.end]),
-                speaker_span=finder.span(speaker.start, speaker.end),
+                speaker_span=Span.of(text, speaker.start, speaker.end),
             )
         )
     return extra

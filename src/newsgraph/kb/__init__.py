@@ -47,6 +47,11 @@ def norm_key(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", w).translate(_QUOTES).casefold() for w in words)
 
 
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The lookup key of a name or phrase: its tokens, normalised with :func:`norm_key`."""
+    return norm_key(t.text for t in tokenize(text))
+
+
 def _date(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -126,7 +131,7 @@ class KnowledgeBase:
             )
         self.entries[entry.id] = entry
         for name in entry.all_names():
-            key = norm_key(t.text for t in tokenize(name))
+            key = phrase_key(name)
             if key:
                 self._index[key].add(entry.id)
                 self.max_words = max(self.max_words, len(key))
@@ -145,7 +150,7 @@ class KnowledgeBase:
 
     def lookup(self, words: Iterable[str]) -> set[str]:
         """Ids of the entries one of whose names is exactly ``words``."""
-        return set(self._index.get(norm_key(words), ()))
+        return self.lookup_key(norm_key(words))
 
     def lookup_key(self, key: tuple[str, ...]) -> set[str]:
         """:meth:`lookup` for words already normalised with :func:`norm_key`."""

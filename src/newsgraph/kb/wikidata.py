@@ -19,14 +19,13 @@ from labels and aliases in the supported languages.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.lang import supported_languages
+from newsgraph.text import slug
 
 HUMAN = "Q5"
 ORGANISATION_CLASSES = frozenset({"Q484652", "Q245065"})  # international organisation, IGO
@@ -36,12 +35,6 @@ GENERIC_OFFICES: dict[str, str] = {
     "Q2285706": "head_of_government",
     "Q7330070": "foreign_minister",
 }
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", ascii_name.lower()).strip("-")
 
 
 def read_entities(path: str | Path) -> dict[str, dict[str, Any]]:
@@ -141,9 +134,9 @@ def convert(
                               "end": _time(claim, "P582"),
                               "title": entities.get(office, {}).get("labels", {})
                               .get("en", {}).get("value")})  # fmt: skip
-            people.append({"id": _slug(name), "name": name, "country": country,
+            people.append({"id": slug(name), "name": name, "country": country,
                            "aliases": aliases, "roles": roles, "wikidata": qid})  # fmt: skip
         elif kinds & org_kinds:
-            organisations.append({"id": _slug(name), "name": name, "aliases": aliases,
+            organisations.append({"id": slug(name), "name": name, "aliases": aliases,
                                   "wikidata": qid})  # fmt: skip
     return {"people": people, "organisations": organisations}
