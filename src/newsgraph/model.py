@@ -261,6 +261,7 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     more_evidence: tuple[Evidence, ...] = ()
+    trigger: Span | None = None  # the word(s) that name the event
 
     def to_dict(self) -> JSON:
         d: JSON = {
@@ -280,6 +281,8 @@ class Event:
             d["cameo"] = self.cameo
         if self.more_evidence:
             d["more_evidence"] = [e.to_dict() for e in self.more_evidence]
+        if self.trigger is not None:
+            d["trigger"] = self.trigger.to_dict()
         return d
 
     @classmethod
@@ -298,6 +301,41 @@ class Event:
             confidence=float(d.get("confidence", 0.5)),
             cameo=d.get("cameo"),
             more_evidence=tuple(Evidence.from_dict(e) for e in d.get("more_evidence") or ()),
+            trigger=Span.from_dict(d["trigger"]) if d.get("trigger") else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a statement says happened or will happen, as an event frame: "Russia has no
+    intention of attacking Ukraine" claims ASSAULT(RUS → UKR), negated, as an intention."""
+
+    type: str
+    trigger: Span
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    negated: bool = False
+    intention: bool = False  # about what someone means to do, not what was done
+
+    def to_dict(self) -> JSON:
+        return {
+            "type": self.type,
+            "actors": list(self.actors),
+            "recipients": list(self.recipients),
+            "negated": self.negated,
+            "intention": self.intention,
+            "trigger": self.trigger.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Claim:
+        return cls(
+            type=d["type"],
+            trigger=Span.from_dict(d["trigger"]),
+            actors=tuple(d.get("actors") or ()),
+            recipients=tuple(d.get("recipients") or ()),
+            negated=bool(d.get("negated", False)),
+            intention=bool(d.get("intention", False)),
         )
 
 
@@ -312,9 +350,10 @@ class Statement:
     evidence: Evidence
     speaker_span: Span | None = None
     cue: Span | None = None
+    claims: tuple[Claim, ...] = ()  # the events the content asserts or denies
 
     def to_dict(self) -> JSON:
-        return {
+        d: JSON = {
             "id": self.id,
             "speaker": self.speaker,
             "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
@@ -323,6 +362,9 @@ class Statement:
             "content": self.content.to_dict(),
             "evidence": self.evidence.to_dict(),
         }
+        if self.claims:
+            d["claims"] = [c.to_dict() for c in self.claims]
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Statement:
@@ -334,6 +376,7 @@ class Statement:
             evidence=Evidence.from_dict(d["evidence"]),
             speaker_span=Span.from_dict(d["speaker_span"]) if d.get("speaker_span") else None,
             cue=Span.from_dict(d["cue"]) if d.get("cue") else None,
+            claims=tuple(Claim.from_dict(c) for c in d.get("claims") or ()),
         )
 
 
@@ -458,8 +501,11 @@ class ExtractionResult:
             for ev in (event.evidence, *event.more_evidence):
                 if ev.doc_id in (None, self.document.id):
                     yield ev.as_span()
+            if event.trigger is not None:
+                yield event.trigger
         for st in self.statements:
             yield from (s for s in (st.content, st.speaker_span, st.cue) if s is not None)
+            yield from (c.trigger for c in st.claims)
             yield st.evidence.as_span()
         for cm in self.commitments:
             yield cm.content

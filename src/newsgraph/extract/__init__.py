@@ -4,10 +4,11 @@ and commitments.  Each kind has its own module; :func:`extract_facts` runs them 
 
 from __future__ import annotations
 
+
 from newsgraph.extract.commitments import find_commitments
 from newsgraph.extract.context import build_context
 from newsgraph.extract.entities import find_entities
-from newsgraph.extract.events import find_events
+from newsgraph.extract.events import find_events, with_claims
 from newsgraph.extract.statements import find_statements
 from newsgraph.extract.times import find_times
 from newsgraph.kb import KnowledgeBase, default_kb
@@ -23,13 +24,16 @@ def extract_facts(
     ctx = build_context(document, kb or default_kb())
     entities = find_entities(ctx)
     times = find_times(document.text, lang=document.lang, published=document.published)
+    found = find_events(ctx, entities, times)
+    statements = with_claims(find_statements(ctx, entities), found, entities, ctx.kb)
     return ExtractionResult(
         document=document,
         actors=entities.actors,
         places=entities.places,
         times=tuple(times),
-        statements=tuple(find_statements(ctx, entities)),
-        events=tuple(find_events(ctx, entities, times)),
+        statements=tuple(statements),
+        events=tuple(found.events),
         commitments=tuple(find_commitments(ctx, entities, times)),
         extractor=extractor,
     )
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Literal
 
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
@@ -21,7 +22,17 @@ from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.extract.statements import quotes_in
 from newsgraph.kb import KnowledgeBase
 from newsgraph.lang import pack_data, word_set
-from newsgraph.model import PLOVER_TYPES, DateRange, DateRef, Event, Evidence, TimeValue
+from newsgraph.model import (
+    PLOVER_TYPES,
+    Claim,
+    DateRange,
+    DateRef,
+    Event,
+    Evidence,
+    Span,
+    Statement,
+    TimeValue,
+)
 from newsgraph.text import tokenize
 
 #: What an intended or threatened act is in PLOVER: cooperation is AGREE, hostility THREATEN.
@@ -176,6 +187,7 @@ class _Finder:
         self.modality = _modality(ctx.lang)
         self.roles = _roles(ctx.lang)
         self._modal_hits: dict[tuple[int, int], list[Hit]] = {}
+        self.denials: list[tuple[int, Claim]] = []  # negated triggers: what statements deny
 
     def _modal(self, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
         """The sentence's hits of one modality word list, found once per sentence."""
@@ -184,15 +196,18 @@ class _Finder:
             self._modal_hits[key] = lexicon.find(sent)
         return self._modal_hits[key]
 
-    def _negated(self, sent: Sentence, hit: Hit) -> bool:
-        words = sent.norm_words
-        lo = max(0, hit.first - NEGATION_WINDOW)
-        if any(w in self.modality.negation for w in words[lo : hit.first]):
-            return True
-        return any(
+    def _negation(self, sent: Sentence, hit: Hit) -> Literal["fact", "intention"] | None:
+        """Is the trigger denied, and is the denial about an intention ("has no intention of
+        attacking") or a fact ("did not attack")?"""
+        if any(
             h.last <= hit.first and hit.first - h.last <= 6
             for h in self._modal(sent, self.modality.no_intention)
-        )
+        ):
+            return "intention"
+        lo = max(0, hit.first - NEGATION_WINDOW)
+        if any(w in self.modality.negation for w in sent.norm_words[lo : hit.first]):
+            return "fact"
+        return None
 
     def _is_topic(self, sent: Sentence, hit: Hit) -> bool:
         """ "il tema della minaccia": the trigger names what is talked about."""
@@ -297,12 +312,18 @@ class _Finder:
             if self._is_topic(sent, hit) or 0 <= hit.first - topic_end <= 2:
                 topic_end = hit.last  # "il tema della minaccia d'invasione": all topic
                 continue
-            if self._negated(sent, hit):
-                continue
+            negation = self._negation(sent, hit)
             lo, hi = bounds[k], bounds[k + 1]
             where = quote_of(sent.tokens[hit.first].start)
             window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
             trig: _Trigger = hit.entry
+            pos = sent.tokens[hit.first].start
+            trigger = _trigger_span(sent, hit)
+            if negation is not None:  # not an event; what a statement may deny
+                intention = negation == "intention" or self._hypothetical(sent, hit)
+                claim = Claim(trig.type, trigger, negated=True, intention=intention)
+                self.denials.append((sent.index, claim))
+                continue
             if trig.mode == "host" and not self._guest_follows(sent, hit, window):
                 continue  # "ha ricevuto una risposta": receiving, not hosting
             if trig.type == "CONSULT":
@@ -310,7 +331,6 @@ class _Finder:
             actors, place = _participants(self.ctx.kb, window)
             if not actors and trig.type not in UNATTRIBUTED_TYPES:
                 continue  # who met, asked, agreed must be said; a bombing may have no author
-            pos = sent.tokens[hit.first].start
             hypothetical = self._hypothetical(sent, hit)
             if hypothetical and self._conditional(sent, hit):
                 continue  # "se i negoziati procedono": a condition, not an event
@@ -341,9 +361,15 @@ class _Finder:
                     hypothetical=hypothetical,
                     evidence=Evidence(sent.start, sent.end, sent.text),
                     confidence=0.6 if hypothetical else 0.8,
+                    trigger=trigger,
                 )
             )
         return _merge_in_sentence(events)
+
+
+def _trigger_span(sent: Sentence, hit: Hit) -> Span:
+    start, end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
+    return Span(start, end, sent.text[start - sent.start : end - sent.start])
 
 
 def _date_key(ref: DateRef | None) -> str | None:
@@ -414,7 +440,15 @@ def _tells_less(ctx: DocContext, a: Event, b: Event) -> bool:
     return detail(b) > detail(a)
 
 
-def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> list[Event]:
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The document's events, and the denied ones (claims for the statements around them)."""
+
+    events: list[Event]
+    denials: list[tuple[int, Claim]]  # (sentence index, claim without participants)
+
+
+def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> Found:
     """Every event of the document; one per happening, with all its evidence."""
     finder = _Finder(ctx, entities, times)
     events: list[Event] = []
@@ -434,4 +468,30 @@ def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> 
                 date=first.date if _stated_date(first.date) or not second.date else second.date,
                 more_evidence=(*twin.more_evidence, second.evidence),
             )
-    return events
+    return Found(events, finder.denials)
+
+
+def with_claims(
+    statements: list[Statement], found: Found, entities: Entities, kb: KnowledgeBase
+) -> list[Statement]:
+    """Each statement with the event frames its content asserts (the events whose trigger it
+    holds) or denies ("Mosca non ha intenzione di attaccare Kiev": ASSAULT RUS → UKR, negated);
+    a denial's participants are those named inside the content."""
+    asserted = [
+        Claim(e.type, e.trigger, actors=e.actors, recipients=e.recipients)
+        for e in found.events
+        if e.trigger is not None and not e.hypothetical
+    ]
+    out = []
+    for st in statements:
+        lo, hi = st.content.start, st.content.end
+        claims = [c for c in asserted if lo <= c.trigger.start and c.trigger.end <= hi]
+        for index, denial in found.denials:
+            if not (lo <= denial.trigger.start and denial.trigger.end <= hi):
+                continue
+            window = [m for m in entities.in_sentence(index) if lo <= m.start and m.end <= hi]
+            actors, _ = _participants(kb, window)
+            source, target = _split(actors, denial.trigger.start, window)
+            claims.append(replace(denial, actors=source, recipients=target))
+        out.append(replace(st, claims=tuple(claims)) if claims else st)
+    return out
