@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph import __version__
+from newsgraph.cli.common import (
+    F,
+    NewsgraphGroup,
+    err,
+    existing_store,
+    format_option,
+    progress_bar,
+)
+from newsgraph.cli.links import register as register_link_commands
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat, emit_mapping, emit_rows
-from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest import DEFAULT_BATCH_SIZE, Event, ingest
 from newsgraph.kb import add_user_file, import_wikidata, lookup_name, user_kb_dir
 from newsgraph.lang import supported_languages
+from newsgraph.link import update_links
 from newsgraph.model import ExtractionResult, Rejection
 from newsgraph.pipeline import DEFAULT_MAX_TEXT_CHARS, PipelineOptions, process_safely
 from newsgraph.sources import (
@@ -32,22 +36,8 @@ from newsgraph.sources import (
     Skipped,
     read_inputs,
 )
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import open_store
 from newsgraph.views import fact_rows
-
-F = TypeVar("F", bound=Callable[..., Any])
-err = Console(stderr=True)
-
-
-def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        show_default=True,
-        help="How to print the result.",
-    )
 
 
 def reading_options(func: F) -> F:
@@ -105,41 +95,6 @@ def _options(
     )
 
 
-def _existing_store(db: str) -> SQLiteStore:
-    if not Path(db).exists():
-        raise StoreError(
-            f"there is no database at {db}; create one with 'newsgraph ingest {db} INPUT...'"
-        )
-    return open_store(db)
-
-
-@contextmanager
-def _progress(description: str, *, total: int | None = None) -> Iterator[Progress]:
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[status]}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
-        progress.add_task(description, total=total, status="")
-        yield progress
-
-
-class NewsgraphGroup(click.Group):
-    """Turns newsgraph's own errors into one clear line and exit status 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except NewsgraphError as exc:
-            err.print(f"[bold red]Error:[/bold red] {exc}", highlight=False, soft_wrap=True)
-            ctx.exit(1)
-
-
 @click.group(cls=NewsgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 def cli() -> None:
@@ -187,7 +142,7 @@ def extract(
         item for item in read_inputs(inputs, options=read_opts) if not isinstance(item, Skipped)
     ]
     results: list[ExtractionResult | Rejection] = []
-    with _progress("extracting", total=len(items)) as progress:
+    with progress_bar("extracting", total=len(items)) as progress:
         for item in items:
             results.append(
                 item if isinstance(item, Rejection) else process_safely(item, options=pipe_opts)
@@ -271,6 +226,12 @@ def _print_extract_table(results: list[ExtractionResult | Rejection]) -> None:
     show_default=True,
     help="Records per transaction.",
 )
+@click.option(
+    "--link/--no-link",
+    default=True,
+    show_default=True,
+    help="Link the new events across articles and update statuses afterwards.",
+)
 @format_option(*OUTPUT_FORMATS)
 def ingest_command(
     db: str,
@@ -281,6 +242,7 @@ def ingest_command(
     max_record_bytes: int,
     max_text_chars: int,
     batch_size: int,
+    link: bool,
     fmt: OutputFormat,
 ) -> None:
     """Read INPUTS, extract their facts and store them in the SQLite file DB.
@@ -290,7 +252,7 @@ def ingest_command(
     'newsgraph quarantine DB'). Running the same ingest again adds nothing.
     """
     read_opts, pipe_opts = _options(input_format, lang, published, max_record_bytes, max_text_chars)
-    with open_store(db) as store, _progress("ingesting") as progress:
+    with open_store(db) as store, progress_bar("ingesting") as progress:
         task = progress.task_ids[0]
         tally: dict[str, int] = {}
 
@@ -307,7 +269,8 @@ def ingest_command(
             batch_size=batch_size,
             progress=on_item,
         )
-    summary = {
+        linked = update_links(store) if link else None
+    summary: dict[str, Any] = {
         "records": report.records,
         "stored": report.stored,
         "duplicate": report.duplicate,
@@ -316,6 +279,8 @@ def ingest_command(
         "seconds": report.seconds,
         "quarantined_by_reason": report.quarantined_by_reason,
     }
+    if linked is not None:
+        summary["links"] = linked.to_dict()
     emit_mapping(summary, fmt=fmt, title=f"ingest into {db}")
     if report.quarantined and fmt == "table":
         err.print(
@@ -335,7 +300,7 @@ def show(db: str, doc: str, fmt: OutputFormat) -> None:
     With --format json it prints the document's facts as in 'extract';
     with --format csv, its sentences.
     """
-    with _existing_store(db) as store:
+    with existing_store(db) as store:
         result = store.load_result(store.find_document(doc))
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -363,7 +328,7 @@ def show(db: str, doc: str, fmt: OutputFormat) -> None:
 @format_option(*OUTPUT_FORMATS)
 def documents(db: str, lang: str | None, limit: int, offset: int, fmt: OutputFormat) -> None:
     """List the documents of DB by publication date."""
-    with _existing_store(db) as store:
+    with existing_store(db) as store:
         rows = store.list_documents(limit=limit, offset=offset, lang=lang)
     if fmt == "table":
         rows = [{**r, "id": r["id"][7:19]} for r in rows]
@@ -387,7 +352,7 @@ def search(db: str, query: str, limit: int, fmt: OutputFormat) -> None:
 
     QUERY uses SQLite FTS5 syntax: words, "exact phrases", OR, NOT, prefix*.
     """
-    with _existing_store(db) as store:
+    with existing_store(db) as store:
         rows = store.search_documents(query, limit=limit)
     if fmt == "table":
         rows = [{**r, "id": r["id"][7:19]} for r in rows]
@@ -399,7 +364,7 @@ def search(db: str, query: str, limit: int, fmt: OutputFormat) -> None:
 @format_option(*OUTPUT_FORMATS)
 def stats(db: str, fmt: OutputFormat) -> None:
     """Count what DB holds: documents, facts by kind, quarantined inputs by reason."""
-    with _existing_store(db) as store:
+    with existing_store(db) as store:
         emit_mapping(store.stats(), fmt=fmt, title=f"{db}")
 
 
@@ -409,7 +374,7 @@ def stats(db: str, fmt: OutputFormat) -> None:
 @format_option(*OUTPUT_FORMATS)
 def quarantine(db: str, limit: int, fmt: OutputFormat) -> None:
     """List the inputs of DB that could not be used, with the reason for each."""
-    with _existing_store(db) as store:
+    with existing_store(db) as store:
         rows = store.list_quarantine(limit=limit)
     emit_rows(
         rows,
@@ -465,6 +430,9 @@ def kb_lookup(name: str, day: str | None, fmt: OutputFormat) -> None:
         title=f"entries named {name!r}",
         columns=["id", "name", "type", "country", "roles"],
     )
+
+
+register_link_commands(cli)
 
 
 def main() -> None:

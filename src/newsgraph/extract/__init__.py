@@ -4,7 +4,6 @@ and commitments.  Each kind has its own module; :func:`extract_facts` runs them 
 
 from __future__ import annotations
 
-
 from newsgraph.extract.commitments import find_commitments
 from newsgraph.extract.context import build_context
 from newsgraph.extract.entities import find_entities
@@ -36,4 +35,3 @@ def extract_facts(
         commitments=tuple(find_commitments(ctx, entities, times)),
         extractor=extractor,
     )
-

@@ -63,13 +63,18 @@ class DocContext:
         return None
 
 
+def make_sentence(text: str, *, start: int, lang: str, index: int = 0) -> Sentence:
+    """One sentence of tokens and lemmas; ``start`` is its offset in the document."""
+    lemma = _lemmatizer(lang if lang != "und" else "en")
+    tokens = tuple(tokenize(text, start))
+    lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
+    norm = norm_key(t.text for t in tokens)
+    return Sentence(index, start, start + len(text), text, tokens, lemmas, norm)
+
+
 def build_context(document: Document, kb: KnowledgeBase) -> DocContext:
-    lemma = _lemmatizer(document.lang if document.lang != "und" else "en")
-    sentences = []
-    for i, (start, end) in enumerate(document.sentences):
-        text = document.text[start:end]
-        tokens = tuple(tokenize(text, start))
-        lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
-        norm = norm_key(t.text for t in tokens)
-        sentences.append(Sentence(i, start, end, text, tokens, lemmas, norm))
+    sentences = [
+        make_sentence(document.text[start:end], start=start, lang=document.lang, index=i)
+        for i, (start, end) in enumerate(document.sentences)
+    ]
     return DocContext(document, kb, tuple(sentences), tuple(s.start for s in sentences))

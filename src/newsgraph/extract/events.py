@@ -332,8 +332,8 @@ class _Finder:
             if not actors and trig.type not in UNATTRIBUTED_TYPES:
                 continue  # who met, asked, agreed must be said; a bombing may have no author
             hypothetical = self._hypothetical(sent, hit)
-            if hypothetical and self._conditional(sent, hit):
-                continue  # "se i negoziati procedono": a condition, not an event
+            if self._conditional(sent, hit):
+                continue  # "se i negoziati procedono", "if Russia invades": a condition
             own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
             date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
             typ, mode = self._reversed(sent, hit, trig.type), trig.mode

@@ -367,4 +367,6 @@ def find_statements(ctx: DocContext, entities: Entities) -> list[Statement]:
     for sent in ctx.sentences:
         statements.extend(finder.sentence(sent))
     statements.extend(_long_quotes(ctx, entities, statements))
-    return sorted(statements, key=lambda s: s.content.start)
+    # two cues for one content ("our reporting suggests that ..."): one statement, the first cue
+    unique = {st.id: st for st in reversed(statements)}
+    return sorted(unique.values(), key=lambda s: s.content.start)

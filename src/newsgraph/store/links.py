@@ -1,0 +1,491 @@
+"""The linking layer's tables in SQLite: what linking reads, what it writes, and the views
+(timeline, commitments, contradictions, explanations) the CLI and API show."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from newsgraph.link.records import Cluster, EventRecord, day_range, iso
+
+STATUSES = ("pending", "due", "overdue", "kept", "broken", "cancelled")
+
+
+def _day(published: str | None) -> int | None:
+    """The publication day as an ordinal (a month or a year is no day)."""
+    if not published or len(published) != 10:
+        return None
+    span = day_range(published)
+    return span[0] if span else None
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class LinkTables:
+    """Mixed into the SQLite store: ``self._db`` is its connection."""
+
+    _db: sqlite3.Connection
+
+    # -- linking events ------------------------------------------------------
+
+    def actor_countries(self) -> dict[str, str]:
+        return {
+            r[0]: r[1]
+            for r in self._db.execute("SELECT id, country FROM actors WHERE country IS NOT NULL")
+        }
+
+    def unlinked_events(self) -> Iterator[EventRecord]:
+        """Events not yet in a cluster, oldest first (stated date, else report date)."""
+        countries = self.actor_countries()
+        rows = self._db.execute(
+            "SELECT e.id, e.doc_id, e.type, e.place_id, e.date_start, e.date_end, e.data,"
+            " d.published, d.source, d.lang, p.country AS place_country, p.type AS place_type"
+            " FROM events e JOIN documents d ON d.id = e.doc_id"
+            " LEFT JOIN places p ON p.id = e.place_id"
+            " WHERE e.cluster_id IS NULL"
+            " ORDER BY COALESCE(e.date_start, d.published), d.published, e.id"
+        )
+        for r in rows:
+            data = json.loads(r["data"])
+            date = data.get("date") or {}
+            stated = bool(date.get("text"))
+            actors = frozenset(data.get("actors") or ())
+            recipients = frozenset(data.get("recipients") or ()) - actors
+            parts = actors | recipients
+            yield EventRecord(
+                id=r["id"],
+                doc_id=r["doc_id"],
+                type=r["type"],
+                actors=actors,
+                recipients=recipients,
+                countries=frozenset(countries[a] for a in parts if a in countries),
+                days=day_range(r["date_start"], r["date_end"]) if stated else None,
+                reported=_day(r["published"]),
+                place=r["place_id"],
+                place_country=r["place_id"] if r["place_type"] == "GPE" else r["place_country"],
+                hypothetical=bool(data.get("hypothetical")),
+                source=r["source"],
+                lang=r["lang"],
+                text=(data.get("evidence") or {}).get("text", ""),
+            )
+
+    def load_clusters(self) -> list[Cluster]:
+        clusters = []
+        for r in self._db.execute("SELECT * FROM event_clusters"):
+            data = json.loads(r["data"])
+            clusters.append(
+                Cluster(
+                    id=r["id"],
+                    type=r["type"],
+                    hypothetical=bool(r["hypothetical"]),
+                    actors=set(data["actors"]),
+                    recipients=set(data["recipients"]),
+                    countries=set(data["countries"]),
+                    days=day_range(r["date_start"], r["date_end"]),
+                    first_reported=_day(r["first_reported"]),
+                    last_reported=_day(r["last_reported"]),
+                    place=r["place_id"],
+                    place_country=data.get("place_country"),
+                    events=list(data["events"]),
+                    documents=set(data["documents"]),
+                    sources=set(data["sources"]),
+                    langs=set(data["langs"]),
+                    texts=list(data["texts"]),
+                )
+            )
+        return clusters
+
+    def save_clusters(
+        self, clusters: Iterable[Cluster], assignments: dict[str, tuple[str, dict[str, Any]]]
+    ) -> None:
+        """Write changed clusters and the events' cluster ids (with why they joined)."""
+        db = self._db
+        for c in clusters:
+            db.execute(
+                "INSERT OR REPLACE INTO event_clusters (id, type, hypothetical, date_start,"
+                " date_end, first_reported, last_reported, place_id, n_events, n_documents,"
+                " n_sources, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    c.id,
+                    c.type,
+                    int(c.hypothetical),
+                    iso(c.days[0]) if c.days else None,
+                    iso(c.days[1]) if c.days else None,
+                    iso(c.first_reported),
+                    iso(c.last_reported),
+                    c.place,
+                    len(c.events),
+                    len(c.documents),
+                    len(c.sources),
+                    _dump(
+                        {
+                            "actors": sorted(c.actors),
+                            "recipients": sorted(c.recipients),
+                            "countries": sorted(c.countries),
+                            "place_country": c.place_country,
+                            "events": c.events,
+                            "documents": sorted(c.documents),
+                            "sources": sorted(c.sources),
+                            "langs": sorted(c.langs),
+                            "texts": c.texts,
+                        }
+                    ),
+                ),
+            )
+            db.execute("DELETE FROM cluster_participants WHERE cluster_id = ?", (c.id,))
+            db.executemany(
+                "INSERT INTO cluster_participants (cluster_id, actor_id, role) VALUES (?, ?, ?)",
+                [(c.id, a, "actor") for a in c.actors]
+                + [(c.id, a, "recipient") for a in c.recipients - c.actors],
+            )
+        db.executemany(
+            "UPDATE events SET cluster_id = ?, link = ? WHERE id = ?",
+            [(cid, _dump(why), ev) for ev, (cid, why) in assignments.items()],
+        )
+
+    def reset_links(self) -> None:
+        """Forget every cluster, status and contradiction (they are rebuilt from the facts)."""
+        for sql in (
+            "DELETE FROM cluster_participants",
+            "DELETE FROM event_clusters",
+            "UPDATE events SET cluster_id = NULL, link = NULL",
+            "DELETE FROM commitment_status",
+            "DELETE FROM contradictions",
+        ):
+            self._db.execute(sql)
+
+    # -- what commitment tracking and contradictions read -------------------------
+
+    def commitment_rows(self) -> list[dict[str, Any]]:
+        return [
+            dict(r)
+            for r in self._db.execute(
+                "SELECT c.id, c.doc_id, c.actor_id, c.recipient_id, c.due_start, c.due_end,"
+                " c.data, d.published, d.lang, a.country AS actor_country"
+                " FROM commitments c JOIN documents d ON d.id = c.doc_id"
+                " LEFT JOIN actors a ON a.id = c.actor_id ORDER BY d.published, c.id"
+            )
+        ]
+
+    def sentences_with_actors(
+        self, actor_ids: Sequence[str], countries: Sequence[str], *, since: str
+    ) -> list[dict[str, Any]]:
+        """Sentences of documents published on or after ``since`` that name one of the actors
+        or an actor of one of the states, with the document's language and day."""
+        if not actor_ids and not countries:
+            return []
+        marks = ", ".join("?" * len(actor_ids)) or "NULL"
+        cmarks = ", ".join("?" * len(countries)) or "NULL"
+        rows = self._db.execute(
+            'SELECT DISTINCT d.id AS doc_id, d.published, d.lang, s.idx, s.start, s."end",'
+            ' substr(d.text, s.start + 1, s."end" - s.start) AS text'
+            " FROM mentions m JOIN actors a ON a.id = m.actor_id"
+            " JOIN documents d ON d.id = m.doc_id"
+            ' JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"'
+            f" WHERE (a.id IN ({marks}) OR a.country IN ({cmarks})) AND d.published >= ?"
+            " ORDER BY d.published, d.id, s.idx",
+            (*actor_ids, *countries, since),
+        )
+        return [dict(r) for r in rows]
+
+    def save_statuses(self, history: dict[str, list[dict[str, Any]]]) -> None:
+        db = self._db
+        db.execute("DELETE FROM commitment_status")
+        for cid, changes in history.items():
+            db.executemany(
+                "INSERT INTO commitment_status (commitment_id, seq, status, date, fact_kind,"
+                ' doc_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                [
+                    (
+                        cid,
+                        k,
+                        ch["status"],
+                        ch.get("date"),
+                        ch.get("fact_kind"),
+                        ch.get("doc_id"),
+                        ch.get("start"),
+                        ch.get("end"),
+                        ch.get("text"),
+                        _dump(ch.get("reason") or {}),
+                    )
+                    for k, ch in enumerate(changes)
+                ],
+            )
+            if changes:
+                db.execute(
+                    "UPDATE commitments SET status = ? WHERE id = ?", (changes[-1]["status"], cid)
+                )
+
+    def claim_rows(self) -> list[dict[str, Any]]:
+        """Statements whose content asserts or denies an event, oldest first."""
+        return [
+            dict(r)
+            for r in self._db.execute(
+                "SELECT s.id, s.doc_id, s.speaker_id, s.data, d.published"
+                " FROM statements s JOIN documents d ON d.id = s.doc_id"
+                " WHERE s.data LIKE '%\"claims\"%' ORDER BY d.published, s.id"
+            )
+        ]
+
+    def clusters_of(self, typ: str, participants: Sequence[str]) -> list[dict[str, Any]]:
+        """Real (not hypothetical) clusters of a type with any of the participants or states."""
+        if not participants:
+            return []
+        marks = ", ".join("?" * len(participants))
+        rows = self._db.execute(
+            "SELECT DISTINCT c.* FROM event_clusters c"
+            " JOIN cluster_participants p ON p.cluster_id = c.id"
+            " LEFT JOIN actors a ON a.id = p.actor_id"
+            f" WHERE c.type = ? AND c.hypothetical = 0 AND (p.actor_id IN ({marks})"
+            f" OR a.country IN ({marks}))"
+            " ORDER BY COALESCE(c.date_start, c.first_reported)",
+            (typ, *participants, *participants),
+        )
+        return [dict(r) for r in rows]
+
+    def save_contradictions(self, found: list[dict[str, Any]]) -> None:
+        self._db.execute("DELETE FROM contradictions")
+        self._db.executemany(
+            "INSERT OR REPLACE INTO contradictions (id, kind, statement_id, statement_date,"
+            " other_kind, other_id, other_date, days, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c["id"],
+                    c["kind"],
+                    c["statement_id"],
+                    c["statement_date"],
+                    c["other_kind"],
+                    c["other_id"],
+                    c["other_date"],
+                    c["days"],
+                    _dump(c),
+                )
+                for c in found
+            ],
+        )
+
+    # -- views -------------------------------------------------------------------
+
+    def latest_day(self) -> str | None:
+        """The latest publication day in the database: the default 'now' of statuses."""
+        row = self._db.execute(
+            "SELECT MAX(published) FROM documents WHERE length(published) = 10"
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        return {
+            r[0]: r[1]
+            for r in self._db.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", wanted)
+        }
+
+    def find_actors(self, name: str) -> list[str]:
+        """Actor ids whose id, name or alias is ``name`` (case-insensitive)."""
+        key = name.strip().casefold()
+        return [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM actors WHERE lower(id) = ? OR lower(name) = ?"
+                " OR EXISTS (SELECT 1 FROM json_each(actors.aliases) WHERE lower(value) = ?)",
+                (key, key, key),
+            )
+        ]
+
+    def timeline(
+        self,
+        *,
+        actors: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        types: Sequence[str] = (),
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """Happenings (not hypothetical) in date order, one row each."""
+        sql = (
+            "SELECT c.*, COALESCE(c.date_start, c.first_reported) AS day, pl.name AS place_name"
+            " FROM event_clusters c LEFT JOIN places pl ON pl.id = c.place_id"
+            " WHERE c.hypothetical = 0"
+        )
+        params: list[Any] = []
+        if actors:
+            marks = ", ".join("?" * len(actors))
+            sql += (
+                " AND c.id IN (SELECT cluster_id FROM cluster_participants"
+                f" WHERE actor_id IN ({marks}))"
+            )
+            params += list(actors)
+        if date_from:
+            sql += " AND COALESCE(c.date_end, c.first_reported) >= ?"
+            params.append(date_from)
+        if date_to:
+            sql += " AND COALESCE(c.date_start, c.first_reported) <= ?"
+            params.append(date_to)
+        if types:
+            sql += f" AND c.type IN ({', '.join('?' * len(types))})"
+            params += [t.upper() for t in types]
+        sql += " ORDER BY day, c.first_reported, c.id LIMIT ?"
+        params.append(limit)
+        rows = [dict(r) for r in self._db.execute(sql, params)]
+        names = self.actor_names(
+            a for r in rows for key in ("actors", "recipients") for a in json.loads(r["data"])[key]
+        )
+        out = []
+        for r in rows:
+            data = json.loads(r.pop("data"))
+            out.append(
+                {
+                    "id": r["id"],
+                    "date": r["date_start"]
+                    if r["date_start"] == r["date_end"]
+                    else (f"{r['date_start']}..{r['date_end']}" if r["date_start"] else None),
+                    "first_reported": r["first_reported"],
+                    "type": r["type"],
+                    "actors": [names.get(a, a) for a in data["actors"]],
+                    "recipients": [names.get(a, a) for a in data["recipients"]],
+                    "place": r["place_name"],
+                    "reports": r["n_events"],
+                    "documents": r["n_documents"],
+                    "sources": data["sources"],
+                    "langs": data["langs"],
+                    "evidence": data["texts"][0] if data["texts"] else "",
+                }
+            )
+        return out
+
+    def list_commitments(self, *, statuses: Sequence[str] = ()) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT c.id, c.actor_id, c.recipient_id, c.due_start, c.due_end, c.status, c.data,"
+            " d.published, (SELECT date FROM commitment_status s WHERE s.commitment_id = c.id"
+            " ORDER BY seq DESC LIMIT 1) AS status_date,"
+            " (SELECT text FROM commitment_status s WHERE s.commitment_id = c.id"
+            " ORDER BY seq DESC LIMIT 1) AS status_evidence"
+            " FROM commitments c JOIN documents d ON d.id = c.doc_id"
+        )
+        params: list[Any] = []
+        if statuses:
+            sql += f" WHERE c.status IN ({', '.join('?' * len(statuses))})"
+            params += list(statuses)
+        sql += " ORDER BY d.published, c.id"
+        rows = [dict(r) for r in self._db.execute(sql, params)]
+        names = self.actor_names(
+            a for r in rows for a in (r["actor_id"], r["recipient_id"]) if a is not None
+        )
+        return [
+            {
+                "id": r["id"],
+                "made": r["published"],
+                "actor": names.get(r["actor_id"], r["actor_id"]),
+                "recipient": names.get(r["recipient_id"], r["recipient_id"]),
+                "content": json.loads(r["data"])["content"]["text"],
+                "due": f"{r['due_start']}..{r['due_end']}" if r["due_start"] else None,
+                "status": r["status"],
+                "since": r["status_date"],
+                "evidence": r["status_evidence"],
+            }
+            for r in rows
+        ]
+
+    def list_contradictions(self) -> list[dict[str, Any]]:
+        rows = [
+            json.loads(r["data"])
+            for r in self._db.execute(
+                "SELECT data FROM contradictions ORDER BY statement_date, other_date, id"
+            )
+        ]
+        names = self.actor_names(r["speaker"] for r in rows if r.get("speaker"))
+        return [
+            {
+                "id": r["id"],
+                "kind": r["kind"],
+                "said": r["statement_date"],
+                "speaker": names.get(r["speaker"], r["speaker"]),
+                "statement": r["statement"]["content"]["text"],
+                "then": r["other_date"],
+                "days": r["days"],
+                "against": (r["other"].get("evidence") or [""])[0]
+                if r["other_kind"] == "cluster"
+                else r["other"]["evidence"]["text"],
+            }
+            for r in rows
+        ]
+
+    def explain(self, fact_id: str) -> dict[str, Any] | None:
+        """The evidence chain behind a happening, an event, a commitment's status, a
+        contradiction or a statement; ``None`` when no fact has that id."""
+        db = self._db
+        if fact_id.startswith("ev-"):
+            row = db.execute("SELECT cluster_id FROM events WHERE id = ?", (fact_id,)).fetchone()
+            if row is None:
+                return None
+            return self.explain(row[0]) if row[0] else {"event": fact_id, "cluster": None}
+        if fact_id.startswith("hx-"):
+            c = db.execute("SELECT * FROM event_clusters WHERE id = ?", (fact_id,)).fetchone()
+            if c is None:
+                return None
+            reports = [
+                {
+                    "event": r["id"],
+                    "document": r["doc_id"],
+                    "published": r["published"],
+                    "source": r["source"],
+                    "lang": r["lang"],
+                    "evidence": json.loads(r["data"])["evidence"],
+                    "joined_because": json.loads(r["link"]) if r["link"] else None,
+                }
+                for r in db.execute(
+                    "SELECT e.id, e.doc_id, e.data, e.link, d.published, d.source, d.lang"
+                    " FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = ?"
+                    " ORDER BY d.published, e.id",
+                    (fact_id,),
+                )
+            ]
+            return {
+                "kind": "happening",
+                **dict(c),
+                "data": json.loads(c["data"]),
+                "reports": reports,
+            }
+        if fact_id.startswith("cm-"):
+            c = db.execute(
+                "SELECT data, status FROM commitments WHERE id = ?", (fact_id,)
+            ).fetchone()
+            if c is None:
+                return None
+            history = [
+                {**dict(r), "reason": json.loads(r["reason"])}
+                for r in db.execute(
+                    'SELECT status, date, fact_kind, doc_id, start, "end", text, reason'
+                    " FROM commitment_status WHERE commitment_id = ? ORDER BY seq",
+                    (fact_id,),
+                )
+            ]
+            return {
+                "kind": "commitment",
+                "commitment": json.loads(c["data"]),
+                "status": c["status"],
+                "history": history,
+            }
+        if fact_id.startswith("cx-"):
+            c = db.execute("SELECT data FROM contradictions WHERE id = ?", (fact_id,)).fetchone()
+            return {"kind": "contradiction", **json.loads(c["data"])} if c else None
+        if fact_id.startswith("st-"):
+            s = db.execute("SELECT data FROM statements WHERE id = ?", (fact_id,)).fetchone()
+            if s is None:
+                return None
+            against = [
+                json.loads(r[0])
+                for r in db.execute(
+                    "SELECT data FROM contradictions WHERE statement_id = ? OR other_id = ?",
+                    (fact_id, fact_id),
+                )
+            ]
+            return {"kind": "statement", "statement": json.loads(s[0]), "contradictions": against}
+        return None
