@@ -21,6 +21,7 @@ from typing import Any, Literal
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.kb import phrase_key
 from newsgraph.lang import pack_data, word_set
+from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import Actor, Place, Span
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
@@ -156,7 +157,8 @@ def _lang_data(lang: str) -> _LangData:
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
-        not_names=word_set(ent, "not_names"),
+        # month and weekday names ("GENEVA, Jan 21", "Friday's meeting") are dates, not names
+        not_names=word_set(ent, "not_names") | set(month_names(lang)) | set(weekday_names(lang)),
         titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
         demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},
@@ -262,8 +264,8 @@ class _Recogniser:
         Houston", "San Pietro"), a first name, or an ordinary word ("Papa", "Sole")."""
         word = toks[i].text
         big = places[0].population >= WEAK_PLACE_POPULATION
-        if big:
-            return False
+        if big or (word.isupper() and len(word) > 3):
+            return False  # a big city, or a dateline ("GENEVA, Jan 21 —")
         if i + 1 < len(toks) and toks[i + 1].is_word and _is_name_start(toks[i + 1]):
             return True
         if i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1]):

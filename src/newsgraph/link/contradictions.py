@@ -2,8 +2,7 @@
 
 - ``denial_then_event``: a statement denies an event ("Russia has no intention of attacking
   Ukraine": ASSAULT RUS → UKR, negated) and later coverage reports that event (a happening of
-  the same type whose participants include the denied actor, and the target when one was
-  named) after the statement.
+  the same type that involves everyone the denial names) after the statement.
 - ``claim_then_denial``: a statement asserts an event ("X attacked Y") and a later statement
   denies it ("X did not attack Y").  Questions neither claim nor deny.
 
@@ -29,12 +28,25 @@ class ClaimSource(Protocol):
     def actor_countries(self) -> dict[str, str]: ...
 
 
+MEETING_TYPES = frozenset({"CONSULT"})  # all sides are actors: a denial must name two
+
+
 def _id(a: str, b: str) -> str:
     return "cx-" + hashlib.sha1(f"{a}:{b}".encode()).hexdigest()[:12]
 
 
 def _side(ids: Sequence[str], countries: dict[str, str]) -> set[str]:
     return set(ids) | {countries[i] for i in ids if i in countries}
+
+
+def _covered(
+    named: str, cluster: dict[str, Any], states: set[str], countries: dict[str, str]
+) -> bool:
+    """Does the happening involve ``named``?  A person or organisation must take part
+    itself; a state takes part through any of its people ("Russia" through "Putin")."""
+    if named in cluster["actors"] or named in cluster["recipients"]:
+        return True
+    return countries.get(named) == named and named in states
 
 
 def _day(value: str | None) -> int | None:
@@ -77,8 +89,11 @@ def _against_events(
     said = _day(row["published"])
     agents = _side(claim.get("actors") or (), countries)
     targets = _side(claim.get("recipients") or (), countries)
+    named = [*(claim.get("actors") or ()), *(claim.get("recipients") or ())]
     if said is None or not agents:
         return []
+    if claim["type"] in MEETING_TYPES and len(set(named)) < 2:
+        return []  # "he would not meet Lavrov": who would not is not said
     out = []
     for c in store.clusters_of(claim["type"], sorted(agents)):
         cdata = json.loads(c["data"])
@@ -86,7 +101,7 @@ def _against_events(
         c_all = c_agents | _side(cdata["recipients"], countries)
         if not agents & c_agents:
             continue
-        if targets and not targets & c_all:
+        if not all(_covered(p, cdata, c_all, countries) for p in named):
             continue
         when = _day(c["date_start"]) or _day(c["first_reported"])
         if when is None:

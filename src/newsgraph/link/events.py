@@ -2,8 +2,8 @@
 
 Two reports describe the same happening when they come from different articles (within one
 article the extractor has already merged what is one), have the same PLOVER type (and both
-are real, or both hypothetical), share resolved participants (an actor id, or at least two of
-their states: "the heads of diplomacy of Moscow and Washington" and "Lavrov and Blinken"),
+are real, or both hypothetical), share resolved participants (two actor ids, or the only one a report names, or at least
+two of their states: "the heads of diplomacy of Moscow and Washington" and "Lavrov and Blinken"),
 have compatible dates (stated dates that overlap; an undated report published on or a few
 days after the stated date) and compatible places.  Among several compatible clusters the
 best score wins; near ties are broken by the cross-lingual similarity of the evidence
@@ -40,6 +40,23 @@ class Match:
     date: str  # how the dates agree
     place: str  # how the places agree
     similarity: float | None = None  # set when it broke a tie
+
+
+def linking_order(events: Iterable[EventRecord]) -> list[EventRecord]:
+    """Reports with a precise stated date first, then vaguer ones, then undated ones, each by
+    date: a vague report ("they last met in January") then finds the precise happening."""
+
+    def key(ev: EventRecord) -> tuple[int, int, int, str]:
+        if ev.days is not None:
+            return (0 if ev.days[0] == ev.days[1] else 1, ev.days[0], ev.reported or 0, ev.id)
+        return (2, ev.reported or 0, 0, ev.id)
+
+    return sorted(events, key=key)
+
+
+def _unresolved(place: str) -> bool:
+    """A place the gazetteer did not know ("loc:…"): it cannot tell two reports apart."""
+    return place.startswith("loc:")
 
 
 def _weeks(lo: int, hi: int) -> list[int]:
@@ -121,8 +138,8 @@ class EventLinker:
 
     @staticmethod
     def _places(c: Cluster, ev: EventRecord) -> tuple[float, str] | None:
-        if not ev.place or not c.place:
-            return 0.0, "no place on one side"
+        if not ev.place or not c.place or _unresolved(ev.place) or _unresolved(c.place):
+            return 0.0, "no resolved place on one side"
         if ev.place == c.place:
             return 0.5, "same place"
         if ev.place == c.place_country or c.place == ev.place_country:
@@ -132,7 +149,8 @@ class EventLinker:
     @staticmethod
     def _shared(c: Cluster, ev: EventRecord) -> tuple[float, tuple[str, ...]] | None:
         ids = c.participants & ev.participants
-        if ids:
+        # two in common, or the only one a side names ("Russia attacked" / "Russia and Ukraine")
+        if ids and len(ids) >= min(2, len(c.participants), len(ev.participants)):
             return len(ids) / len(c.participants | ev.participants), tuple(sorted(ids))
         states = c.countries & ev.countries
         if len(states) >= 2:

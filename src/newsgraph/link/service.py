@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.link.commitments import Tracker
 from newsgraph.link.contradictions import find_contradictions
 from newsgraph.link.embed import Embedder
-from newsgraph.link.events import EventLinker
+from newsgraph.link.events import EventLinker, linking_order
 
 if TYPE_CHECKING:
     from newsgraph.store.sqlite import SQLiteStore
@@ -52,7 +52,7 @@ def update_links(
         linker = EventLinker(embedder=embedder)
         linker.load(store.load_clusters())
         assignments: dict[str, tuple[str, dict[str, Any]]] = {}
-        for n, ev in enumerate(store.unlinked_events(), 1):
+        for n, ev in enumerate(linking_order(store.unlinked_events()), 1):
             cid = linker.add(ev)
             match = linker.matches.get(ev.id)
             assignments[ev.id] = (cid, asdict(match) if match else {"new": True})
