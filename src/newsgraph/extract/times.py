@@ -63,6 +63,9 @@ class _Rules:
     not_times: re.Pattern[str] | None
     clock_not_before: re.Pattern[str]
     digit_units: frozenset[str]
+    rate_articles: frozenset[str]
+    spoken_centuries: dict[str, int]
+    rate_after: frozenset[str]
     future_prep: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
     month_preps: re.Pattern[str] | None
@@ -165,6 +168,11 @@ def _rules(lang: str) -> _Rules | None:
         ("year", rf"{_B}(?P<prep>{year_preps})\s+(?P<y>{year}){_E}"),
         ("bare_year", rf"(?<![\d$€£.,])(?P<y>{year})(?![\d%])"),
         (
+            "spoken_year",
+            rf"{_B}(?P<sc>{_alt(data.get('spoken_centuries'))})\s+(?P<st>{_alt(tens)})"
+            rf"(?:[-\s](?P<so>{_alt(ones)}))?{_E}",
+        ),
+        (
             "decade",
             rf"{_B}(?:(?P<c>1\d|20)(?P<dd>\d)0['’]?s|['’](?P<sd>\d)0['’]?s"
             rf"|(?P<dw>{_alt(data.get('decade_words'))})){_E}",
@@ -207,7 +215,8 @@ def _rules(lang: str) -> _Rules | None:
         clock_needs_marker=bool(data.get("clock_needs_marker")),
         quarter_words=_phrases(data, "quarter_words"),
         past=re.compile(
-            rf"{_B}(?:{_alt(data.get('past_markers'))}|\w+(?:{_alt(data.get('past_suffixes'))})){_E}",
+            rf"{_B}(?:{_alt(data.get('past_markers'))}"
+            rf"|(?-i:[^\W\d_A-Z]\w*(?:{_alt(data.get('past_suffixes'))}))){_E}",
             re.I,
         ),
         day_parts={k: str(v) for k, v in _phrases(data, "day_parts").items()},
@@ -226,6 +235,9 @@ def _rules(lang: str) -> _Rules | None:
             rf"\s*(?:%|(?:{_alt(data.get('clock_not_before'))}){_E})", re.I
         ),
         digit_units=word_set(data, "units_need_digits"),
+        rate_articles=word_set(data, "rate_articles"),
+        spoken_centuries={k: int(v) for k, v in _phrases(data, "spoken_centuries").items()},
+        rate_after=word_set(data, "rate_after"),
         future_prep=re.compile(rf"{_B}(?:{_alt(data.get('future_preps'))})\s+$", re.I)
         if data.get("future_preps")
         else None,
@@ -412,6 +424,9 @@ class _Resolver:
             return "DATE", g["y"]
         if name == "decade":
             return self._decade(g)
+        if name == "spoken_year":  # "nineteen ninety-six"
+            n = 100 * r.spoken_centuries[g["sc"].casefold()] + int(r.numbers[g["st"].casefold()])
+            return "DATE", str(n + (int(r.numbers[g["so"].casefold()]) if g.get("so") else 0))
         if name == "century":
             n = int(g["cn"])
             return ("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
@@ -677,6 +692,7 @@ _PRIORITY = {
     "set": 5,
     "month": 6,
     "bare_year": 7,
+    "spoken_year": 1,
 }
 
 
@@ -704,10 +720,11 @@ def _is_future(rules: _Rules, text: str, start: int) -> bool:
 def _keep(rules: _Rules, text: str, name: str, m: re.Match[str]) -> bool:
     """Language-pack filters on a candidate: ages, fractions, names, numbers."""
     start, end = m.span()
-    if name == "month":
-        mon = m.group("mon")
-        if rules.capitalised_months and not mon[:1].isupper():
-            return False
+    groups = m.groupdict()
+    mon = groups.get("mon")
+    if mon and rules.capitalised_months and not mon[:1].isupper():
+        return False  # "this march"
+    if name == "month" and mon:
         if mon.casefold() in rules.month_abbreviations and not m.group("dot"):
             return False  # "Jan Kavan"
         if mon.casefold() in rules.ambiguous_months and not (
@@ -716,12 +733,20 @@ def _keep(rules: _Rules, text: str, name: str, m: re.Match[str]) -> bool:
             return False  # "may", "march"
     if name in ("duration", "next_unit") and rules.age_after and rules.age_after.match(text, end):
         return False  # "a 52-year-old"
-    if (
-        name in ("duration", "next_unit", "ago")
-        and m.group("u").casefold() in rules.digit_units
-        and (not m.group("n")[:1].isdigit() or re.match(r"\s+of\b", text[end : end + 4]))
-    ):
-        return False  # "a second group", "three-quarters of"
+    if name in ("duration", "ago"):
+        n = m.group("n").casefold()
+        if m.group("u").casefold() in rules.digit_units and (
+            rules.numbers.get(n, "X") != "X" or re.match(r"\s+of\b", text[end : end + 4])
+        ):
+            return False  # "a second group", "three-quarters of"
+        if name == "duration" and n in rules.rate_articles:
+            before = text[max(0, start - 20) : start].split()
+            if before and (
+                any(c.isdigit() for c in before[-1])
+                or before[-1].casefold() in rules.units
+                or before[-1].casefold() in rules.rate_after
+            ):
+                return False  # "$2 million a year", "24 hours a day": a rate
     if name == "clock" and not m.group("cw") and rules.clock_not_before.match(text, end):
         return False  # "by 2.36%", "at 2.46 billion"
     if name == "season" and not (m.group("w1") or m.group("y")):
