@@ -73,3 +73,22 @@ def test_a_day_and_month_in_a_future_clause_is_the_coming_one() -> None:
     assert values("The dividend was paid Jan. 2.", "2021-11-02") == {
         "Jan. 2": ("DATE", "2021-01-02")
     }
+
+
+def test_spanish_pack() -> None:
+    found = {
+        t.text: (t.type, t.value)
+        for t in find_times(
+            "El 4 de octubre de 2005 se anunció; hace dos años, durante tres meses, el próximo "
+            "lunes y el tercer trimestre.",
+            lang="es",
+            published="2005-10-04",
+        )
+    }
+    assert found == {
+        "El 4 de octubre de 2005": ("DATE", "2005-10-04"),
+        "hace dos años": ("DATE", "2003"),
+        "tres meses": ("DURATION", "P3M"),
+        "próximo lunes": ("DATE", "2005-10-10"),
+        "tercer trimestre": ("DATE", "2005-Q3"),
+    }

@@ -120,8 +120,8 @@ def _rules(lang: str) -> _Rules | None:
         ("numeric", rf"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{year})(?!\d)"),
         (
             "dmy",
-            rf"{_B}{wd_prefix}(?:(?:{art})\s*)?{d_ord}\s+(?:of\s+)?(?P<mon>{month})\.?"
-            rf"(?:,?\s+(?P<y>{year}))?{_E}",
+            rf"{_B}{wd_prefix}(?:(?:{art})\s*)?{d_ord}\s+(?:(?:{of})\s+)?(?P<mon>{month})\.?"
+            rf"(?:,?\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         (
             "mdy",
@@ -140,6 +140,7 @@ def _rules(lang: str) -> _Rules | None:
             rf"(?:\s+(?P<dp>{_alt(data.get('day_parts'))}))?{_E}",
         ),
         ("ago", rf"{_B}(?P<n>{num})\s+(?P<u>{unit})\s+(?P<ago>{ago}){_E}"),
+        ("ago", rf"{_B}(?:{_alt(data.get('ago_before'))})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
         ("next_unit", rf"{_B}(?P<w1>{nxt})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
         ("past_unit", rf"{_B}(?:{_alt(data.get('duration_last'))})\s+(?P<u>{unit}){_E}"),
         (
