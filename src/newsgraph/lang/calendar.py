@@ -6,14 +6,15 @@ from functools import cache
 
 
 @cache
-def month_names(lang: str) -> dict[str, int]:
-    """Month names and abbreviations of ``lang``, case-folded, without a final dot."""
+def month_names(lang: str, *, abbreviated: bool = True) -> dict[str, int]:
+    """Month names and (unless ``abbreviated`` is false) abbreviations of ``lang``, case-folded,
+    without a final dot."""
     from babel.core import UnknownLocaleError
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
     try:
-        for width in ("wide", "abbreviated"):
+        for width in ("wide", "abbreviated") if abbreviated else ("wide",):
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale=lang).items():
                     names[name.casefold().rstrip(".")] = number

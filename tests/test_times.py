@@ -1,0 +1,94 @@
+"""The time tagger on general English phrasings: TIMEX3 types and values."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.times import find_times
+
+
+def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, object]]:
+    return {t.text: (t.type, t.value) for t in find_times(text, lang="en", published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2022-01-19 is a Wednesday: a weekday is the last one, unless the clause is future
+        ("The minister resigned on Monday.", {"Monday": ("DATE", "2022-01-17")}),
+        ("The minister will resign on Monday.", {"Monday": ("DATE", "2022-01-24")}),
+        ("Officials said Friday that talks will resume.", {"Friday": ("DATE", "2022-01-14")}),
+        ("The vote is expected to take place on Friday.", {"Friday": ("DATE", "2022-01-21")}),
+        ("Protesters gathered Sunday night.", {"Sunday night": ("TIME", "2022-01-16TNI")}),
+        ("The deadline is 5 p.m. EST Friday.", {"5 p.m. EST Friday": ("TIME", "2022-01-14T17:00")}),
+        ("Trading closed at 16:08 UTC.", {"16:08 UTC": ("TIME", "2022-01-19T16:08Z")}),
+        ("The index fell by 3.41% on the day.", {}),
+        ("A 52-year-old man was arrested.", {}),
+        ("It costs $2 million a year.", {}),
+        ("Prices rose in recent years.", {"recent years": ("DURATION", "PXY")}),
+        ("Over the past few weeks it grew.", {"past few weeks": ("DURATION", "PXW")}),
+        ("They have waited for months.", {"months": ("DURATION", "PXM")}),
+        ("It lasted two decades.", {"two decades": ("DURATION", "P20Y")}),
+        ("It lasted twenty-four hours.", {"twenty-four hours": ("DURATION", "PT24H")}),
+        ("Cars of the 1970s and the '80s.", {"1970s": ("DATE", "197"), "'80s": ("DATE", "198")}),
+        ("A relic of the 19th century.", {"19th century": ("DATE", "18")}),
+        ("He left last May.", {"last May": ("DATE", "2021-05")}),
+        ("It happened in June last year.", {"June last year": ("DATE", "2021-06")}),
+        ("It opens this summer.", {"this summer": ("DATE", "2022-SU")}),
+        ("It opened last fall.", {"last fall": ("DATE", "2021-FA")}),
+        ("Talks went on over the weekend.", {"the weekend": ("DATE", "2022-W02-WE")}),
+        ("It was founded in nineteen ninety-six.", {"nineteen ninety-six": ("DATE", "1996")}),
+        ("Jan Novak spoke.", {}),
+    ],
+)
+def test_english_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
+    assert values(text) == expected
+
+
+def test_a_year_earlier_compares_with_the_quarter_the_text_speaks_of() -> None:
+    text = (
+        "Profit rose to $5 million in the third quarter from $3 million a year earlier. "
+        "In the year-ago quarter sales fell. For the first nine months, profit fell from "
+        "a year ago."
+    )
+    found = values(text, "2021-10-28")
+    assert found["the third quarter"] == ("DATE", "2021-Q3")
+    assert found["a year earlier"] == ("DATE", "2020-Q3")
+    assert found["the year-ago quarter"] == ("DATE", "2020-Q3")
+    assert found["a year ago"] == ("DATE", "2020")  # after "nine months": the year
+
+
+def test_quarters_with_a_year() -> None:
+    found = values("In the 2019 second quarter and the third quarter of 2018.", "2021-10-28")
+    assert found == {
+        "the 2019 second quarter": ("DATE", "2019-Q2"),
+        "the third quarter of 2018": ("DATE", "2018-Q3"),
+    }
+
+
+def test_a_day_and_month_in_a_future_clause_is_the_coming_one() -> None:
+    assert values("The dividend is payable Jan. 2.", "2021-11-02") == {
+        "Jan. 2": ("DATE", "2022-01-02")
+    }
+    assert values("The dividend was paid Jan. 2.", "2021-11-02") == {
+        "Jan. 2": ("DATE", "2021-01-02")
+    }
+
+
+def test_spanish_pack() -> None:
+    found = {
+        t.text: (t.type, t.value)
+        for t in find_times(
+            "El 4 de octubre de 2005 se anunció; hace dos años, durante tres meses, el próximo "
+            "lunes y el tercer trimestre.",
+            lang="es",
+            published="2005-10-04",
+        )
+    }
+    assert found == {
+        "El 4 de octubre de 2005": ("DATE", "2005-10-04"),
+        "hace dos años": ("DATE", "2003"),
+        "tres meses": ("DURATION", "P3M"),
+        "próximo lunes": ("DATE", "2005-10-10"),
+        "tercer trimestre": ("DATE", "2005-Q3"),
+    }
