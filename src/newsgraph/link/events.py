@@ -2,10 +2,11 @@
 
 Two reports describe the same happening when they come from different articles (within one
 article the extractor has already merged what is one), have the same PLOVER type (and both
-are real, or both hypothetical), share resolved participants (two actor ids, or the only one a report names, or at least
-two of their states: "the heads of diplomacy of Moscow and Washington" and "Lavrov and Blinken"),
-have compatible dates (stated dates that overlap; an undated report published on or a few
-days after the stated date) and compatible places.  Among several compatible clusters the
+are real, or both hypothetical), share resolved participants (two actor ids, or the only one
+a report names, or at least two of their states: "the heads of diplomacy of Moscow and
+Washington" and "Lavrov and Blinken"), have compatible dates (stated dates that overlap; an
+undated report published on or a few days after the stated date) and compatible places.
+Among several compatible clusters the
 best score wins; near ties are broken by the cross-lingual similarity of the evidence
 sentences, never decided by it alone.
 
