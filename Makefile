@@ -23,6 +23,9 @@ demo: $(VENV)/.installed
 	$(BIN)/newsgraph ingest demo.db examples/
 	$(BIN)/newsgraph documents demo.db
 	$(BIN)/newsgraph show demo.db examples/seed-2022-01-21-lavrov-blinken-it.txt
+	$(BIN)/newsgraph timeline demo.db --actor Lavrov
+	$(BIN)/newsgraph commitments demo.db
+	$(BIN)/newsgraph contradictions demo.db
 	$(BIN)/newsgraph stats demo.db
 
 ## test: install the test tools and run lint, type checks and the whole test suite

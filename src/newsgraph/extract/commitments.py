@@ -84,6 +84,12 @@ def _content(ctx: DocContext, sent: Sentence, first: int, last: int) -> tuple[in
     return toks[last].start, toks[end_tok].end
 
 
+def _calendar_date(t: TimeValue) -> bool:
+    """A date a promise can fall due on ("PRESENT_REF", "now" cannot)."""
+    value = t.value
+    return value is not None and not (isinstance(value, str) and value.endswith("_REF"))
+
+
 def find_commitments(
     ctx: DocContext, entities: Entities, times: list[TimeValue]
 ) -> list[Commitment]:
@@ -99,8 +105,9 @@ def find_commitments(
             if actor is None:
                 continue
             c_start, c_end = _content(ctx, sent, hit.first, hit.last)
-            after = [t for t in times if cue_end <= t.start < sent.end and t.type == "DATE"]
-            before = [t for t in times if sent.start <= t.start < cue_start and t.type == "DATE"]
+            dated = [t for t in times if t.type == "DATE" and _calendar_date(t)]
+            after = [t for t in dated if cue_end <= t.start < sent.end]
+            before = [t for t in dated if sent.start <= t.start < cue_start]
             due_time = after[0] if after else (before[-1] if before else None)
             due = DateRef(due_time.text, due_time.value) if due_time else None
             actor_country = (

@@ -15,7 +15,7 @@ import numpy as np
 
 from newsgraph.diskcache import cached, fingerprint
 
-MAX_WORDS = 40  # the opening of a long sentence says what it is about
+MAX_WORDS = 30  # the opening of a long sentence says what it is about
 
 
 @cache

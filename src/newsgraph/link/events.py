@@ -55,6 +55,12 @@ def linking_order(events: Iterable[EventRecord]) -> list[EventRecord]:
     return sorted(events, key=key)
 
 
+def _overlap(a: str, b: str) -> float:
+    """Jaccard similarity of the words of two texts in one language."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
 def _unresolved(place: str) -> bool:
     """A place the gazetteer did not know ("loc:…"): it cannot tell two reports apart."""
     return place.startswith("loc:")
@@ -173,15 +179,33 @@ class EventLinker:
         score = shared[0] + dates[0] + places[0]
         return Match(c.id, round(score, 4), shared[1], dates[1], places[1])
 
+    def _gap(self, ev: EventRecord, m: Match) -> int:
+        """Days between the report and the happening (their middles)."""
+        mine = ev.days or ((ev.reported, ev.reported) if ev.reported is not None else None)
+        theirs = self.clusters[m.cluster].anchor
+        if mine is None or theirs is None:
+            return 0
+        return abs((mine[0] + mine[1]) - (theirs[0] + theirs[1])) // 2
+
     def _tie_break(self, ev: EventRecord, tied: list[Match]) -> Match:
-        if self._embedder is None or not ev.text:
-            return tied[0]
+        """Closer in time first, then more in common; a true tie goes to the most similar
+        evidence: shared words within a language, the cross-lingual embedding across
+        languages (it costs milliseconds a sentence, so it is the last resort)."""
+        ranked = sorted(tied, key=lambda m: (self._gap(ev, m), -len(m.shared), m.cluster))
+        key = [(self._gap(ev, m), len(m.shared)) for m in ranked[:2]]
+        if key[0] != key[1] or not ev.text:
+            return ranked[0]
+        tied = [m for m in ranked if (self._gap(ev, m), len(m.shared)) == key[0]]
+        same_lang = all(ev.lang in self.clusters[m.cluster].langs for m in tied)
         best, best_sim = tied[0], -2.0
         for m in tied:
             texts = self.clusters[m.cluster].texts
             if not texts:
                 continue
-            sim, _, _ = self._embedder.best_pair([ev.text], texts)
+            if same_lang or self._embedder is None:
+                sim = max(_overlap(ev.text, t) for t in texts)
+            else:
+                sim, _, _ = self._embedder.best_pair([ev.text], texts)
             if sim > best_sim:
                 best, best_sim = m, sim
         return Match(

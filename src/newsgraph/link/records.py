@@ -12,6 +12,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsgraph.model import DateRange, ExtractionResult
+
 
 def day_range(start: str | None, end: str | None = None) -> tuple[int, int] | None:
     """The ordinal days an ISO date or range covers (``"2022-01"`` → all of January)."""
@@ -142,3 +144,43 @@ class Cluster:
         if len(self.texts) < 3 and ev.text:
             self.texts.append(ev.text)
         self.dirty = True
+
+
+def event_records(result: ExtractionResult) -> list[EventRecord]:
+    """The events of one extracted article as linking compares them (for linking results
+    that are not in a database: evaluations, benchmarks, batch output)."""
+    doc = result.document
+    countries = {a.id: a.country for a in result.actors if a.country}
+    place_country = {
+        p.id: (p.id if p.type == "GPE" else p.country) for p in result.places if p.country
+    }
+    reported = day_range(doc.published) if doc.published and len(doc.published) == 10 else None
+    out = []
+    for ev in result.events:
+        actors = frozenset(ev.actors)
+        recipients = frozenset(ev.recipients) - actors
+        stated = ev.date is not None and ev.date.text and ev.date.value is not None
+        value = ev.date.value if stated and ev.date is not None else None
+        if isinstance(value, DateRange):
+            days = day_range(value.start, value.end)
+        else:
+            days = day_range(value) if value else None
+        out.append(
+            EventRecord(
+                id=ev.id,
+                doc_id=doc.id,
+                type=ev.type,
+                actors=actors,
+                recipients=recipients,
+                countries=frozenset(countries[a] for a in actors | recipients if a in countries),
+                days=days,
+                reported=reported[0] if reported else None,
+                place=ev.place,
+                place_country=place_country.get(ev.place) if ev.place else None,
+                hypothetical=ev.hypothetical,
+                source=doc.source,
+                lang=doc.lang,
+                text=ev.evidence.text,
+            )
+        )
+    return out
