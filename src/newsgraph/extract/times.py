@@ -58,7 +58,8 @@ def _rules(lang: str) -> _Rules | None:
     # abbreviations shorter than three letters are too ambiguous to stand as months
     months = {name: n for name, n in month_names(lang).items() if len(name) >= 3}
     months.update({str(k).casefold(): int(v) for k, v in (data.get("extra_months") or {}).items()})
-    days = weekday_names(lang)
+    days = dict(weekday_names(lang))
+    days.update({str(k).casefold(): int(v) for k, v in (data.get("extra_weekdays") or {}).items()})
     month = _alt(months)
     day = _alt(days)
     num = rf"(?:\d+(?:[.,]\d+)?|{_alt(data.get('numbers'))})"
@@ -87,6 +88,7 @@ def _rules(lang: str) -> _Rules | None:
         ("weekday", rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<wd>{day})(?:\s+(?P<w2>{nxt}))?{_E}"),
         ("ago", rf"{_B}(?P<n>{num})\s+(?P<u>{unit})\s+(?P<ago>{ago}){_E}"),
         ("next_unit", rf"{_B}(?P<w1>{nxt})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
+        ("after", rf"{_B}(?:{_alt(data.get('after'))})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
         (
             "quarter",
             rf"{_B}(?:the\s+)?(?P<q>{_alt(data.get('quarter_words'))})[-\s]+"
@@ -266,7 +268,7 @@ class _Resolver:
             return self._relative(g["rel"])
         if name == "weekday":
             return self._weekday(g)
-        if name in ("ago", "next_unit"):
+        if name in ("ago", "next_unit", "after"):
             return self._offset(name, g)
         if name == "duration":
             unit = r.units[g["u"].casefold()]
@@ -390,6 +392,7 @@ _PRIORITY = {
     "part_rel": 1,
     "my": 2,
     "ago": 2,
+    "after": 2,
     "next_unit": 3,
     "relative": 3,
     "weekday": 3,
