@@ -141,6 +141,11 @@ class _LangData:
     stop: frozenset[str]
     single_default: Kind
     case_endings: tuple[tuple[str, str], ...] = ()
+    native_letters: frozenset[str] = frozenset()
+    foreign_script_kind: Kind = "ORG"
+    person_endings: tuple[str, ...] = ()
+    org_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -214,6 +219,11 @@ def _lang_data(lang: str) -> _LangData:
             for pair in ent.get("name_case_endings") or ()
         ),
         min_stem=int(ent.get("name_min_stem") or 3),
+        native_letters=frozenset(str(ent.get("native_letters") or "").casefold()),
+        foreign_script_kind=str(ent.get("foreign_script_kind") or "ORG"),  # type: ignore[arg-type]
+        org_heads=word_set(ent, "org_heads"),
+        place_heads=word_set(ent, "place_heads"),
+        person_endings=tuple(str(e).casefold() for e in ent.get("person_name_endings") or ()),
     )
 
 
@@ -354,9 +364,14 @@ class _Recogniser:
         return word in self.data.stop and (i == 0 or not toks[i].text.isupper())
 
     def _by_surname(self, word: str) -> set[str]:
-        """The people whose surname ``word`` is, or is an inflected form of."""
-        for form in self.data.variants(norm_key([word])[0]):
-            found = self.kb.by_surname(form)
+        """The people whose surname ``word`` is, or is an inflected form of (then only the
+        people the document has already named: "Луне" is the Moon, not Mr Luna)."""
+        forms = self.data.variants(norm_key([word])[0])
+        found = self.kb.by_surname(forms[0])
+        if found:
+            return found
+        for form in forms[1:]:
+            found = {p for p in self.kb.by_surname(form) if p in self.info}
             if found:
                 return found
         return set()
@@ -376,6 +391,10 @@ class _Recogniser:
         while j < len(toks) and j not in in_title:
             t = toks[j]
             if j > i and t.is_word and (self._starts_known(t.text) or self._known(sent, j)):
+                if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
+                    start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
+                    text = sent.text[start - sent.start : end - sent.start]
+                    return _Match(sent.index, i, j + 1, start, end, text, "PER", ref=person)
                 break
             if t.is_word and _is_name_start(t) and t.text.casefold() not in self.data.not_names:
                 last_name = j
@@ -393,10 +412,16 @@ class _Recogniser:
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        head = self._head_after(sent, last)
+        if head is not None:
+            last += 1  # "Конституционного суда", "Тверской площади"
         start, end = toks[i].start, toks[last - 1].end
         m = _Match(
             sent.index, i, last, start, end, sent.text[start - sent.start : end - sent.start], "PER"
         )
+        if head is not None:
+            m.kind = head
+            return m
         if len(words) == 1:
             person = self._surname(words[0])
             if person:
@@ -415,6 +440,30 @@ class _Recogniser:
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         return m
+
+    def _head_after(self, sent: Sentence, k: int) -> Kind | None:
+        """ORG or LOC when token ``k`` is a lower-case head noun that ends the name before it
+        (the pack's ``org_heads`` / ``place_heads``, in any case form)."""
+        if k >= len(sent.tokens) or not sent.tokens[k].text[:1].islower():
+            return None
+        forms = self.data.variants(sent.norm_words[k])
+        if any(f in self.data.org_heads for f in forms):
+            return "ORG"
+        if any(f in self.data.place_heads for f in forms):
+            return "LOC"
+        return None
+
+    def _first_name_of(self, first: str, surname: str) -> str | None:
+        """The known person named ``surname`` one of whose names has ``first`` before it
+        ("Реджеп" of "Реджеп Тайип Эрдоган")."""
+        firsts = set(self.data.variants(norm_key([first])[0]))
+        for form in self.data.variants(norm_key([surname])[0]):
+            for pid in sorted(self.kb.by_surname(form)):
+                for name in self.kb.entries[pid].all_names():
+                    key = phrase_key(name)
+                    if len(key) >= 2 and key[-1] == form and firsts & set(key[:-1]):
+                        return pid
+        return None
 
     def _surname(self, word: str) -> str | None:
         surnamed = self._by_surname(word)
@@ -447,6 +496,12 @@ class _Recogniser:
             return "ORG"
         if self._locative_before(sent, i):
             return "LOC"
+        if self.data.native_letters and not any(
+            ch in self.data.native_letters for w in folded for ch in w
+        ):
+            return self.data.foreign_script_kind  # "Facebook" in a Russian text
+        if len(words) == 1 and folded[0].endswith(self.data.person_endings):
+            return "PER"  # "Сагдеев", "Шевченко"
         return "PER" if len(words) >= 2 else self.data.single_default
 
     def _locative_before(self, sent: Sentence, i: int) -> bool:
