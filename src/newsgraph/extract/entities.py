@@ -390,7 +390,7 @@ class _Recogniser:
         last_name = i
         while j < len(toks) and j not in in_title:
             t = toks[j]
-            if j > i and t.is_word and (self._starts_known(t.text) or self._known(sent, j)):
+            if j > i and t.is_word and (self._starts_known(t.text) or self._kb_name_at(sent, j)):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
                     start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
                     text = sent.text[start - sent.start : end - sent.start]
@@ -440,6 +440,11 @@ class _Recogniser:
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         return m
+
+    def _kb_name_at(self, sent: Sentence, j: int) -> bool:
+        """Does a knowledge-base name (in any case form) start at token ``j``?"""
+        m = self._known(sent, j)
+        return m is not None and m.ref is not None
 
     def _head_after(self, sent: Sentence, k: int) -> Kind | None:
         """ORG or LOC when token ``k`` is a lower-case head noun that ends the name before it
