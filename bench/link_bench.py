@@ -19,11 +19,10 @@ import math
 import random
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from link_eval import bcubed
-
 from newsgraph.link import EventLinker, EventRecord, update_links
 from newsgraph.link.events import linking_order
 from newsgraph.model import (

@@ -26,7 +26,7 @@ from newsgraph.pipeline import process_document
 from newsgraph.sources import read_inputs
 from newsgraph.store import SQLiteStore, StoreItem, open_store
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 
 def seed_result() -> ExtractionResult:
@@ -165,13 +165,15 @@ def test_full_text_search(store: SQLiteStore) -> None:
 
 def test_migrations_are_recorded_and_wal_is_on(tmp_path: Path) -> None:
     path = tmp_path / "m.db"
+    scripts = sorted((ROOT / "src/newsgraph/store/migrations/sqlite").glob("*.sql"))
+    latest = int(scripts[-1].name.split("_")[0])
     with open_store(path) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == latest
     with open_store(path) as s:  # opening again applies nothing
-        assert s.schema_version() == 2
+        assert s.schema_version() == latest
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 2
+    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(scripts)
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -193,13 +195,18 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
 
 def test_an_older_database_is_migrated_on_open(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    open_store(path).close()
-    db = sqlite3.connect(path)
-    db.execute("ALTER TABLE places DROP COLUMN type")  # back to schema version 1
-    db.execute("DELETE FROM schema_migrations WHERE version = 2")
+    scripts = sorted((ROOT / "src/newsgraph/store/migrations/sqlite").glob("*.sql"))
+    db = sqlite3.connect(path)  # a database made by the first release: schema version 1
+    db.executescript(scripts[0].read_text(encoding="utf-8"))
+    db.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO schema_migrations VALUES (1, ?, 'then')", (scripts[0].name,))
     db.commit()
     db.close()
     with open_store(path) as s:
-        assert s.schema_version() == 2
-    columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(places)")]
-    assert "type" in columns
+        assert s.schema_version() == int(scripts[-1].name.split("_")[0])
+    db = sqlite3.connect(path)
+    assert "type" in [r[1] for r in db.execute("PRAGMA table_info(places)")]
+    assert "cluster_id" in [r[1] for r in db.execute("PRAGMA table_info(events)")]

@@ -67,10 +67,7 @@ def test_no_intention_to_attack_is_contradicted_by_the_invasion(
 
 
 def test_no_happening_appears_twice_in_the_timeline(examples_db: SQLiteStore) -> None:
-    people = {
-        r[0]
-        for r in examples_db._db.execute("SELECT name FROM actors WHERE type = 'PER'")  # noqa: SLF001
-    }
+    people = {r[0] for r in examples_db._db.execute("SELECT name FROM actors WHERE type = 'PER'")}
     rows = [r for r in examples_db.timeline() if r["date"] and "." not in r["date"]]
     for a, b in itertools.combinations(rows, 2):
         same = (a["type"], a["date"], a["place"]) == (b["type"], b["date"], b["place"])

@@ -77,6 +77,10 @@ def _content(ctx: DocContext, sent: Sentence, first: int, last: int) -> tuple[in
         while end > start and text[end - 1] in ", ":
             end -= 1
         return start, end
+    while last < len(toks) - 1 and (
+        toks[last].text in ",:" or toks[last].text.casefold() in relatives
+    ):
+        last += 1  # "promised that ...": the promise is what follows the "that"
     hi = min(len(toks), last + CONTENT_MAX_WORDS)
     end_tok = next((k for k in range(last, hi) if toks[k].text in ".;"), hi) - 1
     if end_tok < last:
@@ -98,13 +102,17 @@ def find_commitments(
     text = ctx.document.text
     found: list[Commitment] = []
     for sent in ctx.sentences:
+        inside: list[tuple[int, int]] = []  # contents of this sentence's commitments
         for hit in cues.find(sent):
             cue_start, cue_end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
+            if any(a <= cue_start < b for a, b in inside):
+                continue  # "promised that it will deliver": one commitment, not two
             mentions = entities.in_sentence(sent.index)
             actor = _actor(mentions, cue_start, cue_end)
             if actor is None:
                 continue
             c_start, c_end = _content(ctx, sent, hit.first, hit.last)
+            inside.append((c_start, c_end))
             dated = [t for t in times if t.type == "DATE" and _calendar_date(t)]
             after = [t for t in dated if cue_end <= t.start < sent.end]
             before = [t for t in dated if sent.start <= t.start < cue_start]

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice, product
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.kb import phrase_key
+from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import Actor, Place, Span
@@ -64,11 +66,17 @@ _OPENERS = frozenset('.!?:;"“«„—–-(')
 WEAK_PLACE_POPULATION = 500_000
 #: A place name is clear when its largest namesake is this many times larger than the next.
 DOMINANT_PLACE_RATIO = 20
+#: At most this many readings of a run of inflected words are looked up.
+MAX_NAME_KEYS = 32
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def slug(name: str) -> str:
-    """An actor id for a name outside the knowledge base."""
-    return text_slug(name) or "x"
+    """An actor id for a name outside the knowledge base (ASCII when the name has Latin
+    letters, else its own letters: "Блинкеном" -> "блинкеном")."""
+    return text_slug(name) or _NOT_WORD.sub("-", name.casefold()).strip("-") or "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +141,50 @@ class _LangData:
     demonyms: dict[str, str]
     stop: frozenset[str]
     single_default: Kind
+    case_endings: tuple[tuple[str, str], ...] = ()
+    native_letters: frozenset[str] = frozenset()
+    foreign_script_kind: Kind = "ORG"
+    person_endings: tuple[str, ...] = ()
+    org_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    min_stem: int = 3
+    _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """``word`` (normalised) and the forms it may be an inflection of, by the pack's
+        ``name_case_endings`` ("лаврова" -> "лавров", "украину" -> "украина"); just
+        ``word`` for a language without case endings."""
+        found = self._variants.get(word)
+        if found is None:
+            forms = [word]
+            if word.isalpha():
+                for ending, base in self.case_endings:
+                    stem = len(word) - len(ending)
+                    if word.endswith(ending) and stem >= self.min_stem:
+                        form = word[:stem] + base
+                        if form not in forms:
+                            forms.append(form)
+            found = self._variants[word] = tuple(forms)
+        return found
+
+
+def _inflected(data: dict[str, Any]) -> dict[str, str]:
+    """The ``demonyms`` of a pack, each with the forms its ``inflections`` give: a form ending
+    in a listed ending also stands with every ending of its paradigm in its place."""
+    table = {str(k).casefold(): str(v) for k, v in (data.get("demonyms") or {}).items()}
+    paradigms = sorted(
+        ((str(k).casefold(), [str(e or "").casefold() for e in v])
+         for k, v in (data.get("inflections") or {}).items()),
+        key=lambda item: -len(item[0]),
+    )  # fmt: skip
+    for form, code in list(table.items()):
+        for ending, endings in paradigms:
+            if form.endswith(ending):
+                stem = form[: len(form) - len(ending)]
+                for other in endings:
+                    table.setdefault(stem + other, code)
+                break
+    return table
 
 
 @cache
@@ -161,9 +213,19 @@ def _lang_data(lang: str) -> _LangData:
         not_names=word_set(ent, "not_names") | set(month_names(lang)) | set(weekday_names(lang)),
         titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
-        demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},
+        demonyms=_inflected(demonyms),
         stop=_stop_words(lang),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
+        case_endings=tuple(
+            (str(pair[0]).casefold(), str(pair[1] or "").casefold())
+            for pair in ent.get("name_case_endings") or ()
+        ),
+        min_stem=int(ent.get("name_min_stem") or 3),
+        native_letters=frozenset(str(ent.get("native_letters") or "").casefold()),
+        foreign_script_kind=str(ent.get("foreign_script_kind") or "ORG"),  # type: ignore[arg-type]
+        org_heads=word_set(ent, "org_heads"),
+        place_heads=word_set(ent, "place_heads"),
+        person_endings=tuple(str(e).casefold() for e in ent.get("person_name_endings") or ()),
     )
 
 
@@ -230,20 +292,27 @@ class _Recogniser:
 
     def _known(self, sent: Sentence, i: int) -> _Match | None:
         toks = sent.tokens
-        first = sent.norm_words[i]
-        longest = max(self.kb.max_by_first.get(first, 0), self.gaz.max_by_first.get(first, 0))
+        variants = self.data.variants
+        longest = max(
+            max(self.kb.max_by_first.get(first, 0), self.gaz.max_by_first.get(first, 0))
+            for first in variants(sent.norm_words[i])
+        )
         for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
             if not last.is_word:
                 continue
-            key = sent.norm_words[i : i + n]
             surface = sent.text[toks[i].start - sent.start : last.end - sent.start]
-            ids = {e for e in self.kb.lookup_key(key) if self._case_ok(e, surface)}
-            places = tuple(self.gaz.lookup_key(key))
+            ids: set[str] = set()
+            places: tuple[PlaceEntry, ...] = ()
+            for key in self._keys(sent.norm_words[i : i + n]):
+                ids = {e for e in self.kb.lookup_key(key) if self._case_ok(e, surface)}
+                places = tuple(self.gaz.lookup_key(key))
+                if ids or places:
+                    break
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
-            if n == 1 and places and not ids and self._weak_place(toks, i, places):
+            if n == 1 and places and not ids and self._weak_place(sent, i, places):
                 places = ()
             if not ids and not places:
                 continue
@@ -259,9 +328,16 @@ class _Recogniser:
             return m
         return None
 
-    def _weak_place(self, toks: tuple[Token, ...], i: int, places: tuple[PlaceEntry, ...]) -> bool:
+    def _keys(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        """The lookup keys a run of words may stand for: as written first, then with the
+        words' case endings undone ("сергея лаврова" -> "сергей лавров")."""
+        options = [self.data.variants(w) for w in words]
+        return islice(product(*options), MAX_NAME_KEYS)
+
+    def _weak_place(self, sent: Sentence, i: int, places: tuple[PlaceEntry, ...]) -> bool:
         """A one-word gazetteer hit that is more likely part of a longer name ("Whitney
         Houston", "San Pietro"), a first name, or an ordinary word ("Papa", "Sole")."""
+        toks = sent.tokens
         word = toks[i].text
         big = places[0].population >= WEAK_PLACE_POPULATION
         if big or (word.isupper() and len(word) > 3):
@@ -270,7 +346,12 @@ class _Recogniser:
             return True
         if i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1]):
             return True  # "Jeb Bush": the end of a name
-        return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
+        if word.casefold() in self.kb.first_names:
+            return True
+        inflected = len(self.data.variants(sent.norm_words[i])) > 1
+        if inflected and self._locative_before(sent, i):
+            return False  # "в Женеве": an inflected name after "in" is the place
+        return _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
         entry = self.kb.entries[entry_id]
@@ -284,8 +365,24 @@ class _Recogniser:
             return True
         return word in self.data.stop and (i == 0 or not toks[i].text.isupper())
 
+    def _by_surname(self, word: str) -> set[str]:
+        """The people whose surname ``word`` is, or is an inflected form of (then only the
+        people the document has already named: "Луне" is the Moon, not Mr Luna)."""
+        forms = self.data.variants(norm_key([word])[0])
+        found = self.kb.by_surname(forms[0])
+        if found:
+            return found
+        for form in forms[1:]:
+            found = {p for p in self.kb.by_surname(form) if p in self.info}
+            if found:
+                return found
+        return set()
+
     def _starts_known(self, word: str) -> bool:
-        return bool(self.kb.lookup([word]) or self.kb.by_surname(word))
+        key = norm_key([word])[0]
+        return any(self.kb.lookup_key((form,)) for form in self.data.variants(key)) or bool(
+            self._by_surname(word)
+        )
 
     def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
         toks = sent.tokens
@@ -295,7 +392,11 @@ class _Recogniser:
         last_name = i
         while j < len(toks) and j not in in_title:
             t = toks[j]
-            if j > i and t.is_word and self._starts_known(t.text):
+            if j > i and t.is_word and (self._starts_known(t.text) or self._kb_name_at(sent, j)):
+                if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
+                    start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
+                    text = sent.text[start - sent.start : end - sent.start]
+                    return _Match(sent.index, i, j + 1, start, end, text, "PER", ref=person)
                 break
             if t.is_word and _is_name_start(t) and t.text.casefold() not in self.data.not_names:
                 last_name = j
@@ -313,10 +414,16 @@ class _Recogniser:
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        head = self._head_after(sent, last)
+        if head is not None:
+            last += 1  # "Конституционного суда", "Тверской площади"
         start, end = toks[i].start, toks[last - 1].end
         m = _Match(
             sent.index, i, last, start, end, sent.text[start - sent.start : end - sent.start], "PER"
         )
+        if head is not None:
+            m.kind = head
+            return m
         if len(words) == 1:
             person = self._surname(words[0])
             if person:
@@ -336,15 +443,45 @@ class _Recogniser:
         m.kind = self._guess_kind(sent, i, last, words)
         return m
 
+    def _kb_name_at(self, sent: Sentence, j: int) -> bool:
+        """Does a knowledge-base name (in any case form) start at token ``j``?"""
+        m = self._known(sent, j)
+        return m is not None and m.ref is not None
+
+    def _head_after(self, sent: Sentence, k: int) -> Kind | None:
+        """ORG or LOC when token ``k`` is a lower-case head noun that ends the name before it
+        (the pack's ``org_heads`` / ``place_heads``, in any case form)."""
+        if k >= len(sent.tokens) or not sent.tokens[k].text[:1].islower():
+            return None
+        forms = self.data.variants(sent.norm_words[k])
+        if any(f in self.data.org_heads for f in forms):
+            return "ORG"
+        if any(f in self.data.place_heads for f in forms):
+            return "LOC"
+        return None
+
+    def _first_name_of(self, first: str, surname: str) -> str | None:
+        """The known person named ``surname`` one of whose names has ``first`` before it
+        ("Реджеп" of "Реджеп Тайип Эрдоган")."""
+        firsts = set(self.data.variants(norm_key([first])[0]))
+        for form in self.data.variants(norm_key([surname])[0]):
+            for pid in sorted(self.kb.by_surname(form)):
+                for name in self.kb.entries[pid].all_names():
+                    key = phrase_key(name)
+                    if len(key) >= 2 and key[-1] == form and firsts & set(key[:-1]):
+                        return pid
+        return None
+
     def _surname(self, word: str) -> str | None:
+        surnamed = self._by_surname(word)
         seen = [
             pid
             for pid, info in self.info.items()
-            if info.kind == "PER" and pid in self.kb.entries and pid in self.kb.by_surname(word)
+            if info.kind == "PER" and pid in self.kb.entries and pid in surnamed
         ]
         if seen:
             return seen[-1]
-        candidates = self.kb.by_surname(word)
+        candidates = surnamed
         if len(candidates) == 1:
             return next(iter(candidates))
         day = self.ctx.day
@@ -366,6 +503,12 @@ class _Recogniser:
             return "ORG"
         if self._locative_before(sent, i):
             return "LOC"
+        if self.data.native_letters and not any(
+            ch in self.data.native_letters for w in folded for ch in w
+        ):
+            return self.data.foreign_script_kind  # "Facebook" in a Russian text
+        if len(words) == 1 and folded[0].endswith(self.data.person_endings):
+            return "PER"  # "Сагдеев", "Шевченко"
         return "PER" if len(words) >= 2 else self.data.single_default
 
     def _locative_before(self, sent: Sentence, i: int) -> bool:
@@ -384,10 +527,17 @@ class _Recogniser:
         words = sent.norm_words
         found: list[_Match] = []
         i = 0
+        variants = self.data.variants
         while i < len(words):
-            for phrase, role, country in self.data.titles_by_first.get(words[i], ()):
+            rows = [r for v in variants(words[i]) for r in self.data.titles_by_first.get(v, ())]
+            if len(rows) > 1 and len(variants(words[i])) > 1:
+                rows.sort(key=lambda row: -len(row[0]))  # longest first, whatever the case
+            for phrase, role, country in rows:
                 n = len(phrase)
-                if words[i : i + n] == phrase:
+                if words[i : i + n] == phrase or (
+                    len(words) - i >= n
+                    and all(p in variants(w) for p, w in zip(phrase, words[i : i + n], strict=True))
+                ):
                     start, end = sent.tokens[i].start, sent.tokens[i + n - 1].end
                     m = _Match(
                         sent.index,

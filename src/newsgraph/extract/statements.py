@@ -132,6 +132,13 @@ class _Finder:
                 return self.span(tok.start, tok.end)
         return None
 
+    def _pronoun_after(self, sent: Sentence, token_index: int) -> Span | None:
+        """ "..., — сказал он": a pronoun right after the cue of a content that came first."""
+        for tok in sent.tokens[token_index : token_index + 2]:
+            if tok.text.casefold() in self.cues.pronouns:
+                return self.span(tok.start, tok.end)
+        return None
+
     def sentence(self, sent: Sentence) -> list[Statement]:
         mentions = self.entities.in_sentence(sent.index)
         quotes = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
@@ -173,14 +180,17 @@ class _Finder:
             if inside(first.start) or any(m.start <= first.start < m.end for m in mentions):
                 continue  # "Secretary of State": a name, not a cue
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
-            content = self._content(sent, hit.last, quotes) or self._content_before(
-                sent, hit.first, hit.last, mentions
-            )
+            content = self._content(sent, hit.last, quotes)
+            before = content is None
+            if content is None:
+                content = self._content_before(sent, hit.first, hit.last, mentions)
             if content is None:
                 unused_cues.append(cue)
                 continue
             c_start, c_end = content
-            speaker_m = _speaker_before(mentions, cue.start, sent.start)
+            # the speaker of '"...", he said' is not named inside the quotation
+            floor = c_end if before and c_end <= cue.start else sent.start
+            speaker_m = _speaker_before(mentions, cue.start, floor)
             if speaker_m is not None and any(a <= speaker_m.start < b for a, b in covered):
                 speaker_m = None
             if speaker_m is None:
@@ -191,7 +201,10 @@ class _Finder:
             if speaker_m is not None:
                 speaker: str | None = speaker_m.ref
                 speaker_span = self.span(speaker_m.start, speaker_m.end)
-            elif (pronoun := self._pronoun_before(sent, hit.first)) is not None:
+            elif (
+                pronoun := self._pronoun_before(sent, hit.first)
+                or (self._pronoun_after(sent, hit.last) if before else None)
+            ) is not None:
                 fallback = self._fallback_speaker(sent)
                 speaker, speaker_span = (fallback[0] if fallback else None), pronoun
             elif subject is not None:
@@ -292,7 +305,8 @@ class _Finder:
             return None
         between = (toks[k].end, toks[first].start)
         speaker_near = any(between[0] <= m.start < between[1] for m in mentions) or any(
-            t.text.casefold() in self.cues.pronouns for t in toks[k + 1 : first]
+            t.text.casefold() in self.cues.pronouns
+            for t in (*toks[k + 1 : first], *toks[last : last + 2])
         )
         after_near = any(toks[last - 1].end <= m.start <= toks[last - 1].end + 2 for m in mentions)
         if not (speaker_near or after_near):

@@ -89,7 +89,8 @@ def _rules(lang: str) -> _Rules | None:
     months = {name: n for name, n in month_names(lang).items() if len(name) >= 3}
     months.update({str(k).casefold(): int(v) for k, v in (data.get("extra_months") or {}).items()})
     full_months = set(month_names(lang, abbreviated=False))
-    days = weekday_names(lang)
+    days = dict(weekday_names(lang))
+    days.update({str(k).casefold(): int(v) for k, v in (data.get("extra_weekdays") or {}).items()})
     month = _alt(months)
     day = _alt(days)
     numbers = {str(k).casefold(): v for k, v in (data.get("numbers") or {}).items()}
@@ -148,6 +149,7 @@ def _rules(lang: str) -> _Rules | None:
             rf"{_B}(?:(?P<vw>{_alt(data.get('vague_words'))})\s+|(?P<vp>{_alt(data.get('vague_preps'))})\s+)?"
             rf"(?P<u>{plural_units}){_E}",
         ),
+        ("after", rf"{_B}(?:{_alt(data.get('after'))})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
         (
             "quarter",
             rf"{_B}(?:the\s+)?(?:(?P<qy>{year})\s+|(?P<qrel>{year_rel})['’]s\s+"
@@ -464,7 +466,7 @@ class _Resolver:
             return self._relative(g["rel"])
         if name == "weekday":
             return self._weekday(g)
-        if name in ("ago", "next_unit"):
+        if name in ("ago", "next_unit", "after"):
             return self._offset(name, g)
         if name == "vague":
             return "DURATION", _duration("X", r.units[g["u"].casefold()])
@@ -681,6 +683,7 @@ _PRIORITY = {
     "ago": 2,
     "month_rel": 2,
     "year_ago": 2,
+    "after": 2,
     "next_unit": 3,
     "past_unit": 3,
     "relative": 3,
