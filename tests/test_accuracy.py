@@ -91,3 +91,28 @@ def test_seed_gold_floors(tmp_path: Path) -> None:
     for name, (measure_name, floor) in SEED_FLOORS.items():
         assert float(rows[name][measure_name]) >= floor, scored
     assert float(rows["entities"]["P"]) >= 0.8, scored
+
+
+LINK_FLOORS = {  # bench/link_eval.py on the whole sets; measured 2026-11-29 (README "Accuracy")
+    ("meantime", "F1"): 0.88,
+    ("meantime", "cross_document.F1"): 0.55,
+    ("itn", "all.F1"): 0.37,
+    ("itn", "with_event_only.F1"): 0.64,
+}
+
+
+@pytest.mark.slow
+def test_same_happening_clustering_floors() -> None:
+    data = shared_path("eval", "data")
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).parents[1] / "bench" / "link_eval.py"),
+         "--data", str(data), "--json"],
+        capture_output=True, text=True, check=True, timeout=900,
+    )  # fmt: skip
+    figures = json.loads(out.stdout)
+    for (dataset, metric), floor in LINK_FLOORS.items():
+        value: object = figures[dataset]
+        for part in metric.split("."):
+            value = value[part]  # type: ignore[index]
+        print(f"link {dataset} B3 {metric} = {value} (floor {floor})")
+        assert float(value) >= floor, f"B-cubed {dataset} {metric} fell to {value}"  # type: ignore[arg-type]
