@@ -303,12 +303,16 @@ class LinkTables:
         self,
         *,
         actors: Sequence[str] = (),
+        recipients: Sequence[str] = (),
+        place: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
         types: Sequence[str] = (),
         limit: int = 1000,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Happenings (not hypothetical) in date order, one row each."""
+        """Happenings (not hypothetical) in date order, one row each; ``actors`` took part
+        in any role, ``recipients`` were the target."""
         sql = (
             "SELECT c.*, COALESCE(c.date_start, c.first_reported) AS day, pl.name AS place_name"
             " FROM event_clusters c LEFT JOIN places pl ON pl.id = c.place_id"
@@ -322,6 +326,16 @@ class LinkTables:
                 f" WHERE actor_id IN ({marks}))"
             )
             params += list(actors)
+        if recipients:
+            marks = ", ".join("?" * len(recipients))
+            sql += (
+                " AND c.id IN (SELECT cluster_id FROM cluster_participants"
+                f" WHERE role = 'recipient' AND actor_id IN ({marks}))"
+            )
+            params += list(recipients)
+        if place:
+            sql += " AND c.place_id = ?"
+            params.append(place)
         if date_from:
             sql += " AND COALESCE(c.date_end, c.first_reported) >= ?"
             params.append(date_from)
@@ -331,8 +345,8 @@ class LinkTables:
         if types:
             sql += f" AND c.type IN ({', '.join('?' * len(types))})"
             params += [t.upper() for t in types]
-        sql += " ORDER BY day, c.first_reported, c.id LIMIT ?"
-        params.append(limit)
+        sql += " ORDER BY day, c.first_reported, c.id LIMIT ? OFFSET ?"
+        params += [limit, offset]
         rows = [dict(r) for r in self._db.execute(sql, params)]
         names = self.actor_names(
             a for r in rows for key in ("actors", "recipients") for a in json.loads(r["data"])[key]
@@ -350,7 +364,10 @@ class LinkTables:
                     "type": r["type"],
                     "actors": [names.get(a, a) for a in data["actors"]],
                     "recipients": [names.get(a, a) for a in data["recipients"]],
+                    "actor_ids": data["actors"],
+                    "recipient_ids": data["recipients"],
                     "place": r["place_name"],
+                    "place_id": r["place_id"],
                     "reports": r["n_events"],
                     "documents": r["n_documents"],
                     "sources": data["sources"],
@@ -360,7 +377,16 @@ class LinkTables:
             )
         return out
 
-    def list_commitments(self, *, statuses: Sequence[str] = ()) -> list[dict[str, Any]]:
+    def list_commitments(
+        self,
+        *,
+        statuses: Sequence[str] = (),
+        actor: str | None = None,
+        due_from: str | None = None,
+        due_to: str | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         sql = (
             "SELECT c.id, c.actor_id, c.recipient_id, c.due_start, c.due_end, c.status, c.data,"
             " d.published, (SELECT date FROM commitment_status s WHERE s.commitment_id = c.id"
@@ -369,11 +395,22 @@ class LinkTables:
             " ORDER BY seq DESC LIMIT 1) AS status_evidence"
             " FROM commitments c JOIN documents d ON d.id = c.doc_id"
         )
+        sql += " WHERE 1 = 1"
         params: list[Any] = []
         if statuses:
-            sql += f" WHERE c.status IN ({', '.join('?' * len(statuses))})"
+            sql += f" AND c.status IN ({', '.join('?' * len(statuses))})"
             params += list(statuses)
-        sql += " ORDER BY d.published, c.id"
+        if actor:
+            sql += " AND (c.actor_id = ? OR c.recipient_id = ?)"
+            params += [actor, actor]
+        if due_from:
+            sql += " AND c.due_end >= ?"
+            params.append(due_from)
+        if due_to:
+            sql += " AND c.due_start <= ?"
+            params.append(due_to)
+        sql += " ORDER BY d.published, c.id LIMIT ? OFFSET ?"
+        params += [limit, offset]
         rows = [dict(r) for r in self._db.execute(sql, params)]
         names = self.actor_names(
             a for r in rows for a in (r["actor_id"], r["recipient_id"]) if a is not None
@@ -382,6 +419,7 @@ class LinkTables:
             {
                 "id": r["id"],
                 "made": r["published"],
+                "actor_id": r["actor_id"],
                 "actor": names.get(r["actor_id"], r["actor_id"]),
                 "recipient": names.get(r["recipient_id"], r["recipient_id"]),
                 "content": json.loads(r["data"])["content"]["text"],
@@ -393,20 +431,27 @@ class LinkTables:
             for r in rows
         ]
 
-    def list_contradictions(self) -> list[dict[str, Any]]:
-        rows = [
-            json.loads(r["data"])
-            for r in self._db.execute(
-                "SELECT data FROM contradictions ORDER BY statement_date, other_date, id"
-            )
-        ]
+    def list_contradictions(
+        self, *, speaker: str | None = None, limit: int = 1000, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT data FROM contradictions"
+        params: list[Any] = []
+        if speaker:
+            sql += " WHERE json_extract(data, '$.speaker') = ?"
+            params.append(speaker)
+        sql += " ORDER BY statement_date, other_date, id LIMIT ? OFFSET ?"
+        params += [limit, offset]
+        rows = [json.loads(r["data"]) for r in self._db.execute(sql, params)]
         names = self.actor_names(r["speaker"] for r in rows if r.get("speaker"))
         return [
             {
                 "id": r["id"],
                 "kind": r["kind"],
                 "said": r["statement_date"],
+                "speaker_id": r["speaker"],
                 "speaker": names.get(r["speaker"], r["speaker"]),
+                "statement_id": r["statement_id"],
+                "other_id": r["other_id"],
                 "statement": r["statement"]["content"]["text"],
                 "then": r["other_date"],
                 "days": r["days"],

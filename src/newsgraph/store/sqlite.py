@@ -23,7 +23,7 @@ from newsgraph.model import (
 )
 from newsgraph.offsets import OffsetMap
 from newsgraph.store.base import Outcome, StoreItem
-from newsgraph.store.links import LinkTables
+from newsgraph.store.queries import ReadViews
 
 #: Raw bytes of quarantined inputs are kept up to this size.
 QUARANTINE_RAW_LIMIT = 1024 * 1024
@@ -55,7 +55,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class SQLiteStore(LinkTables):
+class SQLiteStore(ReadViews):
     """A newsgraph database in one SQLite file (created and migrated on open)."""
 
     dialect = "sqlite"
