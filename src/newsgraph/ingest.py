@@ -8,10 +8,12 @@ running the same ingest again adds nothing.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -22,7 +24,8 @@ from newsgraph.pipeline import (
     PipelineOptions,
     process_safely,
 )
-from newsgraph.sources import ReadOptions, Skipped, read_inputs
+from newsgraph.sources import DEFAULT_MAX_RECORD_BYTES, ReadOptions, Skipped, read_inputs
+from newsgraph.sources.jsonl import read_jsonl
 from newsgraph.store.base import Outcome, Store, StoreItem
 
 DEFAULT_BATCH_SIZE = 100
@@ -67,13 +70,51 @@ def ingest(
 ) -> IngestReport:
     """Ingest ``inputs`` (files, folders, ``-``) into ``store`` and report the accounting."""
     read_opts = read_options or ReadOptions()
+    return ingest_items(
+        store,
+        read_inputs(inputs, options=read_opts),
+        run_options={
+            "inputs": [str(i) for i in inputs],
+            "input_format": read_opts.input_format,
+        },
+        pipeline_options=pipeline_options,
+        batch_size=batch_size,
+        progress=progress,
+    )
+
+
+def ingest_documents(
+    store: Store,
+    documents: Sequence[Mapping[str, Any]],
+    *,
+    pipeline_options: PipelineOptions | None = None,
+) -> IngestReport:
+    """Ingest documents given as fact-contract-like objects (``text``, ``url``, ``title``,
+    ``published``, ``lang``), as the API receives them; each is read as a JSON Lines record."""
+    lines = [json.dumps(d, ensure_ascii=False).encode("utf-8") for d in documents]
+    ref = "api:" + hashlib.sha256(b"\n".join(lines)).hexdigest()[:12]
+    items = read_jsonl(lines, ref=ref, path=None, max_record_bytes=DEFAULT_MAX_RECORD_BYTES)
+    return ingest_items(
+        store, items, run_options={"inputs": [ref]}, pipeline_options=pipeline_options
+    )
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[RawRecord | Rejection | Skipped],
+    *,
+    run_options: Mapping[str, Any],
+    pipeline_options: PipelineOptions | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Process and store records as they come, in batches, accounting for every one."""
     pipe_opts = pipeline_options or PipelineOptions()
     started = time.perf_counter()
     run_id = store.start_run(
         command="ingest",
         options={
-            "inputs": [str(i) for i in inputs],
-            "input_format": read_opts.input_format,
+            **run_options,
             "lang": pipe_opts.lang,
             "published": pipe_opts.published,
             "batch_size": batch_size,
@@ -99,7 +140,7 @@ def ingest(
 
     status = "failed"
     try:
-        for item in read_inputs(inputs, options=read_opts):
+        for item in items:
             if isinstance(item, Skipped):
                 counts["skipped"] += 1
                 if progress:

@@ -1,4 +1,5 @@
-"""Commands over the linking layer: link, timeline, commitments, contradictions, explain."""
+"""Commands over the linking layer (link, timeline, commitments, contradictions, explain)
+and the server (serve)."""
 
 from __future__ import annotations
 
@@ -162,3 +163,34 @@ def register(cli: click.Group) -> None:
             [{"field": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in found.items()],
             fmt="table",
         )
+
+    @cli.command()
+    @click.argument("db", type=click.Path(dir_okay=False))
+    @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+    @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+    @click.option(
+        "--token-env",
+        default="NEWSGRAPH_TOKEN",
+        show_default=True,
+        metavar="VAR",
+        help="Environment variable holding the token that enables POST /api/ingest "
+        "(unset: the API is read-only).",
+    )
+    def serve(db: str, host: str, port: int, token_env: str) -> None:
+        """Serve DB: the web UI at http://HOST:PORT/ and the REST API under /api
+        (documented at /docs). Read-only unless the token variable is set."""
+        import os
+
+        import uvicorn
+
+        from newsgraph.api.app import create_app
+
+        token = os.environ.get(token_env) or None
+        app = create_app(db, token=token)
+        where = "" if host in ("127.0.0.1", "localhost") else " (reachable from other machines)"
+        err.print(
+            f"newsgraph on http://{host}:{port}/{where}; API at /api, docs at /docs; "
+            f"ingest {'enabled (token set)' if token else 'disabled (read-only)'}",
+            highlight=False,
+        )
+        uvicorn.run(app, host=host, port=port, log_level="warning")

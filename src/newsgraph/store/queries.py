@@ -165,6 +165,7 @@ class ReadViews(LinkTables):
                     "end": r[3],
                     "kind": r[1],
                     "ref": r[4] or r[0],
+                    "fact": r[0],
                     "label": label,
                 }
             )

@@ -476,15 +476,17 @@ class SQLiteStore(ReadViews):
         params += [limit, offset]
         return [dict(r) for r in self._db.execute(sql, params)]
 
-    def search_documents(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    def search_documents(
+        self, query: str, *, limit: int = 20, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 query syntax)."""
         try:
             rows = self._db.execute(
                 "SELECT d.id, d.published, d.lang, d.title,"
                 " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
                 " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit),
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                (query, limit, offset),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(
