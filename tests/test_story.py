@@ -12,17 +12,12 @@ from newsgraph.ingest import ingest
 from newsgraph.link import update_links
 from newsgraph.store import SQLiteStore, open_store
 
-from .conftest import ROOT, shared_path
-
-EXAMPLES = ROOT / "examples"
+from .conftest import shared_path
 
 
 @pytest.fixture(scope="module")
-def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
-    with open_store(tmp_path_factory.mktemp("story") / "examples.db") as store:
-        report = ingest(store, [EXAMPLES])
-        assert report.quarantined == 0 and report.stored >= 11
-        update_links(store)
+def examples_store(examples_db: Path) -> Iterator[SQLiteStore]:
+    with open_store(examples_db) as store:
         yield store
 
 
@@ -34,50 +29,52 @@ def meetings_of(store: SQLiteStore, a: str, b: str, day: str) -> list[dict]:  # 
     ]
 
 
-def test_the_geneva_meeting_is_one_happening_across_languages(examples_db: SQLiteStore) -> None:
-    (meeting,) = meetings_of(examples_db, "sergey-lavrov", "Antony Blinken", "2022-01-21")
+def test_the_geneva_meeting_is_one_happening_across_languages(examples_store: SQLiteStore) -> None:
+    (meeting,) = meetings_of(examples_store, "sergey-lavrov", "Antony Blinken", "2022-01-21")
     assert meeting["place"] == "Geneva"
     assert {"it", "en"} <= set(meeting["langs"]) and meeting["documents"] >= 2
 
 
 def test_the_written_answer_promised_on_21_january_is_kept_on_26_january(
-    examples_db: SQLiteStore,
+    examples_store: SQLiteStore,
 ) -> None:
     promises = [
         c
-        for c in examples_db.list_commitments()
+        for c in examples_store.list_commitments()
         if c["actor"] == "Antony Blinken" and c["made"] == "2022-01-21"
     ]
     assert promises
     for promise in promises:
         assert (promise["status"], promise["since"]) == ("kept", "2022-01-26"), promise
-        chain = examples_db.explain(promise["id"])
+        chain = examples_store.explain(promise["id"])
         assert chain is not None and chain["history"][-1]["doc_id"]
 
 
 def test_no_intention_to_attack_is_contradicted_by_the_invasion(
-    examples_db: SQLiteStore,
+    examples_store: SQLiteStore,
 ) -> None:
     found = [
         c
-        for c in examples_db.list_contradictions()
+        for c in examples_store.list_contradictions()
         if c["speaker"] == "Sergey Lavrov" and c["said"] == "2022-01-21"
     ]
     assert any(c["then"] == "2022-02-24" and c["days"] == 34 for c in found), found
 
 
-def test_no_happening_appears_twice_in_the_timeline(examples_db: SQLiteStore) -> None:
-    people = {r[0] for r in examples_db._db.execute("SELECT name FROM actors WHERE type = 'PER'")}
-    rows = [r for r in examples_db.timeline() if r["date"] and "." not in r["date"]]
+def test_no_happening_appears_twice_in_the_timeline(examples_store: SQLiteStore) -> None:
+    people = {
+        r[0] for r in examples_store._db.execute("SELECT name FROM actors WHERE type = 'PER'")
+    }
+    rows = [r for r in examples_store.timeline() if r["date"] and "." not in r["date"]]
     for a, b in itertools.combinations(rows, 2):
         same = (a["type"], a["date"], a["place"]) == (b["type"], b["date"], b["place"])
         shared = set(a["actors"]) & set(b["actors"]) & people
         assert not (same and len(shared) >= 2), (a, b)
 
 
-def test_the_demo_database_explains_its_facts(examples_db: SQLiteStore) -> None:
-    for row in examples_db.timeline()[:20]:
-        chain = examples_db.explain(row["id"])
+def test_the_demo_database_explains_its_facts(examples_store: SQLiteStore) -> None:
+    for row in examples_store.timeline()[:20]:
+        chain = examples_store.explain(row["id"])
         assert chain is not None and chain["reports"]
         assert all(r["evidence"]["text"] for r in chain["reports"])
 

@@ -9,6 +9,7 @@ configured, and needs it as a bearer token.
 from __future__ import annotations
 
 import hmac
+import re
 import threading
 from datetime import date
 from pathlib import Path
@@ -17,10 +18,10 @@ from typing import Annotated, Any, Literal, get_args
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError, NotFoundError
+from newsgraph.errors import NewsgraphError, NotFoundError, StoreError
 from newsgraph.ingest import ingest_documents
 from newsgraph.link import update_links
 from newsgraph.model import PLOVER_TYPES
@@ -28,7 +29,6 @@ from newsgraph.store import SQLiteStore, open_store
 from newsgraph.store.links import STATUSES
 
 MAX_PAGE = 500
-DATE = r"^\d{4}-\d{2}-\d{2}$"
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -38,7 +38,18 @@ Tie = Literal["meet", "confront"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
-Day = Annotated[str | None, Query(pattern=DATE, description="A day, YYYY-MM-DD.")]
+
+
+def _iso_day(value: object) -> object:
+    """Days are written YYYY-MM-DD (no timestamps, no other spellings)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("write the day as YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise ValueError("write the day as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A day, YYYY-MM-DD.")]
 
 
 class Stores:
@@ -77,13 +88,32 @@ def _store(request: Request) -> SQLiteStore:
 Store = Annotated[SQLiteStore, Depends(_store)]
 
 
-def _day(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _search(s: SQLiteStore, q: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """FTS5 search; a query FTS5 cannot parse is searched for as its words."""
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise HTTPException(422, f"{value!r} is not a calendar day; write YYYY-MM-DD") from None
+        return s.search_documents(q, limit=limit, offset=offset)
+    except StoreError:
+        words = re.findall(r"\w+", q)
+        if not words:
+            return []
+        quoted = " ".join(f'"{w}"' for w in words)
+        return s.search_documents(quoted, limit=limit, offset=offset)
+
+
+class Problem(BaseModel):
+    """What went wrong and how to put it right."""
+
+    detail: str
+
+
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "The request cannot be answered as asked"},
+    404: {"model": Problem, "description": "No such document, actor or fact"},
+}
 
 
 class IngestDocument(BaseModel):
@@ -124,7 +154,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     async def bad_request(_: Request, exc: NewsgraphError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    api = APIRouter(prefix="/api")
+    api = APIRouter(prefix="/api", responses=PROBLEMS)
 
     @api.get("/documents", summary="Documents, newest first, or those matching a search")
     def documents(
@@ -137,7 +167,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         if q:
-            return page(s.search_documents(q, limit=limit, offset=offset), limit, offset)
+            return page(_search(s, q, limit=limit, offset=offset), limit, offset)
         return page(s.list_documents(limit=limit, offset=offset, lang=lang), limit, offset)
 
     @api.get("/documents/{doc_id}", summary="A document and all its facts (the fact contract)")
@@ -206,9 +236,17 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return page(rows, limit, offset)
 
     @api.get("/events/{event_id}", summary="A happening (hx-…) or event (ev-…) and its reports")
-    def event(s: Store, event_id: Annotated[str, PathParam(max_length=100)]) -> dict[str, Any]:
-        if not event_id.startswith(("hx-", "ev-")):
-            raise HTTPException(422, "an event id starts with hx- (happening) or ev- (report)")
+    def event(
+        s: Store,
+        event_id: Annotated[
+            str,
+            PathParam(
+                max_length=100,
+                pattern="^(hx|ev)-",
+                description="hx-… (a happening) or ev-… (one report of it)",
+            ),
+        ],
+    ) -> dict[str, Any]:
         found = s.explain(event_id)
         if found is None:
             raise NotFoundError(f"no event {event_id!r}; list them with /api/events")
@@ -305,6 +343,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             "/ingest",
             summary="Extract and store documents (needs the configured token)",
             dependencies=[Depends(authorised)],
+            responses={401: {"model": Problem, "description": "Missing or wrong token"}},
         )
         def ingest_endpoint(s: Store, body: IngestRequest) -> dict[str, Any]:
             docs = [d.model_dump(exclude_none=True) for d in body.documents]

@@ -72,10 +72,12 @@ def network_svg(net: dict[str, Any], *, max_nodes: int = 60) -> Markup:
         x, y = xy(i)
         r = 4 + min(node["weight"], 20)
         name = escape(node["name"])
+        right = x > WIDTH * 0.7  # labels of nodes on the right go to their left
+        tx, anchor = (x - r - 2, "end") if right else (x + r + 2, "start")
         parts.append(
             f'<a href="/actors/{escape(node["id"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" '
             f'class="node t-{escape(node["type"] or "x")}"><title>{name}</title></circle>'
-            f'<text x="{x + r + 2:.1f}" y="{y + 4:.1f}">{name}</text></a>'
+            f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{name}</text></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

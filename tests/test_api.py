@@ -1,0 +1,134 @@
+"""The REST API over the example corpus: endpoints, paging, clear 4xx, the ingest token."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.api.app import create_app
+from newsgraph.errors import NotFoundError
+
+
+@pytest.fixture(scope="module")
+def client(examples_db: Path) -> TestClient:
+    return TestClient(create_app(examples_db))
+
+
+def test_events_are_happenings_with_their_sources(client: TestClient) -> None:
+    r = client.get("/api/events", params={"type": "CONSULT", "actor": "sergey-lavrov"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["items"] and body["limit"] == 100
+    geneva = [e for e in body["items"] if e["place"] == "Geneva" and e["documents"] >= 2]
+    assert geneva, body["items"]
+    detail = client.get(f"/api/events/{geneva[0]['id']}").json()
+    assert len(detail["reports"]) == detail["n_events"] >= 2
+    evidence = client.get(f"/api/facts/{geneva[0]['id']}/evidence").json()["evidence"]
+    assert all(e["text"] and e["end"] > e["start"] for e in evidence)
+
+
+def test_paging_walks_the_whole_list(client: TestClient) -> None:
+    everything = client.get("/api/events", params={"limit": 500}).json()["items"]
+    seen, offset = [], 0
+    while offset is not None:
+        page = client.get("/api/events", params={"limit": 7, "offset": offset}).json()
+        seen += [e["id"] for e in page["items"]]
+        offset = page["next_offset"]
+    assert seen == [e["id"] for e in everything]
+
+
+def test_actors_statements_commitments_contradictions(client: TestClient) -> None:
+    actors = client.get("/api/actors", params={"q": "lavrov"}).json()["items"]
+    assert (
+        actors[0]["id"] == "sergey-lavrov" and "Minister of Foreign Affairs" in actors[0]["roles"]
+    )
+    assert client.get("/api/actors/sergey-lavrov/timeline").json()["items"]
+    said = client.get("/api/statements", params={"speaker": "sergey-lavrov"}).json()["items"]
+    assert said and all(s["speaker"] == "sergey-lavrov" for s in said)
+    kept = client.get("/api/commitments", params={"status": "kept"}).json()["items"]
+    assert any(c["actor_id"] == "antony-blinken" and c["since"] == "2022-01-26" for c in kept)
+    contra = client.get("/api/contradictions", params={"speaker": "sergey-lavrov"}).json()
+    assert any(c["then"] == "2022-02-24" for c in contra["items"])
+
+
+def test_documents_search_and_the_fact_contract(client: TestClient) -> None:
+    hits = client.get("/api/documents", params={"q": "Ginevra OR Geneva"}).json()["items"]
+    assert hits
+    unparsable = client.get("/api/documents", params={"q": '"Ginevra'})  # read as its words
+    assert unparsable.status_code == 200 and unparsable.json()["items"]
+    doc = client.get(f"/api/documents/{hits[0]['id']}").json()
+    assert {"document", "actors", "events", "statements", "commitments", "highlights"} <= set(doc)
+    text = doc["document"]["text"]
+    assert all(text[h["start"] : h["end"]] for h in doc["highlights"])
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "says"),
+    [
+        ("/api/events?type=BOGUS", 422, "CONSULT"),
+        ("/api/events?from=2022-02-30", 422, "day value is outside"),
+        ("/api/events?from=yesterday", 422, "YYYY-MM-DD"),
+        ("/api/events?limit=0", 422, "greater than or equal"),
+        ("/api/events?limit=100000", 422, "less than or equal"),
+        ("/api/commitments?status=forgotten", 422, "kept"),
+        ("/api/events/zzz", 422, "(hx|ev)-"),
+        ("/api/events/hx-000000000000", 404, "no event"),
+        ("/api/actors/nobody-at-all", 404, "/api/actors?q="),
+        ("/api/documents/sha256:0000", 404, "no document"),
+        ("/api/events?to=0", 422, "YYYY-MM-DD"),
+        ("/api/nothing-here", 404, "Not Found"),
+    ],
+)
+def test_malformed_requests_get_a_clear_4xx(
+    client: TestClient, url: str, status: int, says: str
+) -> None:
+    r = client.get(url)
+    assert r.status_code == status, r.text
+    assert says in r.text
+
+
+def test_read_only_without_a_token(client: TestClient) -> None:
+    assert client.post("/api/ingest", json={"documents": [{"text": "x"}]}).status_code in (404, 405)
+    assert "/api/ingest" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_ingest_needs_the_token_and_then_links(examples_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(examples_db, db)
+    client = TestClient(create_app(db, token="s3cret-token"))
+    doc = {
+        "text": "Sergei Lavrov met Antony Blinken in Geneva on Friday, January 21, 2022.",
+        "url": "https://example.org/2022/01/21/more-geneva",
+        "lang": "en",
+    }
+    wrong = [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": "s3cret-tokenX"},
+        {"Authorization": "Bearer "},
+        {"Authorization": "Basic s3cret-token"},
+    ]
+    for headers in wrong:
+        r = client.post("/api/ingest", json={"documents": [doc]}, headers=headers)
+        assert r.status_code == 401 and "Bearer" in r.text, headers
+    ok = client.post(
+        "/api/ingest", json={"documents": [doc]}, headers={"Authorization": "Bearer s3cret-token"}
+    )
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["stored"] == 1 and ok.json()["links"]["merged"] >= 1
+    again = client.post(
+        "/api/ingest", json={"documents": [doc]}, headers={"Authorization": "Bearer s3cret-token"}
+    )
+    assert again.json()["duplicate"] == 1
+    bad = client.post(
+        "/api/ingest", json={"documents": []}, headers={"Authorization": "Bearer s3cret-token"}
+    )
+    assert bad.status_code == 422
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="newsgraph ingest"):
+        create_app(tmp_path / "nothing.db")
