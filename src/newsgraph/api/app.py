@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import re
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -21,6 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, BeforeValidator, Field
 
 from newsgraph import __version__
+from newsgraph.api.deps import Store, Stores
 from newsgraph.errors import NewsgraphError, NotFoundError, StoreError
 from newsgraph.ingest import ingest_documents
 from newsgraph.link import update_links
@@ -52,22 +52,6 @@ def _iso_day(value: object) -> object:
 Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A day, YYYY-MM-DD.")]
 
 
-class Stores:
-    """One connection per worker thread (SQLite connections stay in their thread)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._local = threading.local()
-        self.write_lock = threading.Lock()
-
-    def get(self) -> SQLiteStore:
-        store: SQLiteStore | None = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.path)
-            self._local.store = store
-        return store
-
-
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     return {
         "items": items,
@@ -78,14 +62,6 @@ def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]
 
 
 assert set(get_args(PloverType)) == set(PLOVER_TYPES) and get_args(Status) == STATUSES
-
-
-def _store(request: Request) -> SQLiteStore:
-    stores: Stores = request.app.state.stores
-    return stores.get()
-
-
-Store = Annotated[SQLiteStore, Depends(_store)]
 
 
 def _day(value: date | None) -> str | None:
@@ -356,5 +332,5 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     from newsgraph.web.views import mount
 
-    mount(app, stores)
+    mount(app)
     return app

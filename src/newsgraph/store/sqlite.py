@@ -60,12 +60,16 @@ class SQLiteStore(ReadViews):
 
     dialect = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, shared: bool = False) -> None:
+        """Open (creating and migrating) the database at ``path``; ``shared`` lets a server
+        hand the connection from thread to thread (one request at a time)."""
         self.path = Path(path)
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; give the path of a database file")
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=30, check_same_thread=not shared
+            )
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")

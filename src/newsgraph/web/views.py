@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Query, Request, Response
@@ -22,13 +22,11 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsgraph.api.deps import Store
 from newsgraph.errors import NotFoundError, StoreError
 from newsgraph.model import PLOVER_TYPES
 from newsgraph.store.links import STATUSES
 from newsgraph.web.graph import network_svg
-
-if TYPE_CHECKING:
-    from newsgraph.api.app import Stores
 
 HERE = Path(__file__).parent
 CSP = (
@@ -96,7 +94,7 @@ def _target(covering: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def mount(app: FastAPI, stores: Stores) -> None:
+def mount(app: FastAPI) -> None:
     """Add the UI's pages and static files to ``app``."""
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
     env.globals.update(safe_url=safe_url, plover=sorted(PLOVER_TYPES), statuses=STATUSES)
@@ -127,13 +125,13 @@ def mount(app: FastAPI, stores: Stores) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def timeline(
         request: Request,
+        s: Store,
         actor: str | None = Query(None, max_length=200),
         type: str | None = Query(None, max_length=20),
         date_from: str | None = Query(None, alias="from", max_length=10),
         date_to: str | None = Query(None, alias="to", max_length=10),
         offset: int = Query(0, ge=0, le=10_000_000),
     ) -> Response:
-        s = stores.get()
         ids = s.find_actors(actor) if actor else []
         note = f"no actor called “{actor}”" if actor and not ids else None
         kind = type.upper() if type and type.upper() in PLOVER_TYPES else None
@@ -162,25 +160,22 @@ def mount(app: FastAPI, stores: Stores) -> None:
         )
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event(request: Request, event_id: str) -> Response:
-        found = (
-            stores.get().explain(event_id[:100]) if event_id.startswith(("hx-", "ev-")) else None
-        )
+    def event(request: Request, s: Store, event_id: str) -> Response:
+        found = s.explain(event_id[:100]) if event_id.startswith(("hx-", "ev-")) else None
         if found is None or "reports" not in found:
             raise NotFoundError(f"no event {event_id}")
-        names = stores.get().actor_names([*found["data"]["actors"], *found["data"]["recipients"]])
+        names = s.actor_names([*found["data"]["actors"], *found["data"]["recipients"]])
         return render(request, "event.html", h=found, names=names)
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
-    def fact(request: Request, fact_id: str) -> Response:
-        found = stores.get().explain(fact_id[:100])
+    def fact(request: Request, s: Store, fact_id: str) -> Response:
+        found = s.explain(fact_id[:100])
         if found is None:
             raise NotFoundError(f"no fact {fact_id}")
         return render(request, "fact.html", fact_id=fact_id, f=found)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document(request: Request, doc_id: str) -> Response:
-        s = stores.get()
+    def document(request: Request, s: Store, doc_id: str) -> Response:
         result = s.load_result(s.find_document(doc_id[:200]))
         doc = result.document
         spans = s.document_facts(doc.id)
@@ -198,8 +193,7 @@ def mount(app: FastAPI, stores: Stores) -> None:
         )
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(request: Request, actor_id: str) -> Response:
-        s = stores.get()
+    def actor_page(request: Request, s: Store, actor_id: str) -> Response:
         found = s.actor(actor_id[:200])
         if found is None:
             raise NotFoundError(f"no actor {actor_id}")
@@ -216,24 +210,23 @@ def mount(app: FastAPI, stores: Stores) -> None:
         )
 
     @app.get("/commitments", response_class=HTMLResponse, include_in_schema=False)
-    def board(request: Request) -> Response:
-        rows = stores.get().list_commitments(limit=2000)
+    def board(request: Request, s: Store) -> Response:
+        rows = s.list_commitments(limit=2000)
         columns = {status: [r for r in rows if r["status"] == status] for status in STATUSES}
         return render(request, "commitments.html", columns=columns)
 
     @app.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)
-    def contradictions(request: Request) -> Response:
-        return render(request, "contradictions.html", rows=stores.get().list_contradictions())
+    def contradictions(request: Request, s: Store) -> Response:
+        return render(request, "contradictions.html", rows=s.list_contradictions())
 
     @app.get("/graph", response_class=HTMLResponse, include_in_schema=False)
     def graph(
         request: Request,
+        s: Store,
         date_from: str | None = Query(None, alias="from", max_length=10),
         date_to: str | None = Query(None, alias="to", max_length=10),
     ) -> Response:
-        net = stores.get().network(
-            date_from=day_or_none(date_from), date_to=day_or_none(date_to), limit=150
-        )
+        net = s.network(date_from=day_or_none(date_from), date_to=day_or_none(date_to), limit=150)
         return render(
             request,
             "graph.html",
@@ -243,8 +236,7 @@ def mount(app: FastAPI, stores: Stores) -> None:
         )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search(request: Request, q: str = Query("", max_length=200)) -> Response:
-        s = stores.get()
+    def search(request: Request, s: Store, q: str = Query("", max_length=200)) -> Response:
         docs: list[dict[str, Any]] = []
         error = None
         if q.strip():
