@@ -57,3 +57,5 @@ CREATE TABLE contradictions (
     data           TEXT NOT NULL                     -- JSON: the claim, both evidences, why
 );
 CREATE INDEX contradictions_statement ON contradictions(statement_id);
+
+CREATE INDEX commitments_status ON commitments(status);
