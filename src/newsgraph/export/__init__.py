@@ -20,12 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from newsgraph.errors import ConfigError
 from newsgraph.export.csv_tables import write_csv
 from newsgraph.export.gdelt import GDELT_COLUMNS, write_gdelt
 from newsgraph.export.graphml import write_graphml
 from newsgraph.export.happenings import Happening, load_happenings
 from newsgraph.export.jsonl import JSONL_WHAT, JsonlWhat, write_jsonl
-from newsgraph.export.output import Progress, no_progress
+from newsgraph.export.output import Progress, Target, no_progress
 from newsgraph.export.parquet import write_parquet
 from newsgraph.export.plover import write_plover
 from newsgraph.export.tables import TABLES
@@ -60,18 +61,21 @@ __all__ = [
 def export(
     store: SQLiteStore,
     fmt: ExportFormat,
-    out: str | Path,
+    out: Target,
     *,
     what: JsonlWhat = "documents",
     progress: Progress = no_progress,
 ) -> dict[str, int]:
     """Write ``store`` to ``out`` in ``fmt``; how many records of each kind were written.
-    ``what`` chooses the records of the JSON Lines export."""
+    ``what`` chooses the records of the JSON Lines export. ``out`` is a path (a folder for
+    csv and parquet) or, for the one-file formats, an open text stream."""
     if fmt == "jsonl":
         return {what: write_jsonl(store, out, what=what, progress=progress)}
-    if fmt == "csv":
-        return write_csv(store, out, progress=progress)
-    if fmt == "parquet":
+    if fmt in FOLDER_FORMATS:
+        if not isinstance(out, str | Path):
+            raise ConfigError(f"the {fmt} export writes a folder of files; give its path")
+        if fmt == "csv":
+            return write_csv(store, out, progress=progress)
         return write_parquet(store, out, progress=progress)
     if fmt == "plover":
         return {"happenings": write_plover(store, out, progress=progress)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import BinaryIO
+from typing import TextIO
 
 from newsgraph.export.output import Progress, no_progress
 from newsgraph.store import SQLiteStore
@@ -67,7 +67,7 @@ def _data(el: ET.Element, domain: str, values: dict[str, object]) -> None:
 
 
 def write_graphml(
-    store: SQLiteStore, out: str | Path | BinaryIO, *, progress: Progress = no_progress
+    store: SQLiteStore, out: str | Path | TextIO, *, progress: Progress = no_progress
 ) -> tuple[int, int]:
     """Write the actor network to ``out``; the numbers of nodes and edges."""
     tree = network_graph(store)
@@ -76,7 +76,9 @@ def write_graphml(
     edges = len(graph) - nodes
     if isinstance(out, str | Path):
         Path(out).parent.mkdir(parents=True, exist_ok=True)
-    tree.write(out, encoding="utf-8", xml_declaration=True)
+        tree.write(out, encoding="utf-8", xml_declaration=True)
+    else:
+        tree.write(out, encoding="unicode", xml_declaration=True)
     for _ in range(nodes):
         progress("actors")
     for _ in range(edges):
