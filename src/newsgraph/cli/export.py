@@ -88,4 +88,4 @@ def register(cli: click.Group) -> None:
             target = sys.stdout if out == "-" else out
             counts = export_database(store, fmt, target, what=what, progress=progress)
         summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-        err.print(f"wrote {summary} to {out}", highlight=False, soft_wrap=True)
+        err.print(f"wrote {summary} to {out}", markup=False, highlight=False, soft_wrap=True)
