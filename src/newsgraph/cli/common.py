@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.errors import NewsgraphError, StoreError
@@ -61,5 +62,7 @@ class NewsgraphGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsgraphError as exc:
-            err.print(f"[bold red]Error:[/bold red] {exc}", highlight=False, soft_wrap=True)
+            err.print(
+                f"[bold red]Error:[/bold red] {escape(str(exc))}", highlight=False, soft_wrap=True
+            )
             ctx.exit(1)

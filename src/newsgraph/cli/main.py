@@ -21,6 +21,7 @@ from newsgraph.cli.common import (
     format_option,
     progress_bar,
 )
+from newsgraph.cli.export import register as register_export_command
 from newsgraph.cli.links import register as register_link_commands
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat, emit_mapping, emit_rows
 from newsgraph.ingest import DEFAULT_BATCH_SIZE, Event, ingest
@@ -433,6 +434,7 @@ def kb_lookup(name: str, day: str | None, fmt: OutputFormat) -> None:
 
 
 register_link_commands(cli)
+register_export_command(cli)
 
 
 def main() -> None:

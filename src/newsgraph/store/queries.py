@@ -177,10 +177,11 @@ class ReadViews(LinkTables):
         date_from: str | None = None,
         date_to: str | None = None,
         kinds: Sequence[str] = ("meet", "confront"),
-        limit: int = 200,
+        limit: int | None = 200,
     ) -> dict[str, Any]:
         """Who met (CONSULT, AGREE, COOPERATE) or confronted (ACCUSE … ASSAULT) whom: nodes
-        with their weight, edges with the number of happenings of each kind."""
+        with their weight, edges with the number of happenings of each kind; the ``limit``
+        strongest edges, or all of them when ``limit`` is None."""
         types = [
             *(MEETING_TYPES if "meet" in kinds else ()),
             *(CONFLICT_TYPES if "confront" in kinds else ()),
@@ -199,7 +200,7 @@ class ReadViews(LinkTables):
             sql += " AND COALESCE(c.date_start, c.first_reported) <= ?"
             params.append(date_to)
         edges: Counter[tuple[str, str, str]] = Counter()
-        for r in self._db.execute(sql, params):
+        for r in self._db.execute(sql + " ORDER BY c.id", params):
             data = json.loads(r["data"])
             kind = "meet" if r["type"] in MEETING_TYPES else "confront"
             people = sorted(set(data["actors"]) | set(data["recipients"]))

@@ -23,6 +23,7 @@ from newsgraph.model import (
 )
 from newsgraph.offsets import OffsetMap
 from newsgraph.store.base import Outcome, StoreItem
+from newsgraph.store.exports import ExportRows
 from newsgraph.store.queries import ReadViews
 
 #: Raw bytes of quarantined inputs are kept up to this size.
@@ -55,7 +56,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class SQLiteStore(ReadViews):
+class SQLiteStore(ReadViews, ExportRows):
     """A newsgraph database in one SQLite file (created and migrated on open)."""
 
     dialect = "sqlite"
