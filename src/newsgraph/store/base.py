@@ -7,17 +7,23 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from newsgraph.model import ExtractionResult, Rejection
+from newsgraph.near_duplicates import Signature
 
-Outcome = Literal["stored", "duplicate", "quarantined"]
+Outcome = Literal["stored", "duplicate", "near_duplicate", "quarantined"]
 
 
 @dataclass(frozen=True, slots=True)
 class StoreItem:
-    """One processed input record on its way to the database."""
+    """One processed input record on its way to the database.
+
+    ``signature`` is the document's near-duplicate signature when the caller computed it
+    (in a worker); the store computes it otherwise.
+    """
 
     result: ExtractionResult | Rejection
     raw_text: str | None = None
     raw_sha256: str | None = None
+    signature: Signature | None = None
 
 
 class Store(Protocol):
@@ -34,6 +40,8 @@ class Store(Protocol):
     def finish_run(self, run_id: int, *, counts: dict[str, int], status: str) -> None: ...
 
     def write_batch(self, items: Sequence[StoreItem], *, run_id: int | None) -> list[Outcome]: ...
+
+    def index_near_duplicates(self) -> int: ...
 
     def find_document(self, ref: str) -> str: ...
 

@@ -21,7 +21,9 @@ from newsgraph.model import (
     ExtractionResult,
     Rejection,
 )
+from newsgraph.near_duplicates import signature_of
 from newsgraph.offsets import OffsetMap
+from newsgraph.store import near_duplicates
 from newsgraph.store.base import Outcome, StoreItem
 from newsgraph.store.exports import ExportRows
 from newsgraph.store.queries import ReadViews
@@ -162,6 +164,11 @@ class SQLiteStore(ReadViews, ExportRows):
                     outcomes.append(self._store_result(db, item, run_id))
         return outcomes
 
+    def index_near_duplicates(self) -> int:
+        """Add documents stored before the near-duplicate index existed to it."""
+        with self.transaction() as db:
+            return near_duplicates.backfill(db)
+
     def _quarantine(self, db: sqlite3.Connection, rej: Rejection, run_id: int | None) -> None:
         raw = rej.raw if rej.raw is not None and len(rej.raw) <= QUARANTINE_RAW_LIMIT else None
         now = _now()
@@ -196,6 +203,23 @@ class SQLiteStore(ReadViews, ExportRows):
                 (doc.id, doc.input_ref or "", doc.url, item.raw_sha256, now, run_id),
             )
             return "duplicate"
+        signature = item.signature or signature_of(doc.text)
+        original = near_duplicates.find_original(db, signature) if signature else None
+        if original is not None:
+            db.execute(
+                "INSERT INTO document_sources (doc_id, input_ref, url, raw_sha256, first_seen,"
+                " run_id, similarity) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (
+                    original[0],
+                    doc.input_ref or "",
+                    doc.url,
+                    item.raw_sha256,
+                    now,
+                    run_id,
+                    original[1],
+                ),
+            )
+            return "near_duplicate"
         raw = zlib.compress(item.raw_text.encode("utf-8")) if item.raw_text is not None else None
         db.execute(
             "INSERT INTO documents (id, url, path, source, lang, lang_confidence, published,"
@@ -232,6 +256,7 @@ class SQLiteStore(ReadViews, ExportRows):
             'INSERT INTO sentences (doc_id, idx, start, "end") VALUES (?, ?, ?, ?)',
             [(doc.id, i, s, e) for i, (s, e) in enumerate(doc.sentences)],
         )
+        near_duplicates.index_document(db, doc.id, signature)
         self._store_facts(db, result, run_id)
         return "stored"
 

@@ -1,0 +1,51 @@
+"""The near-duplicate index in SQLite: signatures and LSH band keys of stored documents."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsgraph.near_duplicates import THRESHOLD, Signature, signature_of
+
+
+def find_original(db: sqlite3.Connection, signature: Signature) -> tuple[str, float] | None:
+    """The stored document ``signature`` most resembles (at least ``THRESHOLD``), with the
+    estimated Jaccard similarity; the earliest stored one on a tie."""
+    keys = signature.band_keys()
+    marks = ", ".join("?" * len(keys))
+    rows = db.execute(
+        "SELECT s.doc_id, s.signature FROM near_duplicate_signatures s"
+        " JOIN documents d ON d.id = s.doc_id"
+        f" WHERE s.doc_id IN (SELECT doc_id FROM near_duplicate_bands WHERE band_key IN ({marks}))"
+        " ORDER BY d.rowid",
+        keys,
+    ).fetchall()
+    best: tuple[str, float] | None = None
+    for doc_id, blob in rows:
+        score = signature.jaccard(Signature(blob))
+        if score >= THRESHOLD and (best is None or score > best[1]):
+            best = (str(doc_id), score)
+    return best
+
+
+def index_document(db: sqlite3.Connection, doc_id: str, signature: Signature | None) -> None:
+    """Record a stored document's signature (or that it has none) and its band keys."""
+    db.execute(
+        "INSERT OR IGNORE INTO near_duplicate_signatures (doc_id, signature) VALUES (?, ?)",
+        (doc_id, signature.values if signature else None),
+    )
+    if signature is not None:
+        db.executemany(
+            "INSERT OR IGNORE INTO near_duplicate_bands (band_key, doc_id) VALUES (?, ?)",
+            [(key, doc_id) for key in signature.band_keys()],
+        )
+
+
+def backfill(db: sqlite3.Connection) -> int:
+    """Index documents stored before the index existed; how many were indexed."""
+    rows = db.execute(
+        "SELECT id, text FROM documents WHERE id NOT IN"
+        " (SELECT doc_id FROM near_duplicate_signatures) ORDER BY rowid"
+    ).fetchall()
+    for doc_id, text in rows:
+        index_document(db, doc_id, signature_of(text))
+    return len(rows)
