@@ -77,3 +77,71 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+#: Tables compared between two ways of ingesting the same inputs, without the columns that
+#: name a run or a time.
+COMPARED_TABLES: dict[str, tuple[str, ...]] = {
+    "documents": ("rowid", "run_id", "ingested_at"),
+    "document_sources": ("run_id", "first_seen"),
+    "sentences": (),
+    "actors": (),
+    "mentions": (),
+    "places": (),
+    "place_mentions": (),
+    "times": (),
+    "events": ("run_id",),
+    "event_participants": (),
+    "statements": ("run_id",),
+    "commitments": ("run_id",),
+    "evidence": (),
+    "quarantine": ("id", "run_id", "first_seen", "last_seen"),
+    "near_duplicate_signatures": (),
+    "near_duplicate_bands": (),
+}
+
+
+def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every compared table of ``db``."""
+    with open_store(db) as s:
+        return {t: s.table_rows(t, exclude=cols) for t, cols in COMPARED_TABLES.items()}
+
+
+WIRE_STORY = (
+    "Diplomats from both countries met in Geneva on Tuesday to discuss a possible ceasefire "
+    "along the disputed border, according to officials familiar with the talks. The meeting, "
+    "which lasted nearly four hours, was the first direct contact between the two delegations "
+    "since the fighting resumed in March. The foreign minister said after the session that the "
+    "two sides had agreed to meet again next week and to exchange written proposals on the "
+    "withdrawal of heavy weapons. Observers from the United Nations attended the talks and "
+    "described the atmosphere as tense but constructive. Aid agencies have warned that more "
+    "than two hundred thousand people have fled their homes since the spring and that food "
+    "supplies in the border towns are running low."
+)
+
+
+def mixed_corpus(root: Path) -> Path:
+    """Good, bad, duplicate and near-duplicate inputs: text records and a JSON Lines file."""
+    import json
+
+    root.mkdir(parents=True, exist_ok=True)
+    body = (
+        "Il ministro degli Esteri ha incontrato a Ginevra il suo omologo per discutere "
+        "della crisi e delle garanzie di sicurezza proposte nelle scorse settimane."
+    )
+    (root / "01-good.txt").write_text(record("https://e.it/20220121/a", "Primo", body))
+    (root / "02-empty.txt").write_bytes(b"")
+    (root / "03-garbage.txt").write_bytes(bytes(range(256)) * 40)
+    (root / "04-wire.txt").write_text(record("https://a.example/wire", "Talks", WIRE_STORY))
+    (root / "05-duplicate.txt").write_text(record("https://e.it/20220121/a", "Primo", body))
+    republished = "From our correspondent in Geneva. " + WIRE_STORY + " Read more on our site."
+    (root / "06-republished.txt").write_text(
+        record("https://b.example/story", "Talks", republished)
+    )
+    lines = [
+        json.dumps({"url": f"https://e.it/j{i}", "title": f"Notizia {i}", "text": f"{body} {i}."})
+        for i in range(3)
+    ]
+    (root / "07-feed.jsonl").write_text("\n".join(lines) + '\n{"url": "https://e.it/cut", "te')
+    (root / "08-notes.md").write_text("not an article format")
+    return root

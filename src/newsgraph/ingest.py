@@ -1,9 +1,11 @@
 """The ingest service: read inputs, process them, store them in batches, account for all.
 
 Every input record ends as exactly one of ``stored``, ``duplicate`` (its cleaned
-text is already in the database) or ``quarantined`` (with the reason).  Each
-batch is one transaction, so a crash loses at most the batch in flight, and
-running the same ingest again adds nothing.
+text is already in the database), ``near_duplicate`` (a republished version of a
+stored story: kept as one more source of it) or ``quarantined`` (with the reason).
+Each batch is one transaction, so a crash loses at most the batch in flight, and
+running the same ingest again adds nothing.  With ``workers`` > 1 records are
+processed in a pool of processes while this one reads and writes.
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ from newsgraph.pipeline import (
     COMPONENT_VERSIONS,
     EXTRACTOR_VERSION,
     PipelineOptions,
-    process_safely,
 )
+from newsgraph.pool import process_items
 from newsgraph.sources import DEFAULT_MAX_RECORD_BYTES, ReadOptions, Skipped, read_inputs
 from newsgraph.sources.jsonl import read_jsonl
 from newsgraph.store.base import Outcome, Store, StoreItem
 
 DEFAULT_BATCH_SIZE = 100
-Event = Literal["stored", "duplicate", "quarantined", "skipped"]
+Event = Literal["stored", "duplicate", "near_duplicate", "quarantined", "skipped"]
 ProgressCallback = Callable[[Event, str], None]
 
 
@@ -44,19 +46,15 @@ class IngestReport:
     skipped: int
     seconds: float
     quarantined_by_reason: dict[str, int] = field(default_factory=dict)
+    near_duplicate: int = 0
 
     @property
     def records(self) -> int:
         """Input records seen (skipped files are not records)."""
-        return self.stored + self.duplicate + self.quarantined
+        return self.stored + self.duplicate + self.near_duplicate + self.quarantined
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "records": self.records}
-
-
-def _safe_process(record: RawRecord, options: PipelineOptions) -> StoreItem:
-    result = process_safely(record, options=options)
-    return StoreItem(result, raw_text=record.text, raw_sha256=record.raw_sha256)
 
 
 def ingest(
@@ -66,9 +64,13 @@ def ingest(
     read_options: ReadOptions | None = None,
     pipeline_options: PipelineOptions | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = 1,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Ingest ``inputs`` (files, folders, ``-``) into ``store`` and report the accounting."""
+    """Ingest ``inputs`` (files, folders, ``-``) into ``store`` and report the accounting.
+
+    ``workers`` > 1 extracts in that many processes; the database ends the same.
+    """
     read_opts = read_options or ReadOptions()
     return ingest_items(
         store,
@@ -79,6 +81,7 @@ def ingest(
         },
         pipeline_options=pipeline_options,
         batch_size=batch_size,
+        workers=workers,
         progress=progress,
     )
 
@@ -106,19 +109,41 @@ def ingest_items(
     run_options: Mapping[str, Any],
     pipeline_options: PipelineOptions | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = 1,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Process and store records as they come, in batches, accounting for every one."""
     pipe_opts = pipeline_options or PipelineOptions()
-    started = time.perf_counter()
-    run_id = store.start_run(
+    return store_items(
+        store,
+        process_items(items, options=pipe_opts, workers=workers),
         command="ingest",
-        options={
+        run_options={
             **run_options,
             "lang": pipe_opts.lang,
             "published": pipe_opts.published,
-            "batch_size": batch_size,
+            "workers": workers,
         },
+        batch_size=batch_size,
+        progress=progress,
+    )
+
+
+def store_items(
+    store: Store,
+    items: Iterable[StoreItem | Skipped],
+    *,
+    command: str,
+    run_options: Mapping[str, Any],
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Store processed items in batches (one transaction each) as one run; the accounting."""
+    started = time.perf_counter()
+    store.index_near_duplicates()
+    run_id = store.start_run(
+        command=command,
+        options={**run_options, "batch_size": batch_size},
         versions={"extractor": EXTRACTOR_VERSION, **COMPONENT_VERSIONS},
     )
     counts: Counter[str] = Counter()
@@ -146,10 +171,7 @@ def ingest_items(
                 if progress:
                     progress("skipped", item.input_ref)
                 continue
-            if isinstance(item, Rejection):
-                batch.append(StoreItem(item, raw_sha256=item.raw_sha256))
-            else:
-                batch.append(_safe_process(item, pipe_opts))
+            batch.append(item)
             if len(batch) >= batch_size:
                 flush()
         if batch:
@@ -161,6 +183,7 @@ def ingest_items(
         run_id=run_id,
         stored=counts["stored"],
         duplicate=counts["duplicate"],
+        near_duplicate=counts["near_duplicate"],
         quarantined=counts["quarantined"],
         skipped=counts["skipped"],
         seconds=round(time.perf_counter() - started, 3),

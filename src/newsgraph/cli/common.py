@@ -13,7 +13,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsgraph.cli.render import OutputFormat, emit_mapping
 from newsgraph.errors import NewsgraphError, StoreError
+from newsgraph.ingest import Event, IngestReport, ProgressCallback
+from newsgraph.link import LinkReport
 from newsgraph.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,6 +56,43 @@ def progress_bar(description: str, *, total: int | None = None) -> Iterator[Prog
     ) as progress:
         progress.add_task(description, total=total, status="")
         yield progress
+
+
+def counting_progress(progress: Progress) -> ProgressCallback:
+    """A progress callback that advances the bar and shows the outcomes so far."""
+    task = progress.task_ids[0]
+    tally: dict[str, int] = {}
+
+    def on_item(event: Event, ref: str) -> None:
+        tally[event] = tally.get(event, 0) + 1
+        status = " ".join(f"{k} {v}" for k, v in sorted(tally.items()))
+        progress.update(task, advance=1, status=status)
+
+    return on_item
+
+
+def emit_report(
+    report: IngestReport, linked: LinkReport | None, *, fmt: OutputFormat, title: str, db: str
+) -> None:
+    """Print what an ingest or a load did with every record."""
+    summary: dict[str, Any] = {
+        "records": report.records,
+        "stored": report.stored,
+        "duplicate": report.duplicate,
+        "near_duplicate": report.near_duplicate,
+        "quarantined": report.quarantined,
+        "skipped_files": report.skipped,
+        "seconds": report.seconds,
+        "quarantined_by_reason": report.quarantined_by_reason,
+    }
+    if linked is not None:
+        summary["links"] = linked.to_dict()
+    emit_mapping(summary, fmt=fmt, title=title)
+    if report.quarantined and fmt == "table":
+        err.print(
+            f"{report.quarantined} record(s) quarantined: see 'newsgraph quarantine {db}'",
+            highlight=False,
+        )
 
 
 class NewsgraphGroup(click.Group):

@@ -13,9 +13,12 @@ from typing import Any
 import click
 
 from newsgraph import __version__
+from newsgraph.cli.batch import register as register_batch_commands
 from newsgraph.cli.common import (
     F,
     NewsgraphGroup,
+    counting_progress,
+    emit_report,
     err,
     existing_store,
     format_option,
@@ -24,7 +27,7 @@ from newsgraph.cli.common import (
 from newsgraph.cli.export import register as register_export_command
 from newsgraph.cli.links import register as register_link_commands
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat, emit_mapping, emit_rows
-from newsgraph.ingest import DEFAULT_BATCH_SIZE, Event, ingest
+from newsgraph.ingest import DEFAULT_BATCH_SIZE, ingest
 from newsgraph.kb import add_user_file, import_wikidata, lookup_name, user_kb_dir
 from newsgraph.lang import supported_languages
 from newsgraph.link import update_links
@@ -228,6 +231,13 @@ def _print_extract_table(results: list[ExtractionResult | Rejection]) -> None:
     help="Records per transaction.",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that extract facts (this one reads inputs and writes the database).",
+)
+@click.option(
     "--link/--no-link",
     default=True,
     show_default=True,
@@ -243,51 +253,31 @@ def ingest_command(
     max_record_bytes: int,
     max_text_chars: int,
     batch_size: int,
+    workers: int,
     link: bool,
     fmt: OutputFormat,
 ) -> None:
     """Read INPUTS, extract their facts and store them in the SQLite file DB.
 
     DB is created if it does not exist. Every input record ends as stored,
-    duplicate (already in DB) or quarantined (with the reason; see
-    'newsgraph quarantine DB'). Running the same ingest again adds nothing.
+    duplicate (already in DB), near_duplicate (the same story republished with
+    small edits: kept as another source of the stored one) or quarantined (with
+    the reason; see 'newsgraph quarantine DB'). Running the same ingest again
+    adds nothing. --workers N extracts in N processes; the database ends the same.
     """
     read_opts, pipe_opts = _options(input_format, lang, published, max_record_bytes, max_text_chars)
     with open_store(db) as store, progress_bar("ingesting") as progress:
-        task = progress.task_ids[0]
-        tally: dict[str, int] = {}
-
-        def on_item(event: Event, ref: str) -> None:
-            tally[event] = tally.get(event, 0) + 1
-            status = " ".join(f"{k} {v}" for k, v in sorted(tally.items()))
-            progress.update(task, advance=1, status=status)
-
         report = ingest(
             store,
             inputs,
             read_options=read_opts,
             pipeline_options=pipe_opts,
             batch_size=batch_size,
-            progress=on_item,
+            workers=workers,
+            progress=counting_progress(progress),
         )
         linked = update_links(store) if link else None
-    summary: dict[str, Any] = {
-        "records": report.records,
-        "stored": report.stored,
-        "duplicate": report.duplicate,
-        "quarantined": report.quarantined,
-        "skipped_files": report.skipped,
-        "seconds": report.seconds,
-        "quarantined_by_reason": report.quarantined_by_reason,
-    }
-    if linked is not None:
-        summary["links"] = linked.to_dict()
-    emit_mapping(summary, fmt=fmt, title=f"ingest into {db}")
-    if report.quarantined and fmt == "table":
-        err.print(
-            f"{report.quarantined} record(s) quarantined: see 'newsgraph quarantine {db}'",
-            highlight=False,
-        )
+    emit_report(report, linked, fmt=fmt, title=f"ingest into {db}", db=db)
 
 
 @cli.command()
@@ -435,6 +425,7 @@ def kb_lookup(name: str, day: str | None, fmt: OutputFormat) -> None:
 
 register_link_commands(cli)
 register_export_command(cli)
+register_batch_commands(cli)
 
 
 def main() -> None:
