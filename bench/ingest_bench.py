@@ -1,10 +1,13 @@
 """Ingest benchmark: generate a synthetic corpus, ingest it into SQLite, print the figures.
 
-    python bench/ingest_bench.py [--articles 10000] [--batch-size 100] [--keep DIR]
+    python bench/ingest_bench.py [--articles 10000] [--batch-size 100] [--workers N]
+                                 [--sentences N] [--memory-at 10000,50000,100000] [--keep DIR]
 
-Prints documents per second and the peak resident memory of the process.
-The corpus is crawled records (one file per article, Italian and English,
-about 250 words each), generated with a fixed seed so runs are comparable.
+Prints documents per second and the peak resident memory of the process (and,
+with --memory-at, of this process and its workers at those record counts, to
+show it stays flat).  The corpus is crawled records (one file per article,
+Italian and English, about 250 words each, or --sentences per article),
+generated with a fixed seed so runs are comparable.
 """
 
 from __future__ import annotations
@@ -40,10 +43,10 @@ EN = [
 ]
 
 
-def article(i: int, rng: random.Random) -> str:
+def article(i: int, rng: random.Random, *, sentences_per_article: int | None = None) -> str:
     lang_templates, month = (IT, "gennaio") if i % 2 else (EN, "January")
     sentences = []
-    for _ in range(rng.randint(12, 20)):
+    for _ in range(sentences_per_article or rng.randint(12, 20)):
         template = rng.choice(lang_templates)
         p, q = rng.sample(PEOPLE, 2)
         sentences.append(template.format(p=p, q=q, c=rng.choice(PLACES), n=rng.randint(2, 999)))
@@ -55,13 +58,14 @@ def article(i: int, rng: random.Random) -> str:
     return f" date 2022-01 {url}\n\n{title}\n\n{date_line}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def generate(folder: Path, n: int) -> int:
+def generate(folder: Path, n: int, *, sentences: int | None = None, per_folder: int = 1000) -> int:
     rng = random.Random(20220121)
     total = 0
     for i in range(n):
-        data = article(i, rng).encode("utf-8")
-        (folder / f"{i // 1000:03d}").mkdir(exist_ok=True)
-        (folder / f"{i // 1000:03d}" / f"article-{i:06d}.txt").write_bytes(data)
+        data = article(i, rng, sentences_per_article=sentences).encode("utf-8")
+        sub = folder / f"{i // per_folder:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"article-{i:06d}.txt").write_bytes(data)
         total += len(data)
     return total
 
@@ -70,10 +74,53 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _status_kib(pid: int | str, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def worker_pids(pid: int | str = "self") -> list[int]:
+    """Descendants of this process (the pool's fork server and its workers), Linux only."""
+    pids: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return pids
+    for task in tasks:
+        try:
+            children = [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            pids += [child, *worker_pids(child)]
+    return pids
+
+
+def memory_line(records: int, started: float) -> str:
+    seconds = time.perf_counter() - started
+    workers = worker_pids()
+    worker_peaks = [_status_kib(p, "VmHWM") / 1024 for p in workers]
+    return (
+        f"at {records:>7,} records ({records / seconds:.1f} docs/s): "
+        f"RSS {_status_kib('self', 'VmRSS') / 1024:.0f} MiB, peak {peak_rss_mib():.0f} MiB; "
+        f"workers' peak {max(worker_peaks, default=0):.0f} MiB each ({len(workers)} children)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--sentences", type=int, default=None, help="per article (12-20)")
+    parser.add_argument(
+        "--memory-at", default="", help="record counts to print memory at, e.g. 10000,50000"
+    )
     parser.add_argument("--keep", type=Path, default=None, help="keep corpus and db here")
     args = parser.parse_args()
 
@@ -82,7 +129,7 @@ def main() -> None:
     corpus = work / "corpus"
     corpus.mkdir(exist_ok=True)
     started = time.perf_counter()
-    size = generate(corpus, args.articles)
+    size = generate(corpus, args.articles, sentences=args.sentences)
     print(
         f"generated {args.articles:,} articles ({size / 2**20:.1f} MiB) "
         f"in {time.perf_counter() - started:.1f} s"
@@ -94,11 +141,24 @@ def main() -> None:
     with open_store(db_path) as store:
         assert isinstance(store, SQLiteStore)
         started = time.perf_counter()
-        report = ingest(store, [corpus], batch_size=args.batch_size)
+        marks = {int(m) for m in args.memory_at.split(",") if m}
+        seen = 0
+
+        def on_item(event: str, ref: str) -> None:
+            nonlocal seen
+            seen += event != "skipped"
+            if seen in marks:
+                marks.discard(seen)
+                print(memory_line(seen, started), flush=True)
+
+        report = ingest(
+            store, [corpus], batch_size=args.batch_size, workers=args.workers, progress=on_item
+        )
         seconds = time.perf_counter() - started
         sentences = store.stats()["sentences"]
     print(
-        f"ingested: stored {report.stored:,}, duplicate {report.duplicate:,}, "
+        f"ingested with {args.workers} worker(s): stored {report.stored:,}, "
+        f"duplicate {report.duplicate:,}, near-duplicate {report.near_duplicate:,}, "
         f"quarantined {report.quarantined:,}; {sentences:,} sentences"
     )
     print(

@@ -105,10 +105,9 @@ class _Pool:
         self.workers = workers
         self.options = options
         self.processor = processor
-        methods = multiprocessing.get_all_start_methods()
-        self.context = multiprocessing.get_context(
-            "forkserver" if "forkserver" in methods else "spawn"
-        )
+        # spawn: the same on every platform, no state inherited from the parent's threads,
+        # and workers are this process's children (their CPU time is accounted to it).
+        self.context = multiprocessing.get_context("spawn")
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
