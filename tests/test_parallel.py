@@ -19,14 +19,18 @@ from newsgraph.store.base import StoreItem
 from .conftest import mixed_corpus, record, snapshot
 
 CRASH_MARKER = "CRASH-THE-WORKER"
+RAISE_MARKER = "RAISE-IN-THE-WORKER"
 
 
 def crash_on_marker(
     record: RawRecord, *, options: PipelineOptions | None = None
 ) -> ExtractionResult | Rejection:
-    """A processor whose worker process dies on one record (as a segfault would)."""
+    """A processor whose worker process dies on one record (as a segfault would) and raises
+    on another (as an unexpected error outside process_safely would)."""
     if CRASH_MARKER in record.text:
         os._exit(3)
+    if RAISE_MARKER in record.text:
+        raise RuntimeError("boom")
     return process_safely(record, options=options)
 
 
@@ -63,6 +67,8 @@ def test_a_worker_that_dies_quarantines_its_record_and_the_run_goes_on(tmp_path:
         body = f"Il ministro ha incontrato a Ginevra il collega numero {i} per discutere."
         if i == 2:
             body += f" {CRASH_MARKER}"
+        if i == 5:
+            body += f" {RAISE_MARKER}"
         (root / f"{i:02d}.txt").write_text(record(f"https://e.it/{i}", f"Notizia {i}", body))
     items = list(
         process_items(
@@ -81,7 +87,10 @@ def test_a_worker_that_dies_quarantines_its_record_and_the_run_goes_on(tmp_path:
     assert isinstance(crashed, Rejection)
     assert (crashed.stage, crashed.code) == ("extract", "internal_error")
     assert "worker process died" in crashed.reason
-    assert all(isinstance(r, ExtractionResult) for i, r in enumerate(results) if i != 2)
+    raised = results[5]
+    assert isinstance(raised, Rejection) and raised.code == "internal_error"
+    assert "RuntimeError: boom" in raised.reason
+    assert all(isinstance(r, ExtractionResult) for i, r in enumerate(results) if i not in (2, 5))
 
 
 def test_workers_must_be_positive() -> None:

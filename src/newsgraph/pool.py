@@ -27,6 +27,8 @@ from newsgraph.store.base import StoreItem
 Processor = Callable[..., ExtractionResult | Rejection]
 Processed = tuple[ExtractionResult | Rejection, Signature | None]
 DEFAULT_CHUNK_SIZE = 8
+#: A chunk of read items, its records, and the future of their results.
+_InFlight = tuple[list[ReadItem], list[RawRecord], Future[list[Processed]]]
 #: Chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 CHUNKS_PER_WORKER = 3
 
@@ -63,13 +65,17 @@ def _to_item(read: ReadItem, processed: Processed | None) -> StoreItem | Skipped
     return StoreItem(result, raw_text=read.text, raw_sha256=read.raw_sha256, signature=signature)
 
 
-def _crashed(record: RawRecord) -> Rejection:
+def _failed(record: RawRecord, exc: Exception | None) -> Rejection:
+    what = (
+        "a newsgraph worker process died on this record (a crash or out of memory)"
+        if exc is None
+        else f"a newsgraph worker failed on this record ({type(exc).__name__}: {exc})"
+    )
     return Rejection(
         record.input_ref,
         "extract",
         "internal_error",
-        "a newsgraph worker process died on this record (a crash or out of memory); "
-        "this is a bug - please report it with the input",
+        f"{what}; this is a bug - please report it with the input",
         record.raw_sha256,
         record.text.encode("utf-8"),
     )
@@ -119,6 +125,10 @@ class _Pool:
         )
 
     def _submit(self, records: list[RawRecord]) -> Future[list[Processed]]:
+        if not records:  # a chunk of rejections and skipped files: nothing to process
+            done: Future[list[Processed]] = Future()
+            done.set_result([])
+            return done
         try:
             return self.executor.submit(_process_chunk, records, self.options, self.processor)
         except BrokenProcessPool:
@@ -130,7 +140,7 @@ class _Pool:
         self.executor = self._start()
 
     def run(self, items: Iterable[ReadItem], *, chunk_size: int) -> Iterator[StoreItem | Skipped]:
-        pending: deque[tuple[list[ReadItem], list[RawRecord], Future[list[Processed]]]] = deque()
+        pending: deque[_InFlight] = deque()
         source = iter(items)
         try:
             while True:
@@ -152,32 +162,32 @@ class _Pool:
         chunk: list[ReadItem],
         records: list[RawRecord],
         future: Future[list[Processed]],
-        pending: deque[tuple[list[ReadItem], list[RawRecord], Future[list[Processed]]]],
+        pending: deque[_InFlight],
     ) -> Iterator[StoreItem | Skipped]:
         try:
             results = future.result()
         except BrokenProcessPool:
-            results = self._recover(records, pending)
+            self._restart()
+            results = self._one_by_one(records, pending)
+        except Exception:  # noqa: BLE001 - e.g. a result that cannot be sent back
+            results = self._one_by_one(records, pending)
         by_record = iter(results)
         for read in chunk:
             yield _to_item(read, next(by_record) if isinstance(read, RawRecord) else None)
 
-    def _recover(
-        self,
-        records: list[RawRecord],
-        pending: deque[tuple[list[ReadItem], list[RawRecord], Future[list[Processed]]]],
-    ) -> list[Processed]:
-        """A worker died: redo this chunk one record at a time to find the culprit, and
-        resubmit the chunks in flight that did not finish."""
-        self._restart()
+    def _one_by_one(self, records: list[RawRecord], pending: deque[_InFlight]) -> list[Processed]:
+        """Redo a failed chunk a record at a time to find the culprit (rebuilding the pool
+        when a worker died), then resubmit the chunks in flight that failed with it."""
         results: list[Processed] = []
         for record in records:
             try:
                 results.extend(self._submit([record]).result())
             except BrokenProcessPool:
-                results.append((_crashed(record), None))
+                results.append((_failed(record, None), None))
                 self._restart()
+            except Exception as exc:  # noqa: BLE001 - reported as this record's rejection
+                results.append((_failed(record, exc), None))
         for i, (chunk, chunk_records, future) in enumerate(pending):
-            if not (future.done() and not future.cancelled() and future.exception() is None):
+            if future.done() and (future.cancelled() or future.exception() is not None):
                 pending[i] = (chunk, chunk_records, self._submit(chunk_records))
         return results
