@@ -5,7 +5,8 @@ A document's *signature* is the MinHash (datasketch) of its 5-word shingles afte
 normalisation (Unicode NFKC, case folded, words only).  Signatures are cut into bands as
 :class:`datasketch.MinHashLSH` would (its parameters for the threshold); the store keeps the
 band keys in a table, so the LSH index lives in the database (flat memory, survives across
-runs) and a candidate is confirmed by the Jaccard estimate of the two signatures.
+runs); a candidate whose MinHash estimate comes near the threshold is confirmed by the exact
+Jaccard similarity of the two shingle sets.
 """
 
 from __future__ import annotations

@@ -4,24 +4,43 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsgraph.near_duplicates import THRESHOLD, Signature, signature_of
+from newsgraph.near_duplicates import (
+    THRESHOLD,
+    Signature,
+    normalized_words,
+    shingles,
+    signature_of,
+)
+
+#: Candidates whose MinHash estimate is this close to the threshold are checked exactly.
+ESTIMATE_MARGIN = 0.15
 
 
-def find_original(db: sqlite3.Connection, signature: Signature) -> tuple[str, float] | None:
-    """The stored document ``signature`` most resembles (at least ``THRESHOLD``), with the
-    estimated Jaccard similarity; the earliest stored one on a tie."""
+def find_original(
+    db: sqlite3.Connection, signature: Signature, text: str
+) -> tuple[str, float] | None:
+    """The stored document ``text`` most resembles (Jaccard similarity of the shingles at
+    least ``THRESHOLD``), with that similarity; the earliest stored one on a tie.
+
+    LSH bands find the candidates, the MinHash estimate screens them and the similarity
+    is computed exactly on the few left (estimates of short texts are rough)."""
     keys = signature.band_keys()
     marks = ", ".join("?" * len(keys))
     rows = db.execute(
-        "SELECT s.doc_id, s.signature FROM near_duplicate_signatures s"
+        "SELECT s.doc_id, s.signature, d.text FROM near_duplicate_signatures s"
         " JOIN documents d ON d.id = s.doc_id"
         f" WHERE s.doc_id IN (SELECT doc_id FROM near_duplicate_bands WHERE band_key IN ({marks}))"
         " ORDER BY d.rowid",
         keys,
     ).fetchall()
     best: tuple[str, float] | None = None
-    for doc_id, blob in rows:
-        score = signature.jaccard(Signature(blob))
+    mine: set[bytes] | None = None
+    for doc_id, blob, stored_text in rows:
+        if signature.jaccard(Signature(blob)) < THRESHOLD - ESTIMATE_MARGIN:
+            continue
+        mine = mine if mine is not None else shingles(normalized_words(text))
+        theirs = shingles(normalized_words(stored_text))
+        score = round(len(mine & theirs) / len(mine | theirs), 4)
         if score >= THRESHOLD and (best is None or score > best[1]):
             best = (str(doc_id), score)
     return best

@@ -204,7 +204,7 @@ class SQLiteStore(ReadViews, ExportRows):
             )
             return "duplicate"
         signature = item.signature or signature_of(doc.text)
-        original = near_duplicates.find_original(db, signature) if signature else None
+        original = near_duplicates.find_original(db, signature, doc.text) if signature else None
         if original is not None:
             db.execute(
                 "INSERT INTO document_sources (doc_id, input_ref, url, raw_sha256, first_seen,"
