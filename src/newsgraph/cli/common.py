@@ -17,7 +17,7 @@ from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are never cut into lines
 
 
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
