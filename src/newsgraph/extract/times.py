@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import DateRange, DateValue, TimeValue
@@ -69,6 +70,8 @@ class _Rules:
     future_prep: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
     month_preps: re.Pattern[str] | None
+    #: the patterns, then not_times if any, tried only where each can begin
+    scanner: MultiScanner
 
 
 def _phrases(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -201,8 +204,11 @@ def _rules(lang: str) -> _Rules | None:
         ),
     ]
     seasons = {str(k).casefold(): str(v) for k, v in (data.get("seasons") or {}).items()}
+    compiled = tuple((name, re.compile(p, re.I)) for name, p in patterns)
+    not_times = _words_re(data.get("not_times"))
+    scanned = [p for _, p in compiled] + ([not_times] if not_times else [])
     return _Rules(
-        patterns=tuple((name, re.compile(p, re.I)) for name, p in patterns),
+        patterns=compiled,
         months=months,
         days=days,
         numbers=numbers,
@@ -233,7 +239,7 @@ def _rules(lang: str) -> _Rules | None:
         age_after=re.compile(rf"[-\s]+(?:{_alt(data.get('age_words'))}){_E}", re.I)
         if data.get("age_words")
         else None,
-        not_times=_words_re(data.get("not_times")),
+        not_times=not_times,
         clock_not_before=re.compile(
             rf"\s*(?:%|(?:{_alt(data.get('clock_not_before'))}){_E})", re.I
         ),
@@ -248,6 +254,7 @@ def _rules(lang: str) -> _Rules | None:
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
         else None,
+        scanner=MultiScanner(scanned),
     )
 
 
@@ -769,10 +776,11 @@ def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue
     elif published and re.fullmatch(r"\d{4}-\d\d", published):
         ref = date(int(published[:4]), int(published[5:7]), 15)
     resolver = _Resolver(rules, ref)
-    blocked = [m.span() for m in rules.not_times.finditer(text)] if rules.not_times else []
+    found = rules.scanner.finditer_all(text)
+    blocked = [m.span() for m in found[-1]] if rules.not_times else []
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for name, pattern in rules.patterns:
-        for m in pattern.finditer(text):
+    for (name, _), matches in zip(rules.patterns, found, strict=False):
+        for m in matches:
             start, end = m.span()
             if not _keep(rules, text, name, m):
                 continue
