@@ -173,36 +173,38 @@ class MultiScanner:
         self._chars = {c: tuple(v) for c, v in chars.items()}
         self._longest = max((len(w) for w in self._prefixes), default=0)
         other = "".join(re.escape(c) for c in sorted(self._chars))
-        self._tokens = re.compile(r"([^\W\d_]+)|(\d+)" + (f"|([{other}])" if other else ""))
+        # one group: split() gives separator, token, separator, token, ..., separator
+        self._tokens = re.compile(r"([^\W\d_]+|\d+" + (f"|[{other}])" if other else ")"))
         self._cache: dict[str, tuple[int, ...]] = {}
 
-    def _word(self, word: str) -> tuple[int, ...]:
-        """The patterns that may begin with this run of letters."""
-        found = self._cache.get(word)
-        if found is None:
-            low = word.lower()
-            hits: set[int] = set()
-            for k in range(1, min(len(low), self._longest) + 1):
-                hits.update(self._prefixes.get(low[:k], ()))
-            found = tuple(sorted(hits))
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[word] = found
-        return found
+    def _which(self, token: str) -> tuple[int, ...]:
+        """The patterns that may begin with this token (a run of letters or digits, or one of
+        the other opening characters)."""
+        if token in self._chars:
+            return self._chars[token]
+        if _DIGIT.match(token):
+            return self._digit
+        low = token.lower()
+        hits: set[int] = set()
+        for k in range(1, min(len(low), self._longest) + 1):
+            hits.update(self._prefixes.get(low[:k], ()))
+        return tuple(sorted(hits))
 
     def finditer_all(self, text: str) -> list[list[re.Match[str]]]:
         starts: list[list[int]] = [[] for _ in self.patterns]
-        for m in self._tokens.finditer(text):
-            kind = m.lastindex
-            if kind == 1:
-                which = self._word(m.group())
-            elif kind == 2:
-                which = self._digit
-            else:
-                which = self._chars[m.group()]
-            pos = m.start()
+        pieces = self._tokens.split(text)
+        cache = self._cache
+        if len(cache) > 200_000:
+            cache.clear()
+        pos = len(pieces[0])
+        for k in range(1, len(pieces), 2):
+            token = pieces[k]
+            which = cache.get(token)
+            if which is None:
+                which = cache[token] = self._which(token)
             for i in which:
                 starts[i].append(pos)
+            pos += len(token) + len(pieces[k + 1])
         found: list[list[re.Match[str]]] = []
         for i, pattern in enumerate(self.patterns):
             if i in self.fallback:
