@@ -83,6 +83,14 @@ def _words_re(words: Any) -> re.Pattern[str] | None:
     return re.compile(rf"{_B}(?:{_alt(words)}){_E}", re.I) if words else None
 
 
+def _tense_re(markers: Any, suffixes: Any) -> re.Pattern[str] | None:
+    """Tense marker words, or lower-case words with one of these endings ("arriverà")."""
+    alternatives = [_alt(markers)] if markers else []
+    if suffixes:
+        alternatives.append(rf"(?-i:[^\W\d_A-Z]\w*(?:{_alt(suffixes)}))")
+    return re.compile(rf"{_B}(?:{'|'.join(alternatives)}){_E}", re.I) if alternatives else None
+
+
 @cache
 def _rules(lang: str) -> _Rules | None:
     data = pack_data(lang, "times")
@@ -189,7 +197,7 @@ def _rules(lang: str) -> _Rules | None:
         ),
         (
             "season",
-            rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<season>{_alt(data.get('seasons'))})"
+            rf"{_B}(?:(?P<w1>{nxt})(?:\s+|(?<=['’])))?(?P<season>{_alt(data.get('seasons'))})"
             rf"(?:\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
@@ -220,7 +228,7 @@ def _rules(lang: str) -> _Rules | None:
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
         capitalised_months=lang in ("en", "de"),
-        future=_words_re(data.get("future_markers")),
+        future=_tense_re(data.get("future_markers"), data.get("future_suffixes")),
         clock_needs_marker=bool(data.get("clock_needs_marker")),
         quarter_words=_phrases(data, "quarter_words"),
         past=re.compile(
@@ -540,7 +548,11 @@ class _Resolver:
     def _decade(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
         if g.get("c"):
             return "DATE", f"{g['c']}{g['dd']}"
-        digit = int(g["sd"]) if g.get("sd") else self.rules.decade_words[g["dw"].casefold()]
+        digit = (
+            int(g["sd"])
+            if g.get("sd")
+            else self.rules.decade_words[re.sub(r"\s+", " ", g["dw"].casefold())]
+        )
         century = 19
         if self.ref is not None and 2000 + 10 * digit <= self.ref.year:
             century = 20
@@ -602,6 +614,8 @@ class _Resolver:
         if anchor == "weekend":  # "over the weekend": the last one, or the coming one
             if spec[1] == "near":
                 offset = 0 if ref.weekday() >= 5 or self.future else -1
+            elif spec[1] == "coming":  # "il prossimo fine settimana": the first one ahead
+                offset = 1 if ref.weekday() >= 5 else 0
             else:
                 offset = int(spec[1])
             y, w, _ = (ref + timedelta(weeks=offset)).isocalendar()
