@@ -194,7 +194,7 @@ class MultiScanner:
         starts: list[list[int]] = [[] for _ in self.patterns]
         pieces = self._tokens.split(text)
         cache = self._cache
-        if len(cache) > 200_000:
+        if len(cache) > 50_000:  # a few MB at most
             cache.clear()
         pos = len(pieces[0])
         for k in range(1, len(pieces), 2):
