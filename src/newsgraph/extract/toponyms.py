@@ -24,6 +24,7 @@ COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its c
 REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
 NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM
 NEAR_KM = 100.0
+_NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: a quick test before the distance
 REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its population
 ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
 #: A one-word town smaller than this is a place only with support from the context.
@@ -204,7 +205,10 @@ class _Context:
                 votes = self.regions.get(region, 0.0) - own.regions.get(region, 0.0)
                 score += REGION_WEIGHT * votes / regional
         if c.level == "city" and any(
-            t is not own.town and distance_km(c, t) <= NEAR_KM for t in self.towns
+            t is not own.town
+            and abs(t.lat - c.lat) < _NEAR_DEGREES
+            and distance_km(c, t) <= NEAR_KM
+            for t in self.towns
         ):
             score += NEAR_WEIGHT
         return score
