@@ -17,8 +17,6 @@ from newsgraph.places import PlaceEntry, distance_km
 
 Region = tuple[str | None, str | None]  # (country, admin1); admin1 None: the whole country
 
-#: A name is clear when its largest namesake is this many times larger than the next.
-DOMINANT_PLACE_RATIO = 20
 #: Weights of the evidence for a namesake, next to log10 of its population.
 COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its country
 REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
@@ -86,31 +84,15 @@ def _groups(toponyms: list[Toponym]) -> list[_Group]:
     return list(groups.values())
 
 
-def _dominant(candidates: tuple[PlaceEntry, ...]) -> bool:
-    runner_up = candidates[1].population if len(candidates) > 1 else 0
-    return candidates[0].population >= DOMINANT_PLACE_RATIO * max(runner_up, 1)
-
-
 def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[PlaceEntry | None]:
     """The place each toponym stands for; None for a small one-word town that nothing in
     the article supports (more likely a surname or an ordinary word than that town).
 
     ``countries_named``: how often the article names each country (by name or demonym)."""
     groups = _groups(toponyms)
-    for g in groups:
-        top = g.candidates[0]
-        # clear: one namesake, a town written with its region, or a region far larger than
-        # its namesakes ("Illinois", not the hamlet of that name)
-        if (
-            len(g.candidates) == 1
-            or g.within is not None
-            or (top.level != "city" and _dominant(g.candidates))
-        ):
-            g.choice, g.clear = top, True
-    if not any(g.clear for g in groups) and not countries_named:
-        for g in groups:  # no clear toponym: the dominant namesakes set the scene
-            if _dominant(g.candidates):
-                g.choice, g.clear = g.candidates[0], True
+    for g in groups:  # clear: one namesake, or a town written with its region
+        if len(g.candidates) == 1 or g.within is not None:
+            g.choice, g.clear = g.candidates[0], True
     # first reading: clear names, and every namesake of the others a little
     first = _Context(groups, countries_named, soft=True)
     for g in groups:
@@ -138,6 +120,17 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
     return out
 
 
+def _prior(c: PlaceEntry) -> float:
+    """How likely a namesake is before any context: log10 of its population, less for a
+    region (named less often than a large town of its name) or a name that is an alias."""
+    prior = math.log10(max(c.population, 100))
+    if c.level == "admin1":
+        prior -= REGION_DISCOUNT
+    if c.alias:
+        prior -= ALIAS_PENALTY
+    return prior
+
+
 @dataclass(slots=True)
 class _Vote:
     """What one name's reading says of where the article is (weights of countries and
@@ -151,10 +144,19 @@ class _Vote:
 def _vote(g: _Group, soft: bool) -> _Vote:
     if g.weak:
         return _Vote()  # a word that may not be a place at all says nothing
-    if soft and not g.clear:  # each namesake's country and region a share of one vote
-        states = {c.country for c in g.candidates if c.country}
-        areas = {_region(c) for c in g.candidates if c.admin1 and c.level != "country"}
-        return _Vote({c: 1 / len(states) for c in states}, {r: 1 / len(areas) for r in areas})
+    if soft and not g.clear:  # each namesake's country and region a share of one vote,
+        # by the square root of its population: "Illinois" votes for the state, not for the
+        # hamlet of that name; "Springfield" for no state in particular
+        weights = [10 ** (_prior(c) / 2) for c in g.candidates]
+        whole = sum(weights)
+        vote = _Vote()
+        for c, w in zip(g.candidates, weights, strict=True):
+            if c.country:
+                vote.countries[c.country] = vote.countries.get(c.country, 0.0) + w / whole
+            if c.admin1 and c.level != "country":
+                region = _region(c)
+                vote.regions[region] = vote.regions.get(region, 0.0) + w / whole
+        return vote
     p = g.choice
     if p is None:
         return _Vote()
@@ -189,11 +191,7 @@ class _Context:
     def score(self, c: PlaceEntry, g: _Group) -> float:
         """log10 of the population, plus the support of the context without ``g`` itself."""
         own = self.votes.get(id(g), _Vote())
-        score = math.log10(max(c.population, 100))
-        if c.level == "admin1":  # a region is named less often than a large town of its name
-            score -= REGION_DISCOUNT
-        if c.alias:
-            score -= ALIAS_PENALTY
+        score = _prior(c)
         total = self.total - sum(own.countries.values())
         if total > 0 and c.country:
             votes = self.countries.get(c.country, 0.0) - own.countries.get(c.country, 0.0)
