@@ -133,6 +133,7 @@ class _LangData:
     stop: frozenset[str]
     single_default: Kind
     region_abbreviations: dict[str, Region]  # "Ill." -> ("USA", "IL")
+    demonym_places: bool  # "Russian" is a mention of Russia the place
 
 
 @cache
@@ -163,6 +164,7 @@ def _lang_data(lang: str) -> _LangData:
         demonyms={str(k).casefold(): str(v) for k, v in (demonyms.get("demonyms") or {}).items()},
         stop=_stop_words(lang),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
+        demonym_places=bool(ent.get("demonym_places")),
         region_abbreviations={
             str(abbr): (str(country), str(code))
             for country, table in (ent.get("region_abbreviations") or {}).items()
@@ -689,6 +691,10 @@ def find_entities(ctx: DocContext) -> Entities:
             if d.ref not in rec.info:
                 rec.info[d.ref] = _ActorInfo(ctx.kb.entries[d.ref].name, "GPE", d.ref)
             mentions.append(EntityMention(d.start, d.end, d.text, "GPE", d.ref, False, sent.index))
+            country_place = rec.gaz.countries.get(d.ref) if rec.data.demonym_places else None
+            if country_place is not None:  # "Russian": a reference to Russia, the place too
+                place_hits[country_place.id].append(Span.of(text, d.start, d.end))
+                place_entries[country_place.id] = country_place
 
     actors = []
     for actor_id, info in rec.info.items():
