@@ -175,7 +175,9 @@ def _country_centres() -> dict[str, tuple[float, float]]:
 
 
 def _divisions(cities: list[Any], alpha3: dict[str, str]) -> list[tuple[PlaceEntry, list[str]]]:
-    """The first-level divisions of geodata/regions.yaml, at the mean of their towns."""
+    """The first-level divisions of geodata/regions.yaml, at the middle of the box around
+    their towns: these large divisions (Canadian provinces, Australian states) have their
+    towns crowded on one edge, where the mean of the towns would put them."""
     data: dict[str, dict[str, list[str]]] = _geodata("regions.yaml")
     towns: dict[tuple[str, str], list[Any]] = {}
     for c in cities:
@@ -186,8 +188,9 @@ def _divisions(cities: list[Any], alpha3: dict[str, str]) -> list[tuple[PlaceEnt
             inside = towns.get((str(country), str(code)))
             if not inside or not names:
                 continue
-            lat = sum(float(c["latitude"]) for c in inside) / len(inside)
-            lon = sum(float(c["longitude"]) for c in inside) / len(inside)
+            lats = [float(c["latitude"]) for c in inside]
+            lons = [float(c["longitude"]) for c in inside]
+            lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
             people = sum(int(c["population"] or 0) for c in inside)
             entry = PlaceEntry(0, str(names[0]), sys.intern(str(country)), lat, lon, people,
                                sys.intern(str(code)), "admin1")  # fmt: skip
