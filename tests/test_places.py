@@ -75,6 +75,8 @@ def test_nationality_adjectives_mention_their_country_in_english() -> None:
     r = extract("Russian officials met American diplomats.")
     assert {m.text for m in place_of(r, "Russian").mentions} == {"Russian"}
     assert place_of(r, "American").country == "USA"
+    pronoun = extract("They told us that the talks would go on.")
+    assert not any(m.text == "us" for p in pronoun.places for m in p.mentions)
 
 
 def test_provinces_of_other_countries_are_places() -> None:

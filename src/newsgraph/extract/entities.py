@@ -691,7 +691,8 @@ def find_entities(ctx: DocContext) -> Entities:
             if d.ref not in rec.info:
                 rec.info[d.ref] = _ActorInfo(ctx.kb.entries[d.ref].name, "GPE", d.ref)
             mentions.append(EntityMention(d.start, d.end, d.text, "GPE", d.ref, False, sent.index))
-            country_place = rec.gaz.countries.get(d.ref) if rec.data.demonym_places else None
+            as_place = rec.data.demonym_places and d.text[:1].isupper()  # "US", not "us"
+            country_place = rec.gaz.countries.get(d.ref) if as_place else None
             if country_place is not None:  # "Russian": a reference to Russia, the place too
                 place_hits[country_place.id].append(Span.of(text, d.start, d.end))
                 place_entries[country_place.id] = country_place
