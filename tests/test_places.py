@@ -89,6 +89,12 @@ def test_provinces_of_other_countries_are_places() -> None:
     assert place_of(r, "Kingston").country == "CAN"
 
 
+def test_a_town_at_the_head_of_an_organisation_name_is_a_place_too() -> None:
+    r = extract("The Gainesville Police Department and the sheriff of Alachua County met.")
+    assert "gainesville-police-department" in {a.id for a in r.actors}
+    assert place_of(r, "Gainesville").country == "USA"
+
+
 # -- the resolver alone, on made-up places ---------------------------------------------
 
 

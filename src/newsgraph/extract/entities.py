@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.extract.toponyms import Region, Toponym, resolve
+from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, resolve
 from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import phrase_key
 from newsgraph.lang import pack_data, word_set
@@ -283,6 +283,27 @@ class _Recogniser:
             return True
         return i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1])
 
+    def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The place an organisation's name begins with ("Gainesville Police Department"),
+        when it is a region, a town of some size or a name of several words."""
+        if m.kind != "ORG" or m.ref is not None or m.last - m.first < 2:
+            return None
+        toks = sent.tokens
+        for n in range(m.last - m.first - 1, 0, -1):
+            places = tuple(self.gaz.lookup_key(sent.norm_words[m.first : m.first + n]))
+            if not places or not toks[m.first + n - 1].is_word:
+                continue
+            top = places[0]
+            if n == 1 and top.level == "city" and top.population < SMALL_TOWN:
+                return None
+            if n == 1 and self.word_like_name(toks[m.first].text):
+                return None
+            start, end = toks[m.first].start, toks[m.first + n - 1].end
+            text = sent.text[start - sent.start : end - sent.start]
+            return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
+                          places=places, named=False)  # fmt: skip
+        return None
+
     def word_like_name(self, word: str) -> bool:
         """A first name or an ordinary word of the language."""
         return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
@@ -511,17 +532,21 @@ def _title_countries(
 def _resolve_places(
     rec: _Recogniser,
     per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
-) -> None:
+) -> list[_Match]:
     """Settle which place each place name stands for, in the light of the whole article
     (:mod:`newsgraph.extract.toponyms`): ``m.places`` becomes the one chosen, a country's
     namesake read as a place ("Georgia" next to Atlanta) becomes one, and a small town that
-    nothing supports goes back to being an unknown name."""
+    nothing supports goes back to being an unknown name.  Returns the places named at the
+    head of an organisation's name ("Gainesville Police Department"), resolved."""
     toponyms: list[Toponym] = []
     owners: list[tuple[Sentence, _Match]] = []
     named: Counter[str] = Counter()
+    inner: list[_Match] = []
     for sent, names, _, demonyms in per_sentence:
         _add_region_abbreviations(rec, sent, names)
-        for m in names:
+        heads = [h for h in (rec.place_at_head(sent, m) for m in names) if h is not None]
+        inner += heads
+        for m in names + heads:
             if m.kind == "GPE" and m.ref and not m.places:
                 named[m.ref] += 1
                 continue
@@ -536,6 +561,8 @@ def _resolve_places(
             key = sent.norm_words[m.first : m.last]
             locative = rec._locative_before(sent, m.first)
             capital = next((c for c in candidates if c.geonameid in rec.gaz.capitals), None)
+            if m.named is False:  # a place inside an organisation's name stands for no state
+                capital = None
             toponyms.append(
                 Toponym(
                     key,
@@ -560,6 +587,7 @@ def _resolve_places(
             m.kind = rec._guess_kind(sent, m.first, m.last, words)
         else:
             m.kind, m.ref, m.places = "LOC", None, (entry,)
+    return inner
 
 
 def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
@@ -611,7 +639,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
         per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
 
-    _resolve_places(rec, per_sentence)
+    inner = _resolve_places(rec, per_sentence)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
@@ -696,6 +724,11 @@ def find_entities(ctx: DocContext) -> Entities:
             if country_place is not None:  # "Russian": a reference to Russia, the place too
                 place_hits[country_place.id].append(Span.of(text, d.start, d.end))
                 place_entries[country_place.id] = country_place
+
+    for m in inner:  # "Gainesville" of the Gainesville Police Department: a place too
+        if m.places and m.kind == "LOC":
+            place_hits[m.places[0].id].append(Span.of(text, m.start, m.end))
+            place_entries[m.places[0].id] = m.places[0]
 
     actors = []
     for actor_id, info in rec.info.items():
