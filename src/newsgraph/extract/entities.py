@@ -247,6 +247,8 @@ class _Recogniser:
             surface = sent.text[toks[i].start - sent.start : last.end - sent.start]
             ids = {e for e in self.kb.lookup_key(key) if self._case_ok(e, surface)}
             places = tuple(self.gaz.lookup_key(key))
+            if n > 1 and places and not _is_name_start(last):
+                places = ()  # "The city" is not the City of London
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
