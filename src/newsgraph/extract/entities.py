@@ -13,7 +13,7 @@ appear among an actor's ``mentions``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -21,6 +21,8 @@ from itertools import islice, product
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
+from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, resolve
+from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
@@ -64,8 +66,6 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
-#: A place name is clear when its largest namesake is this many times larger than the next.
-DOMINANT_PLACE_RATIO = 20
 #: At most this many readings of a run of inflected words are looked up.
 MAX_NAME_KEYS = 32
 
@@ -141,6 +141,8 @@ class _LangData:
     demonyms: dict[str, str]
     stop: frozenset[str]
     single_default: Kind
+    region_abbreviations: dict[str, Region]  # "Ill." -> ("USA", "IL")
+    demonym_places: bool  # "Russian" is a mention of Russia the place
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -216,6 +218,12 @@ def _lang_data(lang: str) -> _LangData:
         demonyms=_inflected(demonyms),
         stop=_stop_words(lang),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
+        demonym_places=bool(ent.get("demonym_places")),
+        region_abbreviations={
+            str(abbr): (str(country), str(code))
+            for country, table in (ent.get("region_abbreviations") or {}).items()
+            for abbr, code in (table or {}).items()
+        },
         case_endings=tuple(
             (str(pair[0]).casefold(), str(pair[1] or "").casefold())
             for pair in ent.get("name_case_endings") or ()
@@ -259,6 +267,7 @@ class _Match:
     named: bool = True
     role: str | None = None
     country: str | None = None
+    weak: bool = False  # a place name that is also a word or first name: needs support
 
 
 class _Recogniser:
@@ -309,11 +318,16 @@ class _Recogniser:
                 places = tuple(self.gaz.lookup_key(key))
                 if ids or places:
                     break
+            if n > 1 and places and not _is_name_start(last):
+                places = ()  # "The city" is not the City of London
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
-            if n == 1 and places and not ids and self._weak_place(sent, i, places):
-                places = ()
+            weak = False
+            if n == 1 and places and not ids:
+                weak = self._word_like(sent, i, places)
+                if weak and self._inside_name(toks, i):
+                    places = ()
             if not ids and not places:
                 continue
             m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
@@ -323,8 +337,10 @@ class _Recogniser:
                     key=lambda e: ("GPE", "ORG", "PER").index(e.kind),
                 )
                 m.kind, m.ref = entry.kind, entry.id
+                if entry.kind == "GPE" and entry.id in self.gaz.countries:
+                    m.places = places  # namesakes of the country ("Georgia", "Lebanon")
             else:
-                m.places = places
+                m.places, m.weak = places, weak
             return m
         return None
 
@@ -334,24 +350,48 @@ class _Recogniser:
         options = [self.data.variants(w) for w in words]
         return islice(product(*options), MAX_NAME_KEYS)
 
-    def _weak_place(self, sent: Sentence, i: int, places: tuple[PlaceEntry, ...]) -> bool:
-        """A one-word gazetteer hit that is more likely part of a longer name ("Whitney
-        Houston", "San Pietro"), a first name, or an ordinary word ("Papa", "Sole")."""
-        toks = sent.tokens
-        word = toks[i].text
-        big = places[0].population >= WEAK_PLACE_POPULATION
-        if big or (word.isupper() and len(word) > 3):
-            return False  # a big city, or a dateline ("GENEVA, Jan 21 —")
+    def _word_like(self, sent: Sentence, i: int, places: tuple[PlaceEntry, ...]) -> bool:
+        """A one-word gazetteer hit of no large city, which may as well be part of a longer
+        name, a first name, or an ordinary word ("Papa", "Sole", "Charleston") — unless it
+        is a dateline ("GENEVA, Jan 21 —") or an inflected name after "in" ("в Женеве")."""
+        if places[0].population >= WEAK_PLACE_POPULATION or places[0].level != "city":
+            return False
+        word = sent.tokens[i].text
+        if word.isupper() and len(word) > 3:
+            return False
+        inflected = len(self.data.variants(sent.norm_words[i])) > 1
+        return not (inflected and self._locative_before(sent, i))
+
+    def _inside_name(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Part of a longer name ("Whitney Houston", "San Pietro", "Jeb Bush")."""
         if i + 1 < len(toks) and toks[i + 1].is_word and _is_name_start(toks[i + 1]):
             return True
-        if i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1]):
-            return True  # "Jeb Bush": the end of a name
-        if word.casefold() in self.kb.first_names:
-            return True
-        inflected = len(self.data.variants(sent.norm_words[i])) > 1
-        if inflected and self._locative_before(sent, i):
-            return False  # "в Женеве": an inflected name after "in" is the place
-        return _is_known_word(word, self.ctx.lang)
+        return i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1])
+
+    def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The place an organisation's name begins with ("Gainesville Police Department"),
+        when it is a region, a town of some size or a name of several words."""
+        if m.kind != "ORG" or m.ref is not None or m.last - m.first < 2:
+            return None
+        toks = sent.tokens
+        for n in range(m.last - m.first - 1, 0, -1):
+            places = tuple(self.gaz.lookup_key(sent.norm_words[m.first : m.first + n]))
+            if not places or not toks[m.first + n - 1].is_word:
+                continue
+            top = places[0]
+            if n == 1 and top.level == "city" and top.population < SMALL_TOWN:
+                return None
+            if n == 1 and self.word_like_name(toks[m.first].text):
+                return None
+            start, end = toks[m.first].start, toks[m.first + n - 1].end
+            text = sent.text[start - sent.start : end - sent.start]
+            return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
+                          places=places, named=False)  # fmt: skip
+        return None
+
+    def word_like_name(self, word: str) -> bool:
+        """A first name or an ordinary word of the language."""
+        return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
         entry = self.kb.entries[entry_id]
@@ -511,6 +551,50 @@ class _Recogniser:
             return "PER"  # "Сагдеев", "Шевченко"
         return "PER" if len(words) >= 2 else self.data.single_default
 
+    def region_after(
+        self, sent: Sentence, m: _Match, candidates: tuple[PlaceEntry, ...], names: list[_Match]
+    ) -> Region | None:
+        """The region or country written after a place name ("Springfield, Illinois",
+        "Paris, Texas", "Athens, Ga."), when one of the name's namesakes lies there."""
+        toks = sent.tokens
+        j = m.last
+        if j + 1 >= len(toks) or toks[j].text != ",":
+            return None
+        after = next((n for n in names if n.first == j + 1), None)
+        regions: list[PlaceEntry] = []
+        if after is not None:
+            country = self.gaz.countries.get(after.ref or "") if after.kind == "GPE" else None
+            regions = [*after.places, *([country] if country else [])]
+        for r in regions:
+            if r.level in ("admin1", "country"):
+                region: Region = (r.country, r.admin1)
+                if any(_within(c, region) for c in candidates):
+                    return region
+        return None
+
+    def region_abbreviation(self, sent: Sentence, j: int) -> tuple[int, PlaceEntry] | None:
+        """A region written short at token ``j`` ("Ill.", "W.Va.", "OH"): the token after it
+        and the region."""
+        toks = sent.tokens
+        if j >= len(toks) or not toks[j].is_word:
+            return None
+        surface = ""
+        for k in range(j, min(j + 5, len(toks))):
+            if k > j and toks[k].start != toks[k - 1].end:
+                break
+            surface += toks[k].text
+            region = self.data.region_abbreviations.get(surface)
+            if region is not None and region[1] is not None:
+                entry = self.gaz.regions.get((region[0] or "", region[1]))
+                return (k + 1, entry) if entry else None
+        word = toks[j].text
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if len(word) == 2 and word.isupper() and not nxt[:1].isalpha():
+            entry = self.gaz.regions.get(("USA", word))
+            if entry is not None:
+                return j + 1, entry
+        return None
+
     def _locative_before(self, sent: Sentence, i: int) -> bool:
         words = sent.norm_words
         return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in self.data.locative)
@@ -599,20 +683,103 @@ def _title_countries(
     return [n.ref for n in used if n.ref], used
 
 
-def _dominant_place_countries(
+def _resolve_places(
+    rec: _Recogniser,
     per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
-) -> set[str]:
-    """Countries of the places whose name is clear (one candidate, or one far larger than its
-    namesakes): they tell in which country the article's other places lie."""
-    found: set[str] = set()
-    for _, names, _, _ in per_sentence:
-        for m in names:
-            if m.ref is None and m.places:
-                first = m.places[0]
-                runner_up = m.places[1].population if len(m.places) > 1 else 0
-                if first.country and first.population >= DOMINANT_PLACE_RATIO * max(runner_up, 1):
-                    found.add(first.country)
-    return found
+) -> list[_Match]:
+    """Settle which place each place name stands for, in the light of the whole article
+    (:mod:`newsgraph.extract.toponyms`): ``m.places`` becomes the one chosen, a country's
+    namesake read as a place ("Georgia" next to Atlanta) becomes one, and a small town that
+    nothing supports goes back to being an unknown name.  Returns the places named at the
+    head of an organisation's name ("Gainesville Police Department"), resolved."""
+    toponyms: list[Toponym] = []
+    owners: list[tuple[Sentence, _Match]] = []
+    named: Counter[str] = Counter()
+    inner: list[_Match] = []
+    for sent, names, _, demonyms in per_sentence:
+        _add_region_abbreviations(rec, sent, names)
+        heads = [h for h in (rec.place_at_head(sent, m) for m in names) if h is not None]
+        inner += heads
+        for m in names + heads:
+            if m.kind == "GPE" and m.ref and not m.places:
+                named[m.ref] += 1
+                continue
+            if not m.places:
+                continue
+            candidates = m.places
+            country = rec.gaz.countries.get(m.ref or "") if m.kind == "GPE" else None
+            if country is not None:
+                candidates = tuple(sorted((country, *m.places), key=lambda p: -p.population))
+            elif m.ref is not None:
+                continue
+            key = sent.norm_words[m.first : m.last]
+            locative = rec._locative_before(sent, m.first)
+            capital = next((c for c in candidates if c.geonameid in rec.gaz.capitals), None)
+            if m.named is False:  # a place inside an organisation's name stands for no state
+                capital = None
+            toponyms.append(
+                Toponym(
+                    key,
+                    candidates,
+                    locative=locative,
+                    within=rec.region_after(sent, m, candidates, names),
+                    one_word=len(key) == 1,
+                    weak=m.weak and rec.word_like_name(m.text),
+                    agent=capital.geonameid if capital and m.ref is None and not locative else None,
+                )
+            )
+            owners.append((sent, m))
+        for d in demonyms:
+            if d.ref:
+                named[d.ref] += 1
+    for (sent, m), entry in zip(owners, resolve(toponyms, named), strict=True):
+        if m.kind == "GPE" and (entry is None or entry.level == "country"):
+            m.places = ()
+        elif entry is None:
+            m.places = ()
+            words = [t.text for t in sent.tokens[m.first : m.last]]
+            m.kind = rec._guess_kind(sent, m.first, m.last, words)
+        else:
+            m.kind, m.ref, m.places = "LOC", None, (entry,)
+    return inner
+
+
+def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
+    """A region written short after a place name ("Springfield, Ill.") is a place too."""
+    found = []
+    for m in names:
+        if m.last + 1 >= len(sent.tokens) or sent.tokens[m.last].text != ",":
+            continue
+        hit = rec.region_abbreviation(sent, m.last + 1)
+        if hit is None:
+            continue
+        end, region = hit
+        if m.places and not any(p.country == region.country for p in m.places):
+            continue
+        if not m.places and m.kind == "GPE":
+            continue
+        last = sent.tokens[end - 1]
+        if m.ref is None and not m.places:
+            m.kind = "LOC"  # an unknown town ("Lanexa, Va.")
+        start = sent.tokens[m.last + 1].start
+        found.append(
+            _Match(
+                sent.index,
+                m.last + 1,
+                end,
+                start,
+                last.end,
+                sent.text[start - sent.start : last.end - sent.start],
+                "LOC",
+                places=(region,),
+            )
+        )
+    if found:
+        taken = {k for f in found for k in range(f.first, f.last)}
+        names[:] = sorted(
+            [n for n in names if not taken.intersection(range(n.first, n.last))] + found,
+            key=lambda n: n.first,
+        )
 
 
 def find_entities(ctx: DocContext) -> Entities:
@@ -626,10 +793,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
         per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
 
-    doc_countries = {
-        m.ref for _, names, _, dem in per_sentence for m in names + dem if m.kind == "GPE" and m.ref
-    }
-    doc_countries |= _dominant_place_countries(per_sentence)
+    inner = _resolve_places(rec, per_sentence)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
@@ -639,7 +803,7 @@ def find_entities(ctx: DocContext) -> Entities:
     for sent, names, titles, demonyms in per_sentence:
         for m in names:
             if m.places and m.ref is None:
-                entry = next((p for p in m.places if p.country in doc_countries), m.places[0])
+                entry = m.places[0]
                 state = rec.gaz.capitals.get(entry.geonameid)
                 if state and state in ctx.kb.entries and not rec._locative_before(sent, m.first):
                     m.kind, m.ref = "GPE", state
@@ -709,6 +873,16 @@ def find_entities(ctx: DocContext) -> Entities:
             if d.ref not in rec.info:
                 rec.info[d.ref] = _ActorInfo(ctx.kb.entries[d.ref].name, "GPE", d.ref)
             mentions.append(EntityMention(d.start, d.end, d.text, "GPE", d.ref, False, sent.index))
+            as_place = rec.data.demonym_places and d.text[:1].isupper()  # "US", not "us"
+            country_place = rec.gaz.countries.get(d.ref) if as_place else None
+            if country_place is not None:  # "Russian": a reference to Russia, the place too
+                place_hits[country_place.id].append(Span.of(text, d.start, d.end))
+                place_entries[country_place.id] = country_place
+
+    for m in inner:  # "Gainesville" of the Gainesville Police Department: a place too
+        if m.places and m.kind == "LOC":
+            place_hits[m.places[0].id].append(Span.of(text, m.start, m.end))
+            place_entries[m.places[0].id] = m.places[0]
 
     actors = []
     for actor_id, info in rec.info.items():

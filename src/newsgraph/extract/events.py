@@ -411,8 +411,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or a.hypothetical != b.hypothetical:
         return False
     pa, pb = set(a.actors + a.recipients), set(b.actors + b.recipients)
-    if not pa or not pb or not (pa <= pb or pb <= pa):
-        return False  # without named participants two reports cannot be told to be one
+    if not pa or not pb or not (pa <= pb or pb <= pa or len(pa & pb) >= 2):
+        return False  # without shared participants two reports cannot be told to be one
     if a.place and b.place and a.place != b.place:
         return False
     da, db = _stated_date(a.date), _stated_date(b.date)
