@@ -152,7 +152,7 @@ def _identify(paragraphs: list[list[_Unit]]) -> LangGuess:
 
 def _title(record: RawRecord, paragraphs: list[list[_Unit]]) -> tuple[_Unit | None, int]:
     """The title unit and how many leading paragraphs it used."""
-    if record.format == "jsonl" or not paragraphs:
+    if record.format not in ("record", "text") or not paragraphs:  # the title is given
         return None, 0
     first = paragraphs[0]
     if record.format == "record":

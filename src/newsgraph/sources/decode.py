@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -56,3 +57,39 @@ def decode_bytes(data: bytes) -> Decoded:
             "convert it to UTF-8 (e.g. with iconv) and ingest it again",
         )
     return Decoded(str(best), best.encoding)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+#: What browsers actually use for labels pages declare (WHATWG encoding standard).
+_BROWSER_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+                    "ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874"}  # fmt: skip
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag of its first 4 KiB, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def decode_markup(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode HTML or XML: UTF-8 when the bytes are valid UTF-8 (whatever the page
+    claims), else the charset declared (``declared``, e.g. from an HTTP header, or
+    the page's ``<meta>``), else a detected encoding.
+
+    Raises :class:`UndecodableError` like :func:`decode_bytes`.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return decode_bytes(data)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for label in (declared, declared_charset(data)):
+        if not label:
+            continue
+        label = _BROWSER_ALIASES.get(label.lower(), label.lower())
+        try:
+            return Decoded(data.decode(label), label)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return decode_bytes(data)
