@@ -57,7 +57,10 @@ def main() -> None:
             row = {"i": i, "id": key, "output": output, "error": error}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             if (i + 1) % 50 == 0:
-                print(f"{i + 1}/{len(keys)} pages, {time.perf_counter() - started:.0f}s", file=sys.stderr)
+                print(
+                    f"{i + 1}/{len(keys)} pages, {time.perf_counter() - started:.0f}s",
+                    file=sys.stderr,
+                )
 
 
 if __name__ == "__main__":

@@ -65,6 +65,10 @@ _BROWSER_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1
                     "ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874"}  # fmt: skip
 
 
+#: How much less mess another encoding must show to overrule the declared charset.
+MESS_MARGIN = 0.1
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in a ``<meta>`` tag of its first 4 KiB, if any."""
     m = _META_CHARSET.search(data[:4096])
@@ -89,7 +93,21 @@ def decode_markup(data: bytes, *, declared: str | None = None) -> Decoded:
             continue
         label = _BROWSER_ALIASES.get(label.lower(), label.lower())
         try:
-            return Decoded(data.decode(label), label)
+            text = data.decode(label)
         except (LookupError, UnicodeDecodeError):
             continue
+        if _declared_is_wrong(data, label):
+            break
+        return Decoded(text, label)
     return decode_bytes(data)
+
+
+def _declared_is_wrong(data: bytes, label: str) -> bool:
+    """A single-byte charset decodes anything: trust the declaration unless the bytes read
+    clearly better in another encoding (koi8-r text declared as windows-1251)."""
+    sample = data[:65536]
+    declared_fit = charset_normalizer.from_bytes(sample, cp_isolation=[label]).best()
+    best = charset_normalizer.from_bytes(sample).best()
+    if declared_fit is None or best is None:
+        return False
+    return best.chaos + MESS_MARGIN < declared_fit.chaos

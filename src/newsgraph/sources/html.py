@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import unicodedata
 from typing import Any
 
@@ -18,6 +19,13 @@ from newsgraph.lang import supported_languages
 from newsgraph.model import InputFormat, RawRecord, Rejection
 from newsgraph.sources.align import align_to_markup, markup_body_start
 from newsgraph.sources.decode import UndecodableError, decode_markup
+
+_HTML_LANG = re.compile(
+    r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I
+)
+
+#: Fewer words than this is not an article (a menu, a caption, an error message).
+MIN_WORDS = 5
 
 # trafilatura logs a warning for every page it discards; the rejection says it instead.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -36,11 +44,16 @@ def _extract(markup: str, url: str | None) -> Any:
     )
 
 
-def _language(declared: str | None) -> str | None:
-    """The page's declared language when newsgraph has a pack for it (``de-AT`` → ``de``)."""
-    if not declared:
+def _language(markup: str) -> str | None:
+    """The language ``<html lang>`` declares when newsgraph has a pack for it (``de-AT`` → ``de``).
+
+    trafilatura gives no language unless asked to filter by one, so the page's own
+    declaration is read here; without a usable one the cleaning stage identifies it.
+    """
+    m = _HTML_LANG.search(markup[:20_000])
+    if m is None:
         return None
-    code = declared.strip().lower().replace("_", "-").split("-")[0]
+    code = m.group(1).lower().replace("_", "-").split("-")[0]
     return code if code in supported_languages() else None
 
 
@@ -79,13 +92,14 @@ def read_html(
             data,
         )
     text = unicodedata.normalize("NFC", doc.text or "") if doc is not None else ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         return Rejection(
             ref,
             "clean",
             "no_body",
-            "the page has no main text (trafilatura found only navigation, boilerplate "
-            "or nothing); if it is an article, save the page with its body",
+            f"the page has no main text (trafilatura found {len(text.split())} words: "
+            "navigation, boilerplate or nothing); if it is an article, save the page with "
+            "its body",
             sha,
             data,
         )
@@ -99,7 +113,7 @@ def read_html(
         url=doc.url or url,
         title=" ".join(doc.title.split()) if doc.title else None,
         published=doc.date or None,
-        lang=_language(doc.language),
+        lang=_language(markup),
         header_date=header_date,
         encoding=decoded.encoding,
         author=doc.author or None,

@@ -140,6 +140,8 @@ def _records(
     try:
         for number, record in enumerate(iterator):
             offset = base if single else iterator.offset
+            if getattr(record, "format", "warc") != "warc":  # warcio's lenient ARC reading
+                raise _Damaged(offset, "not a WARC record (ARC and other formats are not read)")
             record_ref = (
                 f"{ref}#{offset}" if not single or number == 0 else f"{ref}#{base}+{number}"
             )
