@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import resource
 from pathlib import Path
 
@@ -169,3 +170,10 @@ def test_format_names_and_sniffing() -> None:
     assert sniff(b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">') == "rss"
     assert sniff(b"\xef\xbb\xbf<!DOCTYPE html>\n<html>") == "html"
     assert sniff(b" date 2022-01 https://e.it/x\n") is None
+
+
+def test_page_from_standard_input() -> None:
+    page = article_html("From a pipe").encode()
+    [record] = list(read_inputs(["-"], stdin=io.BytesIO(page)))
+    assert isinstance(record, RawRecord) and record.format == "html"
+    assert record.input_ref == "-" and PARAGRAPHS_EN[0] in record.text
