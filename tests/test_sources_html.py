@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import resource
 from pathlib import Path
 
@@ -177,3 +178,30 @@ def test_page_from_standard_input() -> None:
     [record] = list(read_inputs(["-"], stdin=io.BytesIO(page)))
     assert isinstance(record, RawRecord) and record.format == "html"
     assert record.input_ref == "-" and PARAGRAPHS_EN[0] in record.text
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_every_copied_character_of_the_document_is_the_markup_character(
+    tmp_path: Path, lang: str
+) -> None:
+    paragraphs = PARAGRAPHS_EN if lang == "en" else PARAGRAPHS_IT
+    page = article_html("Talks &amp; <i>promises</i>", paragraphs, lang=lang)
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("Geneva", "Gen<b></b>eva").replace(" di ", " di&nbsp;"))
+    record = read_one(path)
+    assert isinstance(record, RawRecord) and record.markup is not None
+    result = process_document(record)
+    assert isinstance(result, ExtractionResult) and result.document.offsets is not None
+    doc, segments = result.document, result.document.offsets.segments
+    assert segments[0].clean_start == 0 and segments[-1].clean_end == len(doc.text)
+    copied = 0
+    for a, b in itertools.pairwise(segments):
+        assert a.clean_end == b.clean_start  # no gaps, no overlaps
+    for seg in segments:
+        if seg.kind == "copy":
+            assert (
+                doc.text[seg.clean_start : seg.clean_end]
+                == record.markup[seg.raw_start : seg.raw_end]
+            )
+            copied += seg.clean_end - seg.clean_start
+    assert copied > 0.8 * len(doc.text)  # most of the text maps exactly
