@@ -56,7 +56,9 @@ class IngestReport:
 
 def _safe_process(record: RawRecord, options: PipelineOptions) -> StoreItem:
     result = process_safely(record, options=options)
-    return StoreItem(result, raw_text=record.text, raw_sha256=record.raw_sha256)
+    # the raw input the offset map leads to: the markup of a page, else the text read
+    raw = record.markup if record.markup is not None else record.text
+    return StoreItem(result, raw_text=raw, raw_sha256=record.raw_sha256)
 
 
 def ingest(
