@@ -51,6 +51,16 @@ HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
 _HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
 NEGATION_WINDOW = 4
+#: Confidence of a reported event and of an intended or possible one; the main event of a
+#: sentence keeps it, one told as background ("after the attack") or as a modifier
+#: ("Israeli-occupied") loses some, so that the sentence's main event leads.
+FACT_CONFIDENCE = 0.8
+HYPOTHETICAL_CONFIDENCE = 0.6
+BACKGROUND_PENALTY = 0.2
+MODIFIER_PENALTY = 0.3
+#: A trigger whose pack entry blocks it: a phrase that holds a trigger word but names no
+#: event ("according to", "in accordance with").
+_BLOCK = "BLOCK"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +75,22 @@ class _Roles:
     comitative: frozenset[str]
     reversal: frozenset[str]
     easing: frozenset[str]
+    background: Lexicon  # "after", "amid", "which": a clause that tells the background
+    clause_ends: frozenset[str]  # punctuation that closes such a clause
 
 
 @cache
 def _roles(lang: str) -> _Roles:
     data = pack_data(lang, "events")
+    background = Lexicon()
+    background.add_words(data.get("background_cues") or (), "bg")
     return _Roles(
         topic_nouns=word_set(data, "topic_nouns"),
         comitative=word_set(data, "comitative"),
         reversal=word_set(data, "reversal_verbs"),
         easing=word_set(data, "easing_verbs"),
+        background=background,
+        clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
     )
 
 
@@ -92,13 +108,15 @@ def _triggers(lang: str) -> Lexicon:
     lex = Lexicon()
     for t in pack_data(lang, "events").get("triggers") or ():
         typ = str(t.get("type", "")).upper()
-        if typ not in PLOVER_TYPES:
+        if typ not in PLOVER_TYPES and typ != _BLOCK:
             continue
         entry = _Trigger(typ, t.get("mode"))
         if t.get("phrase"):
             lex.add_phrase(str(t["phrase"]), entry)
         elif t.get("lemma"):
             lex.add_lemma(str(t["lemma"]), entry)
+    for phrase in pack_data(lang, "events").get("non_triggers") or ():
+        lex.add_phrase(str(phrase), _Trigger(_BLOCK, None))
     return lex
 
 
@@ -269,6 +287,43 @@ class _Finder:
             for h in self._modal(sent, self.modality.hypothetical)
         )
 
+    def _backgrounded(self, sent: Sentence, hit: Hit) -> bool:
+        """Is the trigger in a clause that tells the background of the sentence's main event
+        ("after the attack", "amid protests", "which is preparing an offensive")?  The clause
+        runs from its cue to the next clause-ending mark."""
+        ends = self.roles.clause_ends
+        for cue in self._modal(sent, self.roles.background):
+            if cue.last <= hit.first and not any(
+                w in ends for w in sent.norm_words[cue.last : hit.first]
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _modifier(sent: Sentence, hit: Hit) -> bool:
+        """ "Israeli-occupied", "Syrian-backed": the trigger is the tail of a hyphenated
+        modifier, not an act told by the sentence."""
+        if hit.first < 2:
+            return False
+        dash, head, prev = (
+            sent.tokens[hit.first - 1],
+            sent.tokens[hit.first],
+            sent.tokens[hit.first - 2],
+        )
+        return dash.text in ("-", "‑") and prev.end == dash.start and dash.end == head.start
+
+    def _in_name_or_time(self, sent: Sentence, hit: Hit, mentions: list[EntityMention]) -> bool:
+        """ "Amnesty International", "Ceasefire Violations Committee", "last March": the word
+        is part of a name or a time expression."""
+        start, end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
+        if any(m.named and m.start <= start and end <= m.end for m in mentions):
+            return True
+        return any(
+            t.start <= start and end <= t.end
+            for t in self.times
+            if sent.start <= t.start < sent.end
+        )
+
     def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:
         """The trigger's date: a time expression in its window, else (unless ``own``) in its
         sentence, else the publication day for the first sentences of the article."""
@@ -299,12 +354,19 @@ class _Finder:
         hits = self.triggers.find(sent)
         if not hits:
             return []
+        mentions = self.entities.in_sentence(sent.index)
+        hits = [
+            h
+            for h in hits
+            if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, mentions)
+        ]
+        if not hits:
+            return []
         quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
 
         def quote_of(pos: int) -> tuple[int, int] | None:
             return next(((a, b) for a, b in quoted if a <= pos < b), None)
 
-        mentions = self.entities.in_sentence(sent.index)
         events: list[Event] = []
         topic_end = -100  # end of the last trigger dropped as a topic
         bounds = [sent.start] + [sent.tokens[h.first].start for h in hits[1:]] + [sent.end]
@@ -343,6 +405,11 @@ class _Finder:
                 typ, mode = INTENT_TYPES[typ], typ.lower()
                 if self._condition_follows(sent, hit):  # "... unless": a threat
                     typ = "THREATEN"
+            confidence = HYPOTHETICAL_CONFIDENCE if hypothetical else FACT_CONFIDENCE
+            if self._backgrounded(sent, hit):
+                confidence -= BACKGROUND_PENALTY
+            if self._modifier(sent, hit):
+                confidence -= MODIFIER_PENALTY
             source: tuple[str, ...]
             target: tuple[str, ...]
             if typ == "CONSULT":
@@ -360,7 +427,7 @@ class _Finder:
                     date=date,
                     hypothetical=hypothetical,
                     evidence=Evidence(sent.start, sent.end, sent.text),
-                    confidence=0.6 if hypothetical else 0.8,
+                    confidence=round(confidence, 2),
                     trigger=trigger,
                 )
             )
@@ -396,6 +463,7 @@ def _merge_in_sentence(events: list[Event]) -> list[Event]:
             continue
         merged[merged.index(twin)] = replace(
             twin,
+            confidence=max(twin.confidence, ev.confidence),
             actors=tuple(dict.fromkeys((*twin.actors, *ev.actors))),
             recipients=tuple(
                 r
@@ -462,6 +530,7 @@ def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> 
             richer = len(second.actors + second.recipients) > len(first.actors + first.recipients)
             events[events.index(twin)] = replace(
                 first,
+                confidence=max(first.confidence, second.confidence),
                 actors=second.actors if richer else first.actors,
                 recipients=second.recipients if richer else first.recipients,
                 place=first.place or second.place,
