@@ -45,7 +45,9 @@ INTENT_TYPES = {
 UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"})
 COERCIVE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE"})
-REVERSAL_WINDOW = 4
+REVERSAL_WINDOW = 6
+HYPOTHETICAL_WINDOW = 6  # how far a modal cue reaches ("will provide 25,000 tons of food aid")
+REFUSAL_WINDOW = 3
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
@@ -58,6 +60,12 @@ FACT_CONFIDENCE = 0.8
 HYPOTHETICAL_CONFIDENCE = 0.6
 BACKGROUND_PENALTY = 0.2
 MODIFIER_PENALTY = 0.3
+WEAK_PENALTY = 0.1  # a pack trigger marked weak: a word that often only names a topic
+REFUSAL_CONFIDENCE = 0.7
+#: What PLOVER codes a refused cooperative act as ("will not accept", "failed to agree").
+REFUSABLE_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+)
 #: A trigger whose pack entry blocks it: a phrase that holds a trigger word but names no
 #: event ("according to", "in accordance with").
 _BLOCK = "BLOCK"
@@ -67,6 +75,7 @@ _BLOCK = "BLOCK"
 class _Trigger:
     type: str
     mode: str | None
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,7 @@ class _Roles:
     easing: frozenset[str]
     background: Lexicon  # "after", "amid", "which": a clause that tells the background
     clause_ends: frozenset[str]  # punctuation that closes such a clause
+    determiners: frozenset[str]  # "the occupied West Bank": a participle before a name
 
 
 @cache
@@ -91,6 +101,7 @@ def _roles(lang: str) -> _Roles:
         easing=word_set(data, "easing_verbs"),
         background=background,
         clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
+        determiners=word_set(data, "determiners"),
     )
 
 
@@ -101,6 +112,7 @@ class _Modality:
     hypothetical: Lexicon
     conditional: Lexicon
     obligation: Lexicon
+    refusal: Lexicon
 
 
 @cache
@@ -110,7 +122,7 @@ def _triggers(lang: str) -> Lexicon:
         typ = str(t.get("type", "")).upper()
         if typ not in PLOVER_TYPES and typ != _BLOCK:
             continue
-        entry = _Trigger(typ, t.get("mode"))
+        entry = _Trigger(typ, t.get("mode"), bool(t.get("weak")))
         if t.get("phrase"):
             lex.add_phrase(str(t["phrase"]), entry)
         elif t.get("lemma"):
@@ -131,12 +143,15 @@ def _modality(lang: str) -> _Modality:
     conditional.add_words(data.get("conditional") or (), "if")
     obligation = Lexicon()
     obligation.add_words(data.get("obligation") or (), "must")
+    refusal = Lexicon()
+    refusal.add_words(data.get("refusal") or (), "refuse")
     return _Modality(
         negation=word_set(data, "negation"),
         no_intention=no_intention,
         hypothetical=hypothetical,
         conditional=conditional,
         obligation=obligation,
+        refusal=refusal,
     )
 
 
@@ -261,7 +276,9 @@ class _Finder:
 
     def _reversed(self, sent: Sentence, hit: Hit, typ: str) -> str:
         """ "halted economic aid" is a SANCTION, "lifted the curfew" a CONCEDE (as in PLOVER)."""
-        lemmas = set(sent.lemmas[max(0, hit.first - REVERSAL_WINDOW) : hit.first])
+        lo = max(0, hit.first - REVERSAL_WINDOW)
+        ends = [k for k in range(lo, hit.first) if sent.norm_words[k] in self.roles.clause_ends]
+        lemmas = set(sent.lemmas[max([lo, *(k + 1 for k in ends)]) : hit.first])
         if typ in COOPERATIVE_TYPES and lemmas & self.roles.reversal:
             return "SANCTION"
         if typ in COERCIVE_TYPES and lemmas & self.roles.easing:
@@ -282,9 +299,19 @@ class _Finder:
         return clause is not None and hit.first - clause <= 8
 
     def _hypothetical(self, sent: Sentence, hit: Hit) -> bool:
+        ends = self.roles.clause_ends
         return any(
-            h.last <= hit.first and hit.first - h.last <= 4
+            h.last <= hit.first
+            and hit.first - h.last <= HYPOTHETICAL_WINDOW
+            and not any(w in ends for w in sent.norm_words[h.last : hit.first])
             for h in self._modal(sent, self.modality.hypothetical)
+        )
+
+    def _refused(self, sent: Sentence, hit: Hit) -> bool:
+        """ "failed to reach an agreement", "refused to meet": a refusal of the act."""
+        return any(
+            h.last <= hit.first and hit.first - h.last <= REFUSAL_WINDOW
+            for h in self._modal(sent, self.modality.refusal)
         )
 
     def _backgrounded(self, sent: Sentence, hit: Hit) -> bool:
@@ -299,24 +326,29 @@ class _Finder:
                 return True
         return False
 
-    @staticmethod
-    def _modifier(sent: Sentence, hit: Hit) -> bool:
-        """ "Israeli-occupied", "Syrian-backed": the trigger is the tail of a hyphenated
-        modifier, not an act told by the sentence."""
-        if hit.first < 2:
+    def _modifier(self, sent: Sentence, hit: Hit, mentions: list[EntityMention]) -> bool:
+        """ "Israeli-occupied", "Syrian-backed", "the besieged Bosnian town": the trigger
+        modifies a name (the tail of a hyphenated word, or between a determiner and a
+        name); it is not an act told by the sentence."""
+        if hit.first >= 2:
+            dash, head = sent.tokens[hit.first - 1], sent.tokens[hit.first]
+            prev = sent.tokens[hit.first - 2]
+            if dash.text in ("-", "‑") and prev.end == dash.start and dash.end == head.start:
+                return True
+        if hit.last - hit.first != 1 or hit.first == 0 or hit.last >= len(sent.tokens):
             return False
-        dash, head, prev = (
-            sent.tokens[hit.first - 1],
-            sent.tokens[hit.first],
-            sent.tokens[hit.first - 2],
-        )
-        return dash.text in ("-", "‑") and prev.end == dash.start and dash.end == head.start
+        if sent.norm_words[hit.first - 1] not in self.roles.determiners:
+            return False
+        after = sent.tokens[hit.last].start
+        return any(m.named and m.start == after for m in mentions)
 
     def _in_name_or_time(self, sent: Sentence, hit: Hit, mentions: list[EntityMention]) -> bool:
         """ "Amnesty International", "Ceasefire Violations Committee", "last March": the word
         is part of a name or a time expression."""
         start, end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
-        if any(m.named and m.start <= start and end <= m.end for m in mentions):
+        if not _headline_case(sent) and any(
+            m.named and m.start <= start and end <= m.end for m in mentions
+        ):
             return True
         return any(
             t.start <= start and end <= t.end
@@ -381,11 +413,14 @@ class _Finder:
             trig: _Trigger = hit.entry
             pos = sent.tokens[hit.first].start
             trigger = _trigger_span(sent, hit)
+            refused = trig.type in REFUSABLE_TYPES and self._refused(sent, hit)
             if negation is not None:  # not an event; what a statement may deny
                 intention = negation == "intention" or self._hypothetical(sent, hit)
                 claim = Claim(trig.type, trigger, negated=True, intention=intention)
                 self.denials.append((sent.index, claim))
-                continue
+                if not (intention and trig.type in REFUSABLE_TYPES):
+                    continue
+                refused = True  # "will not accept", "has no intention of meeting": a refusal
             if trig.mode == "host" and not self._guest_follows(sent, hit, window):
                 continue  # "ha ricevuto una risposta": receiving, not hosting
             if trig.type == "CONSULT":
@@ -406,10 +441,15 @@ class _Finder:
                 if self._condition_follows(sent, hit):  # "... unless": a threat
                     typ = "THREATEN"
             confidence = HYPOTHETICAL_CONFIDENCE if hypothetical else FACT_CONFIDENCE
+            if refused:  # "failed to reach an agreement", "will not accept": PLOVER's REJECT
+                typ, mode, hypothetical = "REJECT", trig.type.lower(), False
+                confidence = REFUSAL_CONFIDENCE
             if self._backgrounded(sent, hit):
                 confidence -= BACKGROUND_PENALTY
-            if self._modifier(sent, hit):
+            if self._modifier(sent, hit, mentions):
                 confidence -= MODIFIER_PENALTY
+            if trig.weak:
+                confidence -= WEAK_PENALTY
             source: tuple[str, ...]
             target: tuple[str, ...]
             if typ == "CONSULT":
@@ -432,6 +472,12 @@ class _Finder:
                 )
             )
         return _merge_in_sentence(events)
+
+
+def _headline_case(sent: Sentence) -> bool:
+    """ "Court Convicts Friend of Boston Bombing Suspect": capitals say nothing of names."""
+    words = [t.text for t in sent.tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _trigger_span(sent: Sentence, hit: Hit) -> Span:
