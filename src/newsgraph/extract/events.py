@@ -12,6 +12,7 @@ event; the same event reported again later in the article gains evidence.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
@@ -82,11 +83,17 @@ class _Trigger:
 class _Roles:
     topic_nouns: frozenset[str]
     comitative: frozenset[str]
-    reversal: frozenset[str]
-    easing: frozenset[str]
+    reversal: Lexicon  # "halted", "cut off": a cooperative act withdrawn
+    easing: Lexicon  # "lifted", "called off": a coercive act or a protest eased
     background: Lexicon  # "after", "amid", "which": a clause that tells the background
     clause_ends: frozenset[str]  # punctuation that closes such a clause
     determiners: frozenset[str]  # "the occupied West Bank": a participle before a name
+
+
+def _words(words: object) -> Lexicon:
+    lex = Lexicon()
+    lex.add_words(words if isinstance(words, list) else (), "cue")
+    return lex
 
 
 @cache
@@ -97,8 +104,8 @@ def _roles(lang: str) -> _Roles:
     return _Roles(
         topic_nouns=word_set(data, "topic_nouns"),
         comitative=word_set(data, "comitative"),
-        reversal=word_set(data, "reversal_verbs"),
-        easing=word_set(data, "easing_verbs"),
+        reversal=_words(data.get("reversal_verbs")),
+        easing=_words(data.get("easing_verbs")),
         background=background,
         clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
         determiners=word_set(data, "determiners"),
@@ -274,16 +281,19 @@ class _Finder:
             for m in window
         )
 
-    def _reversed(self, sent: Sentence, hit: Hit, typ: str) -> str:
-        """ "halted economic aid" is a SANCTION, "lifted the curfew" a CONCEDE (as in PLOVER)."""
+    def _reversed(self, sent: Sentence, hit: Hit, typ: str) -> tuple[str, Hit | None]:
+        """ "halted economic aid" is a SANCTION, "lifted the curfew" and "called off the
+        strike" a CONCEDE (as in PLOVER); with the cue word that reverses the act."""
         lo = max(0, hit.first - REVERSAL_WINDOW)
-        ends = self._breaks(sent, lo, hit.first)
-        lemmas = set(sent.lemmas[max([lo, *(k + 1 for k in ends)]) : hit.first])
-        if typ in COOPERATIVE_TYPES and lemmas & self.roles.reversal:
-            return "SANCTION"
-        if typ in COERCIVE_TYPES and lemmas & self.roles.easing:
-            return "CONCEDE"
-        return typ
+        lo = max([lo, *(k + 1 for k in self._breaks(sent, lo, hit.first))])
+        if typ in COOPERATIVE_TYPES:
+            cues, new = self._modal(sent, self.roles.reversal), "SANCTION"
+        elif typ in COERCIVE_TYPES or typ == "PROTEST":
+            cues, new = self._modal(sent, self.roles.easing), "CONCEDE"
+        else:
+            return typ, None
+        cue = next((c for c in reversed(cues) if lo <= c.first and c.last <= hit.first), None)
+        return (new, cue) if cue is not None else (typ, None)
 
     def _obliged(self, sent: Sentence, hit: Hit) -> bool:
         return any(
@@ -326,6 +336,13 @@ class _Finder:
                 and toks[k].end == toks[k + 1].start
             )
         ]
+
+    def _clause_start(self, sent: Sentence, prev: Hit, hit: Hit) -> int:
+        """Where ``hit``'s part of the sentence starts: after the last clause-ending mark
+        since the previous trigger ("After the clashes, Armenia and Azerbaijan held talks":
+        the names belong to the talks), else at the trigger."""
+        breaks = self._breaks(sent, prev.last, hit.first)
+        return sent.tokens[breaks[-1] + 1 if breaks else hit.first].start
 
     def _backgrounded(self, sent: Sentence, hit: Hit) -> bool:
         """Is the trigger in a clause that tells the background of the sentence's main event
@@ -411,7 +428,10 @@ class _Finder:
 
         events: list[Event] = []
         topic_end = -100  # end of the last trigger dropped as a topic
-        bounds = [sent.start] + [sent.tokens[h.first].start for h in hits[1:]] + [sent.end]
+        bounds = [sent.start] + [
+            self._clause_start(sent, *pair) for pair in itertools.pairwise(hits)
+        ]
+        bounds.append(sent.end)
         for k, hit in enumerate(hits):
             if self._is_topic(sent, hit) or 0 <= hit.first - topic_end <= 2:
                 topic_end = hit.last  # "il tema della minaccia d'invasione": all topic
@@ -443,7 +463,15 @@ class _Finder:
                 continue  # "se i negoziati procedono", "if Russia invades": a condition
             own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
             date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
-            typ, mode = self._reversed(sent, hit, trig.type), trig.mode
+            typ, cue = self._reversed(sent, hit, trig.type)
+            mode = trig.mode
+            if cue is not None:  # the reversing word names no act of its own ("called off")
+                at = sent.tokens[cue.first].start, sent.tokens[cue.last - 1].end
+                events = [
+                    e
+                    for e in events
+                    if e.trigger is None or e.trigger.end <= at[0] or e.trigger.start >= at[1]
+                ]
             if hypothetical and self._obliged(sent, hit):  # "Iraq must cooperate": a demand
                 typ, mode = "REQUEST", typ.lower()
             elif hypothetical and typ in INTENT_TYPES:  # "will send troops": an intention
@@ -451,6 +479,8 @@ class _Finder:
                 if self._condition_follows(sent, hit):  # "... unless": a threat
                     typ = "THREATEN"
             confidence = HYPOTHETICAL_CONFIDENCE if hypothetical else FACT_CONFIDENCE
+            if typ == "REQUEST":
+                confidence = FACT_CONFIDENCE  # the demand is made, only its object is to come
             if refused:  # "failed to reach an agreement", "will not accept": PLOVER's REJECT
                 typ, mode, hypothetical = "REJECT", trig.type.lower(), False
                 confidence = REFUSAL_CONFIDENCE
