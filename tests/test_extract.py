@@ -196,3 +196,9 @@ def test_refusals_are_rejections_and_attempts_are_acts() -> None:
 def test_a_future_act_far_from_its_modal_is_an_intention() -> None:
     r = extract("Japan will provide 5,000 tons of food aid to Sudan.", "en")
     assert [e.type for e in r.events] == ["AGREE"] and r.events[0].hypothetical
+
+
+def test_an_eased_protest_is_a_concession_and_the_cue_no_act() -> None:
+    r = extract("Greek unions called off the general strike after talks with Athens.", "en")
+    assert top_event(r) == "CONCEDE"
+    assert "SANCTION" not in {e.type for e in r.events}  # "called off" names no act itself

@@ -287,9 +287,9 @@ class _Finder:
         lo = max(0, hit.first - REVERSAL_WINDOW)
         lo = max([lo, *(k + 1 for k in self._breaks(sent, lo, hit.first))])
         if typ in COOPERATIVE_TYPES:
-            cues, new = self._modal(sent, self.roles.reversal), "SANCTION"
+            cues, new = self.roles.reversal.find(sent, lo, hit.first), "SANCTION"
         elif typ in COERCIVE_TYPES or typ == "PROTEST":
-            cues, new = self._modal(sent, self.roles.easing), "CONCEDE"
+            cues, new = self.roles.easing.find(sent, lo, hit.first), "CONCEDE"
         else:
             return typ, None
         cue = next((c for c in reversed(cues) if lo <= c.first and c.last <= hit.first), None)
@@ -318,9 +318,10 @@ class _Finder:
 
     def _refused(self, sent: Sentence, hit: Hit) -> bool:
         """ "failed to reach an agreement", "refused to meet": a refusal of the act."""
+        lo = max(0, hit.first - REFUSAL_WINDOW - 4)  # the longest cue has four words
         return any(
             h.last <= hit.first and hit.first - h.last <= REFUSAL_WINDOW
-            for h in self._modal(sent, self.modality.refusal)
+            for h in self.modality.refusal.find(sent, lo, hit.first)
         )
 
     def _breaks(self, sent: Sentence, a: int, b: int) -> list[int]:
@@ -348,7 +349,7 @@ class _Finder:
         """Is the trigger in a clause that tells the background of the sentence's main event
         ("after the attack", "amid protests", "which is preparing an offensive")?  The clause
         runs from its cue to the next clause-ending mark."""
-        for cue in self._modal(sent, self.roles.background):
+        for cue in self.roles.background.find(sent, 0, hit.first):
             if cue.last <= hit.first and not self._breaks(sent, cue.last, hit.first):
                 return True
         return False
@@ -369,18 +370,14 @@ class _Finder:
         after = sent.tokens[hit.last].start
         return any(m.named and m.start == after for m in mentions)
 
-    def _in_name_or_time(self, sent: Sentence, hit: Hit, mentions: list[EntityMention]) -> bool:
+    def _in_name_or_time(
+        self, sent: Sentence, hit: Hit, names: list[EntityMention], times: list[TimeValue]
+    ) -> bool:
         """ "Amnesty International", "Ceasefire Violations Committee", "last March": the word
         is part of a name or a time expression."""
         start, end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
-        if not _headline_case(sent) and any(
-            m.named and m.start <= start and end <= m.end for m in mentions
-        ):
-            return True
-        return any(
-            t.start <= start and end <= t.end
-            for t in self.times
-            if sent.start <= t.start < sent.end
+        return any(m.start <= start and end <= m.end for m in names) or any(
+            t.start <= start and end <= t.end for t in times
         )
 
     def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:
@@ -414,11 +411,20 @@ class _Finder:
         if not hits:
             return []
         mentions = self.entities.in_sentence(sent.index)
-        hits = [
+        names = [m for m in mentions if m.named]
+        times = [t for t in self.times if sent.start <= t.start < sent.end]
+        kept = [
             h
             for h in hits
-            if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, mentions)
+            if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, names, times)
         ]
+        if len(kept) < len(hits) and _headline_case(sent):  # capitals there make no names
+            kept = [
+                h
+                for h in hits
+                if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, [], times)
+            ]
+        hits = kept
         if not hits:
             return []
         quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
