@@ -25,6 +25,7 @@ from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import Actor, Place, Span
+from newsgraph.names import given_names
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
 from newsgraph.text import slug as text_slug
@@ -141,6 +142,8 @@ class _LangData:
     demonyms: dict[str, str]
     stop: frozenset[str]
     single_default: Kind
+    multi_default: Kind = "PER"
+    opening_word_endings: tuple[str, ...] = ()
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -216,6 +219,10 @@ def _lang_data(lang: str) -> _LangData:
         demonyms=_inflected(demonyms),
         stop=_stop_words(lang),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
+        multi_default=str(ent.get("unknown_multi_default") or "PER"),  # type: ignore[arg-type]
+        opening_word_endings=tuple(
+            str(e).casefold() for e in ent.get("opening_word_endings") or ()
+        ),
         case_endings=tuple(
             (str(pair[0]).casefold(), str(pair[1] or "").casefold())
             for pair in ent.get("name_case_endings") or ()
@@ -268,6 +275,9 @@ class _Recogniser:
         self.data = _lang_data(ctx.lang)
         self.gaz: Gazetteer = gazetteer()
         self.info: dict[str, _ActorInfo] = {}
+        self.given = given_names() | self.kb.first_names
+        # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
+        self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
 
     # -- pass 1: names ----------------------------------------------------
@@ -282,13 +292,51 @@ class _Recogniser:
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
-            match = self._known(sent, i) or self._unknown(sent, i, in_title)
+            match = self._known(sent, i)
+            if match is not None:
+                match = self._org_after(sent, match, in_title)
+            else:
+                match = self._unknown(sent, i, in_title)
             if match is None:
                 i += 1
                 continue
             found.append(match)
+            if match.kind == "PER" and match.last - match.first >= 2:
+                ref = match.ref or slug(match.text)
+                self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
         return found
+
+    def _org_after(self, sent: Sentence, m: _Match, in_title: set[int]) -> _Match:
+        """A known name followed by capitalised words with an organisation word among them
+        is that organisation ("Qatar Airways", "Boeing Commercial Airplanes")."""
+        toks = sent.tokens
+        k = m.last
+        while (
+            k < len(toks)
+            and k not in in_title
+            and toks[k].is_word
+            and _is_name_start(toks[k])
+            and toks[k].text.casefold() not in self.data.not_names
+        ):
+            k += 1
+        if k == m.last or not any(
+            t.text.casefold() in self.data.org_words for t in toks[m.last : k]
+        ):
+            return m
+        start, end = toks[m.first].start, toks[k - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, m.first, k, start, end, text, "ORG")
+
+    def is_given_name(self, word: str) -> bool:
+        """Is ``word`` a given name ("Mario", "Barack"), not an ordinary word of the language?"""
+        folded = word.casefold()
+        return (
+            folded in self.given
+            and folded not in self.data.stop
+            and folded not in self.data.not_names
+            and folded not in self.data.demonyms
+        )
 
     def _known(self, sent: Sentence, i: int) -> _Match | None:
         toks = sent.tokens
@@ -392,7 +440,12 @@ class _Recogniser:
         last_name = i
         while j < len(toks) and j not in in_title:
             t = toks[j]
-            if j > i and t.is_word and (self._starts_known(t.text) or self._kb_name_at(sent, j)):
+            if (
+                j > i
+                and t.is_word
+                and (self._starts_known(t.text) or self._kb_name_at(sent, j))
+                and not self._unknown_full_name(sent, i, j)
+            ):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
                     start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
                     text = sent.text[start - sent.start : end - sent.start]
@@ -406,6 +459,9 @@ class _Recogniser:
                 and j + 1 < len(toks)
                 and _is_name_start(toks[j + 1])
                 and j > i
+                and not (  # "Alan Mulally of Boeing": a full name ends before "of"
+                    j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
+                )
             ):
                 j += 1
             else:
@@ -425,7 +481,7 @@ class _Recogniser:
             m.kind = head
             return m
         if len(words) == 1:
-            person = self._surname(words[0])
+            person = self.person_words.get(words[0].casefold()) or self._surname(words[0])
             if person:
                 m.ref = person
                 return m
@@ -438,10 +494,35 @@ class _Recogniser:
                 or len(word) < 2
                 or _ROMAN.fullmatch(word)
                 or (opens and _is_known_word(word, self.ctx.lang))
+                or (opens and self._opening_word(word))
+                or self._common_noun(toks, i)
             ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         return m
+
+    def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
+        """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
+        Costituzione"), unless it is a head word of names or a given name."""
+        word = toks[i].text
+        folded = word.casefold()
+        before = toks[i - 1].text.casefold().replace("’", "'") if i > 0 else ""
+        return (
+            (before in self.data.stop or before.rstrip("'") in self.data.stop)
+            and not word.isupper()
+            and folded not in self.data.org_words
+            and folded not in self.data.place_words
+            and _is_known_word(word, self.ctx.lang)
+            and not self.is_given_name(word)
+        )
+
+    def _opening_word(self, word: str) -> bool:
+        """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
+        ``opening_word_endings``: "Attualmente", "Inizialmente")?"""
+        folded = word.casefold()
+        return any(
+            folded.endswith(e) and len(folded) >= len(e) + 4 for e in self.data.opening_word_endings
+        )
 
     def _kb_name_at(self, sent: Sentence, j: int) -> bool:
         """Does a knowledge-base name (in any case form) start at token ``j``?"""
@@ -459,6 +540,18 @@ class _Recogniser:
         if any(f in self.data.place_heads for f in forms):
             return "LOC"
         return None
+
+    def _unknown_full_name(self, sent: Sentence, i: int, j: int) -> bool:
+        """Is token ``j`` a known person's surname that here ends the full name of someone
+        else ("Mario Rossi", not Agustín Rossi): a given name before it, no known name at it?"""
+        toks = sent.tokens
+        return (
+            j == i + 1
+            and self.is_given_name(toks[i].text)
+            and not self._first_name_of(toks[i].text, toks[j].text)
+            and not self._kb_name_at(sent, j)
+            and not any(self.kb.lookup_key((f,)) for f in self.data.variants(sent.norm_words[j]))
+        )
 
     def _first_name_of(self, first: str, surname: str) -> str | None:
         """The known person named ``surname`` one of whose names has ``first`` before it
@@ -497,8 +590,10 @@ class _Recogniser:
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
-        if folded[0] in self.kb.first_names and len(words) >= 2:
-            return "PER"
+        if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
+            return "PER"  # "Mario Rossi"
+        if len(words) == 1 and folded[0] in self.person_words:
+            return "PER"  # "Rossi", after "Mario Rossi"
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
             return "ORG"
         if self._locative_before(sent, i):
@@ -509,7 +604,9 @@ class _Recogniser:
             return self.data.foreign_script_kind  # "Facebook" in a Russian text
         if len(words) == 1 and folded[0].endswith(self.data.person_endings):
             return "PER"  # "Сагдеев", "Шевченко"
-        return "PER" if len(words) >= 2 else self.data.single_default
+        if len(words) == 1 and self.is_given_name(words[0]):
+            return "PER"  # "George"
+        return self.data.multi_default if len(words) >= 2 else self.data.single_default
 
     def _locative_before(self, sent: Sentence, i: int) -> bool:
         words = sent.norm_words
@@ -625,6 +722,12 @@ def find_entities(ctx: DocContext) -> Entities:
             if m.ref and m.kind == "PER" and m.ref in ctx.kb.entries:
                 rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
         per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
+
+    for _, names, _, _ in per_sentence:
+        for m in names:  # "Houston" after "Whitney Houston": the person, not the city
+            person = rec.person_words.get(m.text.casefold())
+            if person and m.ref is None and m.last - m.first == 1:
+                m.kind, m.ref, m.places = "PER", person, ()
 
     doc_countries = {
         m.ref for _, names, _, dem in per_sentence for m in names + dem if m.kind == "GPE" and m.ref
