@@ -56,3 +56,23 @@ def given_names() -> frozenset[str]:
     if version is None:
         return frozenset()
     return cached("given-names", fingerprint("faker", version, _ATTRS), _build, frozenset)
+
+
+def _build_regions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(
+        str(s.name).casefold()
+        for s in pycountry.subdivisions
+        if len(str(s.name)) > 3 and not str(s.name).isupper()
+    )
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """Names of the world's administrative regions (ISO 3166-2, from pycountry), case-folded
+    ("toscana", "assam", "gloucestershire"): the gazetteer knows cities and states only."""
+    from importlib.metadata import version
+
+    key = fingerprint("pycountry-subdivisions", version("pycountry"))
+    return cached("region-names", key, _build_regions, frozenset)

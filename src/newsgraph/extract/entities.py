@@ -25,7 +25,7 @@ from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import Actor, Place, Span
-from newsgraph.names import given_names
+from newsgraph.names import given_names, region_names
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
 from newsgraph.text import slug as text_slug
@@ -59,6 +59,8 @@ _CONNECTORS = frozenset(
         "&",
         "-",
         "'s",
+        "d'",
+        "d’",
     }
 )
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -67,6 +69,8 @@ _OPENERS = frozenset('.!?:;"“«„—–-(')
 WEAK_PLACE_POPULATION = 500_000
 #: A place name is clear when its largest namesake is this many times larger than the next.
 DOMINANT_PLACE_RATIO = 20
+#: A one-word unknown name that is a given name is a person's, unless a city this large has it.
+GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
 MAX_NAME_KEYS = 32
 
@@ -144,6 +148,8 @@ class _LangData:
     single_default: Kind
     multi_default: Kind = "PER"
     opening_word_endings: tuple[str, ...] = ()
+    name_suffixes: frozenset[str] = frozenset()
+    org_modifiers: frozenset[str] = frozenset()
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -220,6 +226,8 @@ def _lang_data(lang: str) -> _LangData:
         stop=_stop_words(lang),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
         multi_default=str(ent.get("unknown_multi_default") or "PER"),  # type: ignore[arg-type]
+        name_suffixes=word_set(ent, "name_suffixes"),
+        org_modifiers=word_set(ent, "org_modifiers"),
         opening_word_endings=tuple(
             str(e).casefold() for e in ent.get("opening_word_endings") or ()
         ),
@@ -266,6 +274,7 @@ class _Match:
     named: bool = True
     role: str | None = None
     country: str | None = None
+    guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
 
 
 class _Recogniser:
@@ -279,6 +288,7 @@ class _Recogniser:
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
+        self._by_default = False  # did the last _guess_kind fall back on the pack's default?
 
     # -- pass 1: names ----------------------------------------------------
 
@@ -307,6 +317,44 @@ class _Recogniser:
             i = match.last
         return found
 
+    def _person_starts(self, sent: Sentence, i: int, j: int) -> bool:
+        """Does a full name (a given name and a capitalised word) start at ``j`` inside a run
+        of capitalised words from ``i`` that has no given name before it?"""
+        toks = sent.tokens
+        return (
+            j + 1 < len(toks)
+            and self.is_given_name(toks[j].text)
+            and toks[j + 1].is_word
+            and _is_name_start(toks[j + 1])
+            and not any(self.is_given_name(t.text) for t in toks[i:j])
+        )
+
+    def _place_at(self, sent: Sentence, j: int) -> bool:
+        """Does a known place or state name start at token ``j``?"""
+        m = self._known(sent, j)
+        return m is not None and (bool(m.places) or m.kind in ("GPE", "LOC"))
+
+    def _org_modifier(self, word: str) -> bool:
+        folded = word.casefold()
+        return word[:1].islower() and (
+            folded in self.data.org_modifiers or folded in self.data.demonyms
+        )
+
+    def _suffix_end(self, sent: Sentence, last: int) -> int:
+        """``last`` moved past a word that ends names ("Lega Nord", "Ossezia del Sud")."""
+        toks = sent.tokens
+        if last < len(toks) and toks[last].text.casefold() in self.data.name_suffixes:
+            return last + 1 if _is_name_start(toks[last]) else last
+        if (
+            last + 1 < len(toks)
+            and toks[last].text.casefold() in _CONNECTORS
+            and toks[last].text.isalpha()
+            and _is_name_start(toks[last + 1])
+            and toks[last + 1].text.casefold() in self.data.name_suffixes
+        ):
+            return last + 2
+        return last
+
     def _org_after(self, sent: Sentence, m: _Match, in_title: set[int]) -> _Match:
         """A known name followed by capitalised words with an organisation word among them
         is that organisation ("Qatar Airways", "Boeing Commercial Airplanes")."""
@@ -323,7 +371,13 @@ class _Recogniser:
         if k == m.last or not any(
             t.text.casefold() in self.data.org_words for t in toks[m.last : k]
         ):
-            return m
+            end_at = self._suffix_end(sent, m.last)
+            if end_at == m.last or m.kind == "PER":
+                return m
+            start, end = toks[m.first].start, toks[end_at - 1].end
+            text = sent.text[start - sent.start : end - sent.start]
+            kind: Kind = "ORG" if m.kind == "ORG" else "LOC"  # "Germania Est", "Lega Nord"
+            return _Match(sent.index, m.first, end_at, start, end, text, kind)
         start, end = toks[m.first].start, toks[k - 1].end
         text = sent.text[start - sent.start : end - sent.start]
         return _Match(sent.index, m.first, k, start, end, text, "ORG")
@@ -360,6 +414,8 @@ class _Recogniser:
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
+            if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
+                ids = set()  # "Nato a Verona nel 1927": born, not NATO
             if n == 1 and places and not ids and self._weak_place(sent, i, places):
                 places = ()
             if not ids and not places:
@@ -375,6 +431,18 @@ class _Recogniser:
                 m.places = places
             return m
         return None
+
+    def _opening_acronym_word(self, toks: tuple[Token, ...], i: int, ids: set[str]) -> bool:
+        """An ordinary word opening a sentence that is also an acronym written as a word
+        ("Nato" for NATO): at a sentence's start it is the word (the name takes an article)."""
+        word = toks[i].text
+        opens = i == 0 or toks[i - 1].text in _OPENERS
+        return (
+            opens
+            and not word.isupper()
+            and all(self.kb.entries[e].name.isupper() for e in ids)
+            and _is_known_word(word, self.ctx.lang)
+        )
 
     def _keys(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         """The lookup keys a run of words may stand for: as written first, then with the
@@ -438,6 +506,7 @@ class _Recogniser:
             return None
         j = i
         last_name = i
+        cut_before_person = False
         while j < len(toks) and j not in in_title:
             t = toks[j]
             if (
@@ -445,6 +514,11 @@ class _Recogniser:
                 and t.is_word
                 and (self._starts_known(t.text) or self._kb_name_at(sent, j))
                 and not self._unknown_full_name(sent, i, j)
+                and not (  # "Banca d'Italia", "Università di Nottingham"
+                    j == i + 2
+                    and toks[i].text.casefold() in self.data.org_words
+                    and toks[i + 1].text.casefold() in _CONNECTORS
+                )
             ):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
                     start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
@@ -452,6 +526,9 @@ class _Recogniser:
                     return _Match(sent.index, i, j + 1, start, end, text, "PER", ref=person)
                 break
             if t.is_word and _is_name_start(t) and t.text.casefold() not in self.data.not_names:
+                if j > i and self._person_starts(sent, i, j):
+                    cut_before_person = True  # "ministro dei Trasporti Danilo Toninelli"
+                    break
                 last_name = j
                 j += 1
             elif (
@@ -462,14 +539,26 @@ class _Recogniser:
                 and not (  # "Alan Mulally of Boeing": a full name ends before "of"
                     j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
                 )
+                and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
+                    t.text.isalpha()
+                    and not (j == i + 1 and toks[i].text.casefold() in self.data.org_words)
+                    and self._place_at(sent, j + 1)
+                )
             ):
                 j += 1
             else:
                 break
-        last = last_name + 1
+        last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        if cut_before_person and len(words) == 1 and _is_known_word(words[0], self.ctx.lang):
+            return None  # "Trasporti" of "ministro dei Trasporti Danilo Toninelli"
+        if words[0].casefold() in self.data.org_words:
+            for _ in range(2):  # "Parlamento inglese", "Tribunale speciale iracheno"
+                if last < len(toks) and self._org_modifier(toks[last].text):
+                    last += 1
+            words = [t.text for t in toks[i:last]]
         head = self._head_after(sent, last)
         if head is not None:
             last += 1  # "Конституционного суда", "Тверской площади"
@@ -499,6 +588,7 @@ class _Recogniser:
             ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
+        m.guessed = self._by_default
         return m
 
     def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
@@ -512,6 +602,7 @@ class _Recogniser:
             and not word.isupper()
             and folded not in self.data.org_words
             and folded not in self.data.place_words
+            and folded not in region_names()
             and _is_known_word(word, self.ctx.lang)
             and not self.is_given_name(word)
         )
@@ -582,11 +673,16 @@ class _Recogniser:
         return active[0] if len(active) == 1 else None
 
     def _guess_kind(self, sent: Sentence, i: int, last: int, words: list[str]) -> Kind:
+        self._by_default = False
         folded = [w.casefold() for w in words]
         if any(w in self.data.org_words for w in folded):
             return "ORG"
         if any(w in self.data.place_words for w in folded):
             return "LOC"
+        if len(words) >= 2 and folded[-1] in self.data.name_suffixes:
+            return "LOC"  # "Ossezia del Sud", "Acilia Sud"
+        if " ".join(folded) in region_names():
+            return "LOC"  # "Toscana", "Assam"
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
@@ -604,8 +700,18 @@ class _Recogniser:
             return self.data.foreign_script_kind  # "Facebook" in a Russian text
         if len(words) == 1 and folded[0].endswith(self.data.person_endings):
             return "PER"  # "Сагдеев", "Шевченко"
-        if len(words) == 1 and self.is_given_name(words[0]):
-            return "PER"  # "George"
+        if (
+            len(words) == 1
+            and self.is_given_name(words[0])
+            and not any(
+                p.population >= GIVEN_NAME_PLACE_POPULATION
+                for p in self.gaz.lookup_key((sent.norm_words[i],))
+            )
+        ):
+            return "PER"  # "George", but not "Geneva"
+        if self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+            return "LOC"  # a place's name, passed over as a weak one ("Geneva")
+        self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
 
     def _locative_before(self, sent: Sentence, i: int) -> bool:
@@ -723,6 +829,26 @@ def find_entities(ctx: DocContext) -> Entities:
                 rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
         per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
 
+    # an unknown name whose last word the document also uses alone is a person's ("Helmuth
+    # Köcher" ... "Köcher:"); organisations are shortened by their first words ("Costa")
+    alone = {
+        m.text.casefold()
+        for _, names, _, _ in per_sentence
+        for m in names
+        if m.last - m.first == 1 and m.ref is None and not m.places
+    }
+    for _, names, _, _ in per_sentence:
+        for m in names:
+            words = m.text.split()
+            if (
+                m.guessed
+                and m.ref is None
+                and len(words) >= 2
+                and words[-1].casefold() in alone
+                and words[0].casefold() not in alone
+            ):
+                m.kind = "PER"
+                rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
     for _, names, _, _ in per_sentence:
         for m in names:  # "Houston" after "Whitney Houston": the person, not the city
             person = rec.person_words.get(m.text.casefold())
