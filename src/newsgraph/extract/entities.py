@@ -150,6 +150,7 @@ class _LangData:
     opening_word_endings: tuple[str, ...] = ()
     name_suffixes: frozenset[str] = frozenset()
     org_modifiers: frozenset[str] = frozenset()
+    place_modifiers: frozenset[str] = frozenset()
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -228,6 +229,7 @@ def _lang_data(lang: str) -> _LangData:
         multi_default=str(ent.get("unknown_multi_default") or "PER"),  # type: ignore[arg-type]
         name_suffixes=word_set(ent, "name_suffixes"),
         org_modifiers=word_set(ent, "org_modifiers"),
+        place_modifiers=word_set(ent, "place_modifiers"),
         opening_word_endings=tuple(
             str(e).casefold() for e in ent.get("opening_word_endings") or ()
         ),
@@ -372,6 +374,15 @@ class _Recogniser:
             t.text.casefold() in self.data.org_words for t in toks[m.last : k]
         ):
             end_at = self._suffix_end(sent, m.last)
+            if end_at == m.last and m.places and not m.ref:
+                end_at = self._place_name_end(sent, m.last, k)
+            if (
+                end_at == m.last
+                and m.kind in ("GPE", "LOC")
+                and m.last < len(toks)
+                and toks[m.last].text in self.data.place_modifiers
+            ):
+                end_at = m.last + 1  # "Asia centrale", "Italia settentrionale"
             if end_at == m.last or m.kind == "PER":
                 return m
             start, end = toks[m.first].start, toks[end_at - 1].end
@@ -381,6 +392,31 @@ class _Recogniser:
         start, end = toks[m.first].start, toks[k - 1].end
         text = sent.text[start - sent.start : end - sent.start]
         return _Match(sent.index, m.first, k, start, end, text, "ORG")
+
+    def _place_name_end(self, sent: Sentence, last: int, k: int) -> int:
+        """Where a longer place name begun by a known place ends: "Roma-Lido", "Brescia-Ghedi"
+        (joined by a hyphen) or "Milano Cadorna", "Porto Santo Stefano" (capitalised words up to
+        ``k`` that are no known name, place or given name); ``last`` when there is none."""
+        toks = sent.tokens
+        if (
+            last + 1 < len(toks)
+            and toks[last].text in ("-", "‑")
+            and toks[last].start == toks[last - 1].end
+            and toks[last + 1].start == toks[last].end
+            and toks[last + 1].is_word
+            and _is_name_start(toks[last + 1])
+        ):
+            return last + 2
+        end = last
+        while end < k and not (
+            self.is_given_name(toks[end].text)
+            or self._starts_known(toks[end].text)
+            or self._kb_name_at(sent, end)
+            or self._place_at(sent, end)
+            or _is_known_word(toks[end].text, self.ctx.lang)
+        ):
+            end += 1
+        return end
 
     def is_given_name(self, word: str) -> bool:
         """Is ``word`` a given name ("Mario", "Barack"), not an ordinary word of the language?"""
