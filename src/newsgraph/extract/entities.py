@@ -151,6 +151,8 @@ class _LangData:
     name_suffixes: frozenset[str] = frozenset()
     org_modifiers: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+    dictionary_has_names: bool = False
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -230,6 +232,8 @@ def _lang_data(lang: str) -> _LangData:
         name_suffixes=word_set(ent, "name_suffixes"),
         org_modifiers=word_set(ent, "org_modifiers"),
         place_modifiers=word_set(ent, "place_modifiers"),
+        capitalised_nouns=bool(ent.get("capitalised_common_nouns")),
+        dictionary_has_names=bool(ent.get("dictionary_has_names")),
         opening_word_endings=tuple(
             str(e).casefold() for e in ent.get("opening_word_endings") or ()
         ),
@@ -291,6 +295,7 @@ class _Recogniser:
         self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
         self._by_default = False  # did the last _guess_kind fall back on the pack's default?
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- pass 1: names ----------------------------------------------------
 
@@ -618,7 +623,7 @@ class _Recogniser:
                 self._common_word(toks, i)
                 or len(word) < 2
                 or _ROMAN.fullmatch(word)
-                or (opens and _is_known_word(word, self.ctx.lang))
+                or (opens and self._opening_known_word(word))
                 or (opens and self._opening_word(word))
                 or self._common_noun(toks, i)
             ):
@@ -634,7 +639,8 @@ class _Recogniser:
         folded = word.casefold()
         before = toks[i - 1].text.casefold().replace("’", "'") if i > 0 else ""
         return (
-            (before in self.data.stop or before.rstrip("'") in self.data.stop)
+            self.data.capitalised_nouns
+            and (before in self.data.stop or before.rstrip("'") in self.data.stop)
             and not word.isupper()
             and folded not in self.data.org_words
             and folded not in self.data.place_words
@@ -642,6 +648,37 @@ class _Recogniser:
             and _is_known_word(word, self.ctx.lang)
             and not self.is_given_name(word)
         )
+
+    def _doc_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words the document writes in lower case, and those it capitalises inside a
+        sentence (not at its start), case-folded."""
+        if self._words is None:
+            lower: set[str] = set()
+            inner: set[str] = set()
+            for sent in self.ctx.sentences:
+                toks = sent.tokens
+                for k, t in enumerate(toks):
+                    if not t.is_word:
+                        continue
+                    if t.text[:1].islower():
+                        lower.add(t.text.casefold())
+                    elif k > 0 and toks[k - 1].text not in _OPENERS:
+                        inner.add(t.text.casefold())
+            self._words = (frozenset(lower), frozenset(inner))
+        return self._words
+
+    def _opening_known_word(self, word: str) -> bool:
+        """Is a capitalised word that opens a sentence an ordinary word there? It is when the
+        dictionary knows it, unless the document capitalises it inside sentences too ("Boeing
+        said ... by Boeing"); where the dictionary lists names (English: "boeing"), only when
+        the document also writes it in lower case."""
+        if not _is_known_word(word, self.ctx.lang):
+            return False
+        lower, inner = self._doc_words()
+        folded = word.casefold()
+        if folded in inner and folded not in lower:
+            return False
+        return not self.data.dictionary_has_names or folded in lower
 
     def _opening_word(self, word: str) -> bool:
         """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
