@@ -63,6 +63,7 @@ _CONNECTORS = frozenset(
         "d’",
     }
 )
+_CURRENCY = frozenset("$€£¥")
 _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
@@ -261,6 +262,16 @@ def _is_known_word(word: str, lang: str) -> bool:
         return False
 
 
+@cache
+def _lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    try:
+        return str(simplemma.lemmatize(word, lang=lang)).casefold()
+    except ValueError:
+        return word
+
+
 def _is_name_start(tok: Token) -> bool:
     ch = tok.text[:1]
     return ch.isupper() or (ch.isalpha() and not ch.islower() and not ch.isupper())
@@ -281,6 +292,7 @@ class _Match:
     role: str | None = None
     country: str | None = None
     guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
+    misc: bool = False  # an event or award named after a known name: no entity
 
 
 class _Recogniser:
@@ -312,6 +324,9 @@ class _Recogniser:
             match = self._known(sent, i)
             if match is not None:
                 match = self._org_after(sent, match, in_title)
+                if match.misc:  # "Paris Air Show": an event named after a place
+                    i = match.last
+                    continue
             else:
                 match = self._unknown(sent, i, in_title)
             if match is None:
@@ -375,6 +390,8 @@ class _Recogniser:
             and toks[k].text.casefold() not in self.data.not_names
         ):
             k += 1
+        if any(t.text.casefold() in self.data.misc_words for t in toks[m.last : k]):
+            return replace(m, last=k, misc=True)
         if k == m.last or not any(
             t.text.casefold() in self.data.org_words for t in toks[m.last : k]
         ):
@@ -455,6 +472,13 @@ class _Recogniser:
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
+            if (
+                n == 1
+                and i + 1 < len(toks)
+                and toks[i + 1].text in _CURRENCY
+                and toks[i + 1].start == toks[i].end
+            ):
+                ids, places = set(), ()  # "US$ 100 billion": a currency, not the state
             if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
                 ids = set()  # "Nato a Verona nel 1927": born, not NATO
             if n == 1 and places and not ids and self._weak_place(sent, i, places):
@@ -678,7 +702,9 @@ class _Recogniser:
         folded = word.casefold()
         if folded in inner and folded not in lower:
             return False
-        return not self.data.dictionary_has_names or folded in lower
+        if not self.data.dictionary_has_names or folded in lower:
+            return True
+        return _lemma(folded, self.ctx.lang) != folded  # "Speaking", "Reactions": inflected
 
     def _opening_word(self, word: str) -> bool:
         """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
