@@ -154,6 +154,7 @@ class _LangData:
     place_modifiers: frozenset[str] = frozenset()
     capitalised_nouns: bool = False
     dictionary_has_names: bool = False
+    unknown_locative: frozenset[tuple[str, ...]] = frozenset()
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -217,8 +218,13 @@ def _lang_data(lang: str) -> _LangData:
     for row in sorted(rows, key=lambda row: -len(row[0])):  # longest first
         if row[0]:
             by_first[row[0][0]].append(row)
+    locative = frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ())
     return _LangData(
-        locative=frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ()),
+        locative=locative,
+        unknown_locative=frozenset(
+            phrase_key(p) for p in ent.get("unknown_place_prepositions") or ()
+        )
+        or locative,
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
@@ -733,11 +739,15 @@ class _Recogniser:
 
     def _unknown_full_name(self, sent: Sentence, i: int, j: int) -> bool:
         """Is token ``j`` a known person's surname that here ends the full name of someone
-        else ("Mario Rossi", not Agustín Rossi): a given name before it, no known name at it?"""
+        else ("Mario Rossi", not Agustín Rossi): a given name before it or nobody of that
+        surname named in the document yet, and no known name at it?"""
         toks = sent.tokens
         return (
-            j == i + 1
-            and self.is_given_name(toks[i].text)
+            (
+                (j == i + 1 and self.is_given_name(toks[i].text))
+                # "Lockheed Martin": no Martin named in the document yet
+                or not any(p in self.info for p in self._by_surname(toks[j].text))
+            )
             and not self._first_name_of(toks[i].text, toks[j].text)
             and not self._kb_name_at(sent, j)
             and not any(self.kb.lookup_key((f,)) for f in self.data.variants(sent.norm_words[j]))
@@ -791,7 +801,7 @@ class _Recogniser:
             return "PER"  # "Rossi", after "Mario Rossi"
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
             return "ORG"
-        if self._locative_before(sent, i):
+        if self._locative_before(sent, i, unknown=True):
             return "LOC"
         if self.data.native_letters and not any(
             ch in self.data.native_letters for w in folded for ch in w
@@ -813,9 +823,13 @@ class _Recogniser:
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
 
-    def _locative_before(self, sent: Sentence, i: int) -> bool:
+    def _locative_before(self, sent: Sentence, i: int, *, unknown: bool = False) -> bool:
+        """Does a locative preposition stand before token ``i``? For an unknown name
+        (``unknown``), only one of the pack's ``unknown_place_prepositions`` if it has them
+        ("at Apple", "from Boeing" are no places)."""
         words = sent.norm_words
-        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in self.data.locative)
+        phrases = self.data.unknown_locative if unknown else self.data.locative
+        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in phrases)
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
         return any(m.last in (i, i - 1) for m in self.titles(sent))
