@@ -745,8 +745,12 @@ class _Recogniser:
         return (
             (
                 (j == i + 1 and self.is_given_name(toks[i].text))
-                # "Lockheed Martin": no Martin named in the document yet
-                or not any(p in self.info for p in self._by_surname(toks[j].text))
+                or (  # "Lockheed Martin": no Martin named in the document yet
+                    toks[j - 1].is_word
+                    and toks[j - 1].text.casefold() not in _CONNECTORS
+                    and not self._starts_known(toks[i].text)
+                    and not any(p in self.info for p in self._by_surname(toks[j].text))
+                )
             )
             and not self._first_name_of(toks[i].text, toks[j].text)
             and not self._kb_name_at(sent, j)
