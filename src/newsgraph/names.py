@@ -33,20 +33,31 @@ def _build() -> frozenset[str]:
         providers = importlib.import_module("faker.providers.person")
     except ImportError:
         return frozenset()
-    found: set[str] = set()
+    import simplemma
+
+    locales: dict[str, int] = {}
     for info in pkgutil.iter_modules(providers.__path__):
         try:
             module = importlib.import_module(f"faker.providers.person.{info.name}")
         except Exception:  # noqa: BLE001 - a broken locale module costs only its names
             continue
         provider = getattr(module, "Provider", None)
+        found: set[str] = set()
         for attr in _ATTRS:
             names = vars(provider).get(attr) if provider is not None else None
             if isinstance(names, dict | list | tuple | set | frozenset):
                 for name in names:
                     if isinstance(name, str) and name[:1].isupper() and " " not in name:
                         found.add(name.casefold())
-    return frozenset(found)
+        for name in found:
+            locales[name] = locales.get(name, 0) + 1
+    # a name of one locale only that is also an English word ("Council", "Royal", "Geneva"
+    # in the US list) is more often the word
+    return frozenset(
+        name
+        for name, count in locales.items()
+        if count >= 2 or not simplemma.is_known(name, lang="en")
+    )
 
 
 @cache
@@ -55,7 +66,7 @@ def given_names() -> frozenset[str]:
     version = _version()
     if version is None:
         return frozenset()
-    return cached("given-names", fingerprint("faker", version, _ATTRS), _build, frozenset)
+    return cached("given-names", fingerprint("faker", version, _ATTRS, 2), _build, frozenset)
 
 
 def _build_regions() -> frozenset[str]:

@@ -573,8 +573,9 @@ class _Recogniser:
 
     def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
         toks = sent.tokens
-        if toks[i].text.casefold() in self.data.stop:
-            return None
+        first = toks[i].text.casefold().replace("’", "'")
+        if first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop):
+            return None  # "L’Africa Council": the article is no part of the name
         j = i
         last_name = i
         cut_before_person = False
@@ -617,6 +618,24 @@ class _Recogniser:
                 )
             ):
                 j += 1
+            elif (  # "Nouri al-Maliki"
+                t.text.casefold() in _CONNECTORS
+                and j > i
+                and j + 2 < len(toks)
+                and toks[j + 1].text == "-"
+                and toks[j + 1].start == t.end
+                and toks[j + 2].start == toks[j + 1].end
+                and _is_name_start(toks[j + 2])
+            ) or (  # "V. Kramnik", "J. H. Newman"
+                t.text == "."
+                and j > i
+                and len(toks[j - 1].text) == 1
+                and toks[j - 1].text.isupper()
+                and t.start == toks[j - 1].end
+                and j + 1 < len(toks)
+                and _is_name_start(toks[j + 1])
+            ):
+                j += 2 if t.text != "." else 1
             else:
                 break
         last = self._suffix_end(sent, last_name + 1)
@@ -747,7 +766,10 @@ class _Recogniser:
                 (j == i + 1 and self.is_given_name(toks[i].text))
                 or (  # "Lockheed Martin": no Martin named in the document yet
                     toks[j - 1].is_word
-                    and toks[j - 1].text.casefold() not in _CONNECTORS
+                    and (
+                        toks[j - 1].text.casefold() not in _CONNECTORS
+                        or toks[j - 1].text.endswith(("'", "’"))  # "Alessio D'Amato"
+                    )
                     and not self._starts_known(toks[i].text)
                     and not any(p in self.info for p in self._by_surname(toks[j].text))
                 )
@@ -799,6 +821,8 @@ class _Recogniser:
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
+        if len(words) >= 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == ".":
+            return "PER"  # "V. Kramnik"
         if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
             return "PER"  # "Mario Rossi"
         if len(words) == 1 and folded[0] in self.person_words:
