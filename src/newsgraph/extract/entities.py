@@ -308,7 +308,7 @@ class _Recogniser:
         self.data = _lang_data(ctx.lang)
         self.gaz: Gazetteer = gazetteer()
         self.info: dict[str, _ActorInfo] = {}
-        self.given = given_names() | self.kb.first_names
+        self.given = given_names()
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
@@ -450,7 +450,7 @@ class _Recogniser:
         """Is ``word`` a given name ("Mario", "Barack"), not an ordinary word of the language?"""
         folded = word.casefold()
         return (
-            folded in self.given
+            (folded in self.given or folded in self.kb.first_names)
             and folded not in self.data.stop
             and folded not in self.data.not_names
             and folded not in self.data.demonyms
