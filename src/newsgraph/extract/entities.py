@@ -27,6 +27,7 @@ from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import Actor, Place, Span
+from newsgraph.names import given_names, region_names
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
 from newsgraph.text import slug as text_slug
@@ -60,12 +61,17 @@ _CONNECTORS = frozenset(
         "&",
         "-",
         "'s",
+        "d'",
+        "d’",
     }
 )
+_CURRENCY = frozenset("$€£¥")
 _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
+#: A one-word unknown name that is a given name is a person's, unless a city this large has it.
+GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
 MAX_NAME_KEYS = 32
 
@@ -143,6 +149,14 @@ class _LangData:
     single_default: Kind
     region_abbreviations: dict[str, Region]  # "Ill." -> ("USA", "IL")
     demonym_places: bool  # "Russian" is a mention of Russia the place
+    multi_default: Kind = "PER"
+    opening_word_endings: tuple[str, ...] = ()
+    name_suffixes: frozenset[str] = frozenset()
+    org_modifiers: frozenset[str] = frozenset()
+    place_modifiers: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+    dictionary_has_names: bool = False
+    unknown_locative: frozenset[tuple[str, ...]] = frozenset()
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -206,8 +220,13 @@ def _lang_data(lang: str) -> _LangData:
     for row in sorted(rows, key=lambda row: -len(row[0])):  # longest first
         if row[0]:
             by_first[row[0][0]].append(row)
+    locative = frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ())
     return _LangData(
-        locative=frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ()),
+        locative=locative,
+        unknown_locative=frozenset(
+            phrase_key(p) for p in ent.get("unknown_place_prepositions") or ()
+        )
+        or locative,
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
@@ -224,6 +243,15 @@ def _lang_data(lang: str) -> _LangData:
             for country, table in (ent.get("region_abbreviations") or {}).items()
             for abbr, code in (table or {}).items()
         },
+        multi_default=str(ent.get("unknown_multi_default") or "PER"),  # type: ignore[arg-type]
+        name_suffixes=word_set(ent, "name_suffixes"),
+        org_modifiers=word_set(ent, "org_modifiers"),
+        place_modifiers=word_set(ent, "place_modifiers"),
+        capitalised_nouns=bool(ent.get("capitalised_common_nouns")),
+        dictionary_has_names=bool(ent.get("dictionary_has_names")),
+        opening_word_endings=tuple(
+            str(e).casefold() for e in ent.get("opening_word_endings") or ()
+        ),
         case_endings=tuple(
             (str(pair[0]).casefold(), str(pair[1] or "").casefold())
             for pair in ent.get("name_case_endings") or ()
@@ -248,6 +276,16 @@ def _is_known_word(word: str, lang: str) -> bool:
         return False
 
 
+@cache
+def _lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    try:
+        return str(simplemma.lemmatize(word, lang=lang)).casefold()
+    except ValueError:
+        return word
+
+
 def _is_name_start(tok: Token) -> bool:
     ch = tok.text[:1]
     return ch.isupper() or (ch.isalpha() and not ch.islower() and not ch.isupper())
@@ -268,6 +306,8 @@ class _Match:
     role: str | None = None
     country: str | None = None
     weak: bool = False  # a place name that is also a word or first name: needs support
+    guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
+    misc: bool = False  # an event or award named after a known name: no entity
 
 
 class _Recogniser:
@@ -277,7 +317,12 @@ class _Recogniser:
         self.data = _lang_data(ctx.lang)
         self.gaz: Gazetteer = gazetteer()
         self.info: dict[str, _ActorInfo] = {}
+        self.given = given_names()
+        # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
+        self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
+        self._by_default = False  # did the last _guess_kind fall back on the pack's default?
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- pass 1: names ----------------------------------------------------
 
@@ -291,13 +336,134 @@ class _Recogniser:
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
-            match = self._known(sent, i) or self._unknown(sent, i, in_title)
+            match = self._known(sent, i)
+            if match is not None:
+                match = self._org_after(sent, match, in_title)
+                if match.misc:  # "Paris Air Show": an event named after a place
+                    i = match.last
+                    continue
+            else:
+                match = self._unknown(sent, i, in_title)
             if match is None:
                 i += 1
                 continue
             found.append(match)
+            if match.kind == "PER" and match.last - match.first >= 2:
+                ref = match.ref or slug(match.text)
+                self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
         return found
+
+    def _person_starts(self, sent: Sentence, i: int, j: int) -> bool:
+        """Does a full name (a given name and a capitalised word) start at ``j`` inside a run
+        of capitalised words from ``i`` that has no given name before it?"""
+        toks = sent.tokens
+        return (
+            j + 1 < len(toks)
+            and self.is_given_name(toks[j].text)
+            and toks[j + 1].is_word
+            and _is_name_start(toks[j + 1])
+            and not any(self.is_given_name(t.text) for t in toks[i:j])
+        )
+
+    def _place_at(self, sent: Sentence, j: int) -> bool:
+        """Does a known place or state name start at token ``j``?"""
+        m = self._known(sent, j)
+        return m is not None and (bool(m.places) or m.kind in ("GPE", "LOC"))
+
+    def _org_modifier(self, word: str) -> bool:
+        folded = word.casefold()
+        return word[:1].islower() and (
+            folded in self.data.org_modifiers or folded in self.data.demonyms
+        )
+
+    def _suffix_end(self, sent: Sentence, last: int) -> int:
+        """``last`` moved past a word that ends names ("Lega Nord", "Ossezia del Sud")."""
+        toks = sent.tokens
+        if last < len(toks) and toks[last].text.casefold() in self.data.name_suffixes:
+            return last + 1 if _is_name_start(toks[last]) else last
+        if (
+            last + 1 < len(toks)
+            and toks[last].text.casefold() in _CONNECTORS
+            and toks[last].text.isalpha()
+            and _is_name_start(toks[last + 1])
+            and toks[last + 1].text.casefold() in self.data.name_suffixes
+        ):
+            return last + 2
+        return last
+
+    def _org_after(self, sent: Sentence, m: _Match, in_title: set[int]) -> _Match:
+        """A known name followed by capitalised words with an organisation word among them
+        is that organisation ("Qatar Airways", "Boeing Commercial Airplanes")."""
+        toks = sent.tokens
+        k = m.last
+        while (
+            k < len(toks)
+            and k not in in_title
+            and toks[k].is_word
+            and _is_name_start(toks[k])
+            and toks[k].text.casefold() not in self.data.not_names
+        ):
+            k += 1
+        if any(t.text.casefold() in self.data.misc_words for t in toks[m.last : k]):
+            return replace(m, last=k, misc=True)
+        if k == m.last or not any(
+            t.text.casefold() in self.data.org_words for t in toks[m.last : k]
+        ):
+            end_at = self._suffix_end(sent, m.last)
+            if end_at == m.last and m.places and not m.ref:
+                end_at = self._place_name_end(sent, m.last, k)
+            if (
+                end_at == m.last
+                and m.kind in ("GPE", "LOC")
+                and m.last < len(toks)
+                and toks[m.last].text in self.data.place_modifiers
+            ):
+                end_at = m.last + 1  # "Asia centrale", "Italia settentrionale"
+            if end_at == m.last or m.kind == "PER":
+                return m
+            start, end = toks[m.first].start, toks[end_at - 1].end
+            text = sent.text[start - sent.start : end - sent.start]
+            kind: Kind = "ORG" if m.kind == "ORG" else "LOC"  # "Germania Est", "Lega Nord"
+            return _Match(sent.index, m.first, end_at, start, end, text, kind)
+        start, end = toks[m.first].start, toks[k - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, m.first, k, start, end, text, "ORG")
+
+    def _place_name_end(self, sent: Sentence, last: int, k: int) -> int:
+        """Where a longer place name begun by a known place ends: "Roma-Lido", "Brescia-Ghedi"
+        (joined by a hyphen) or "Milano Cadorna", "Porto Santo Stefano" (capitalised words up to
+        ``k`` that are no known name, place or given name); ``last`` when there is none."""
+        toks = sent.tokens
+        if (
+            last + 1 < len(toks)
+            and toks[last].text in ("-", "‑")
+            and toks[last].start == toks[last - 1].end
+            and toks[last + 1].start == toks[last].end
+            and toks[last + 1].is_word
+            and _is_name_start(toks[last + 1])
+        ):
+            return last + 2
+        end = last
+        while end < k and not (
+            self.is_given_name(toks[end].text)
+            or self._starts_known(toks[end].text)
+            or self._kb_name_at(sent, end)
+            or self._place_at(sent, end)
+            or _is_known_word(toks[end].text, self.ctx.lang)
+        ):
+            end += 1
+        return end
+
+    def is_given_name(self, word: str) -> bool:
+        """Is ``word`` a given name ("Mario", "Barack"), not an ordinary word of the language?"""
+        folded = word.casefold()
+        return (
+            (folded in self.given or folded in self.kb.first_names)
+            and folded not in self.data.stop
+            and folded not in self.data.not_names
+            and folded not in self.data.demonyms
+        )
 
     def _known(self, sent: Sentence, i: int) -> _Match | None:
         toks = sent.tokens
@@ -323,6 +489,15 @@ class _Recogniser:
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
+            if (
+                n == 1
+                and i + 1 < len(toks)
+                and toks[i + 1].text in _CURRENCY
+                and toks[i + 1].start == toks[i].end
+            ):
+                ids, places = set(), ()  # "US$ 100 billion": a currency, not the state
+            if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
+                ids, places = set(), ()  # "Nato a Verona nel 1927": born, not NATO (nor a town)
             weak = False
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
@@ -344,6 +519,18 @@ class _Recogniser:
             return m
         return None
 
+    def _opening_acronym_word(self, toks: tuple[Token, ...], i: int, ids: set[str]) -> bool:
+        """An ordinary word opening a sentence that is also an acronym written as a word
+        ("Nato" for NATO): at a sentence's start it is the word (the name takes an article)."""
+        word = toks[i].text
+        opens = i == 0 or toks[i - 1].text in _OPENERS
+        return (
+            opens
+            and not word.isupper()
+            and all(self.kb.entries[e].name.isupper() for e in ids)
+            and _is_known_word(word, self.ctx.lang)
+        )
+
     def _keys(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         """The lookup keys a run of words may stand for: as written first, then with the
         words' case endings undone ("сергея лаврова" -> "сергей лавров")."""
@@ -363,8 +550,16 @@ class _Recogniser:
         return not (inflected and self._locative_before(sent, i))
 
     def _inside_name(self, toks: tuple[Token, ...], i: int) -> bool:
-        """Part of a longer name ("Whitney Houston", "San Pietro", "Jeb Bush")."""
+        """Part of a longer name ("Whitney Houston", "San Pietro", "Jeb Bush", "Banca
+        d'Italia")."""
         if i + 1 < len(toks) and toks[i + 1].is_word and _is_name_start(toks[i + 1]):
+            return True
+        if (
+            i + 2 < len(toks)
+            and toks[i].text.casefold() in self.data.org_words
+            and toks[i + 1].text.casefold() in _CONNECTORS
+            and _is_name_start(toks[i + 2])
+        ):
             return True
         return i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1])
 
@@ -426,19 +621,34 @@ class _Recogniser:
 
     def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
         toks = sent.tokens
-        if toks[i].text.casefold() in self.data.stop:
-            return None
+        first = toks[i].text.casefold().replace("’", "'")
+        if first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop):
+            return None  # "L’Africa Council": the article is no part of the name
         j = i
         last_name = i
+        cut_before_person = False
         while j < len(toks) and j not in in_title:
             t = toks[j]
-            if j > i and t.is_word and (self._starts_known(t.text) or self._kb_name_at(sent, j)):
+            if (
+                j > i
+                and t.is_word
+                and (self._starts_known(t.text) or self._kb_name_at(sent, j))
+                and not self._unknown_full_name(sent, i, j)
+                and not (  # "Banca d'Italia", "Università di Nottingham"
+                    j == i + 2
+                    and toks[i].text.casefold() in self.data.org_words
+                    and toks[i + 1].text.casefold() in _CONNECTORS
+                )
+            ):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
                     start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
                     text = sent.text[start - sent.start : end - sent.start]
                     return _Match(sent.index, i, j + 1, start, end, text, "PER", ref=person)
                 break
             if t.is_word and _is_name_start(t) and t.text.casefold() not in self.data.not_names:
+                if j > i and self._person_starts(sent, i, j):
+                    cut_before_person = True  # "ministro dei Trasporti Danilo Toninelli"
+                    break
                 last_name = j
                 j += 1
             elif (
@@ -446,14 +656,47 @@ class _Recogniser:
                 and j + 1 < len(toks)
                 and _is_name_start(toks[j + 1])
                 and j > i
+                and not (  # "Alan Mulally of Boeing": a full name ends before "of"
+                    j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
+                )
+                and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
+                    t.text.isalpha()
+                    and not (j == i + 1 and toks[i].text.casefold() in self.data.org_words)
+                    and self._place_at(sent, j + 1)
+                )
             ):
                 j += 1
+            elif (  # "Nouri al-Maliki"
+                t.text.casefold() in _CONNECTORS
+                and j > i
+                and j + 2 < len(toks)
+                and toks[j + 1].text == "-"
+                and toks[j + 1].start == t.end
+                and toks[j + 2].start == toks[j + 1].end
+                and _is_name_start(toks[j + 2])
+            ) or (  # "V. Kramnik", "J. H. Newman"
+                t.text == "."
+                and j > i
+                and len(toks[j - 1].text) == 1
+                and toks[j - 1].text.isupper()
+                and t.start == toks[j - 1].end
+                and j + 1 < len(toks)
+                and _is_name_start(toks[j + 1])
+            ):
+                j += 2 if t.text != "." else 1
             else:
                 break
-        last = last_name + 1
+        last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        if cut_before_person and len(words) == 1 and _is_known_word(words[0], self.ctx.lang):
+            return None  # "Trasporti" of "ministro dei Trasporti Danilo Toninelli"
+        if words[0].casefold() in self.data.org_words:
+            for _ in range(2):  # "Parlamento inglese", "Tribunale speciale iracheno"
+                if last < len(toks) and self._org_modifier(toks[last].text):
+                    last += 1
+            words = [t.text for t in toks[i:last]]
         head = self._head_after(sent, last)
         if head is not None:
             last += 1  # "Конституционного суда", "Тверской площади"
@@ -465,7 +708,7 @@ class _Recogniser:
             m.kind = head
             return m
         if len(words) == 1:
-            person = self._surname(words[0])
+            person = self.person_words.get(words[0].casefold()) or self._surname(words[0])
             if person:
                 m.ref = person
                 return m
@@ -477,11 +720,72 @@ class _Recogniser:
                 self._common_word(toks, i)
                 or len(word) < 2
                 or _ROMAN.fullmatch(word)
-                or (opens and _is_known_word(word, self.ctx.lang))
+                or (opens and self._opening_known_word(word))
+                or (opens and self._opening_word(word))
+                or self._common_noun(toks, i)
             ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
+        m.guessed = self._by_default
         return m
+
+    def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
+        """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
+        Costituzione"), unless it is a head word of names or a given name."""
+        word = toks[i].text
+        folded = word.casefold()
+        before = toks[i - 1].text.casefold().replace("’", "'") if i > 0 else ""
+        return (
+            self.data.capitalised_nouns
+            and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+            and not word.isupper()
+            and folded not in self.data.org_words
+            and folded not in self.data.place_words
+            and folded not in region_names()
+            and _is_known_word(word, self.ctx.lang)
+            and not self.is_given_name(word)
+        )
+
+    def _doc_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words the document writes in lower case, and those it capitalises inside a
+        sentence (not at its start), case-folded."""
+        if self._words is None:
+            lower: set[str] = set()
+            inner: set[str] = set()
+            for sent in self.ctx.sentences:
+                toks = sent.tokens
+                for k, t in enumerate(toks):
+                    if not t.is_word:
+                        continue
+                    if t.text[:1].islower():
+                        lower.add(t.text.casefold())
+                    elif k > 0 and toks[k - 1].text not in _OPENERS:
+                        inner.add(t.text.casefold())
+            self._words = (frozenset(lower), frozenset(inner))
+        return self._words
+
+    def _opening_known_word(self, word: str) -> bool:
+        """Is a capitalised word that opens a sentence an ordinary word there? It is when the
+        dictionary knows it, unless the document capitalises it inside sentences too ("Boeing
+        said ... by Boeing"); where the dictionary lists names (English: "boeing"), only when
+        the document also writes it in lower case."""
+        if not _is_known_word(word, self.ctx.lang):
+            return False
+        lower, inner = self._doc_words()
+        folded = word.casefold()
+        if folded in inner and folded not in lower:
+            return False
+        if not self.data.dictionary_has_names or folded in lower:
+            return True
+        return _lemma(folded, self.ctx.lang) != folded  # "Speaking", "Reactions": inflected
+
+    def _opening_word(self, word: str) -> bool:
+        """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
+        ``opening_word_endings``: "Attualmente", "Inizialmente")?"""
+        folded = word.casefold()
+        return any(
+            folded.endswith(e) and len(folded) >= len(e) + 4 for e in self.data.opening_word_endings
+        )
 
     def _kb_name_at(self, sent: Sentence, j: int) -> bool:
         """Does a knowledge-base name (in any case form) start at token ``j``?"""
@@ -499,6 +803,29 @@ class _Recogniser:
         if any(f in self.data.place_heads for f in forms):
             return "LOC"
         return None
+
+    def _unknown_full_name(self, sent: Sentence, i: int, j: int) -> bool:
+        """Is token ``j`` a known person's surname that here ends the full name of someone
+        else ("Mario Rossi", not Agustín Rossi): a given name before it or nobody of that
+        surname named in the document yet, and no known name at it?"""
+        toks = sent.tokens
+        return (
+            (
+                (j == i + 1 and self.is_given_name(toks[i].text))
+                or (  # "Lockheed Martin": no Martin named in the document yet
+                    toks[j - 1].is_word
+                    and (
+                        toks[j - 1].text.casefold() not in _CONNECTORS
+                        or toks[j - 1].text.endswith(("'", "’"))  # "Alessio D'Amato"
+                    )
+                    and not self._starts_known(toks[i].text)
+                    and not any(p in self.info for p in self._by_surname(toks[j].text))
+                )
+            )
+            and not self._first_name_of(toks[i].text, toks[j].text)
+            and not self._kb_name_at(sent, j)
+            and not any(self.kb.lookup_key((f,)) for f in self.data.variants(sent.norm_words[j]))
+        )
 
     def _first_name_of(self, first: str, surname: str) -> str | None:
         """The known person named ``surname`` one of whose names has ``first`` before it
@@ -529,19 +856,28 @@ class _Recogniser:
         return active[0] if len(active) == 1 else None
 
     def _guess_kind(self, sent: Sentence, i: int, last: int, words: list[str]) -> Kind:
+        self._by_default = False
         folded = [w.casefold() for w in words]
         if any(w in self.data.org_words for w in folded):
             return "ORG"
         if any(w in self.data.place_words for w in folded):
             return "LOC"
+        if len(words) >= 2 and folded[-1] in self.data.name_suffixes:
+            return "LOC"  # "Ossezia del Sud", "Acilia Sud"
+        if " ".join(folded) in region_names():
+            return "LOC"  # "Toscana", "Assam"
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
-        if folded[0] in self.kb.first_names and len(words) >= 2:
-            return "PER"
+        if len(words) >= 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == ".":
+            return "PER"  # "V. Kramnik"
+        if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
+            return "PER"  # "Mario Rossi"
+        if len(words) == 1 and folded[0] in self.person_words:
+            return "PER"  # "Rossi", after "Mario Rossi"
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
             return "ORG"
-        if self._locative_before(sent, i):
+        if self._locative_before(sent, i, unknown=True):
             return "LOC"
         if self.data.native_letters and not any(
             ch in self.data.native_letters for w in folded for ch in w
@@ -549,7 +885,19 @@ class _Recogniser:
             return self.data.foreign_script_kind  # "Facebook" in a Russian text
         if len(words) == 1 and folded[0].endswith(self.data.person_endings):
             return "PER"  # "Сагдеев", "Шевченко"
-        return "PER" if len(words) >= 2 else self.data.single_default
+        if (
+            len(words) == 1
+            and self.is_given_name(words[0])
+            and not any(
+                p.population >= GIVEN_NAME_PLACE_POPULATION
+                for p in self.gaz.lookup_key((sent.norm_words[i],))
+            )
+        ):
+            return "PER"  # "George", but not "Geneva"
+        if self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+            return "LOC"  # a place's name, passed over as a weak one ("Geneva")
+        self._by_default = True
+        return self.data.multi_default if len(words) >= 2 else self.data.single_default
 
     def region_after(
         self, sent: Sentence, m: _Match, candidates: tuple[PlaceEntry, ...], names: list[_Match]
@@ -595,9 +943,13 @@ class _Recogniser:
                 return j + 1, entry
         return None
 
-    def _locative_before(self, sent: Sentence, i: int) -> bool:
+    def _locative_before(self, sent: Sentence, i: int, *, unknown: bool = False) -> bool:
+        """Does a locative preposition stand before token ``i``? For an unknown name
+        (``unknown``), only one of the pack's ``unknown_place_prepositions`` if it has them
+        ("at Apple", "from Boeing" are no places)."""
         words = sent.norm_words
-        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in self.data.locative)
+        phrases = self.data.unknown_locative if unknown else self.data.locative
+        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in phrases)
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
         return any(m.last in (i, i - 1) for m in self.titles(sent))
@@ -645,8 +997,11 @@ class _Recogniser:
 
     def demonyms(self, sent: Sentence) -> list[_Match]:
         found = []
-        for i, tok in enumerate(sent.tokens):
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
             code = self.data.demonyms.get(tok.text.casefold()) if tok.is_word else None
+            if i + 1 < len(toks) and toks[i + 1].text in _CURRENCY and toks[i + 1].start == tok.end:
+                continue  # "US$ 1 billion": a currency
             if code and code in self.kb.entries:
                 found.append(
                     _Match(
@@ -792,6 +1147,32 @@ def find_entities(ctx: DocContext) -> Entities:
             if m.ref and m.kind == "PER" and m.ref in ctx.kb.entries:
                 rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
         per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
+
+    # an unknown name whose last word the document also uses alone is a person's ("Helmuth
+    # Köcher" ... "Köcher:"); organisations are shortened by their first words ("Costa")
+    alone = {
+        m.text.casefold()
+        for _, names, _, _ in per_sentence
+        for m in names
+        if m.last - m.first == 1 and m.ref is None and not m.places
+    }
+    for _, names, _, _ in per_sentence:
+        for m in names:
+            words = m.text.split()
+            if (
+                m.guessed
+                and m.ref is None
+                and len(words) >= 2
+                and words[-1].casefold() in alone
+                and words[0].casefold() not in alone
+            ):
+                m.kind = "PER"
+                rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
+    for _, names, _, _ in per_sentence:
+        for m in names:  # "Houston" after "Whitney Houston": the person, not the city
+            person = rec.person_words.get(m.text.casefold())
+            if person and m.ref is None and m.last - m.first == 1:
+                m.kind, m.ref, m.places = "PER", person, ()
 
     inner = _resolve_places(rec, per_sentence)
     mentions: list[EntityMention] = []
