@@ -27,6 +27,8 @@ from newsgraph.model import Evidence, Span, Statement
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›"}
 _QUOTE = re.compile(r"“[^”]+”|«[^»]+»|„[^“”]+[“”]|\"[^\"]+\"|(?<!\w)‘[^’]+’(?!\w)|‹[^›]+›")
 _TRAILING = " \t,;:.!?"
+_MARKS = frozenset("\"“”„«»‘’‹›'")
+_BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before its cue
 DIRECT_MIN_WORDS = 4
 SUBJECT_MAX_WORDS = 5
 
@@ -66,6 +68,61 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
 
 
+# marks that open a quotation and the marks that may close it; "''" is the
+# typewriter double quotation ("''It was,'' he said"); ‘…’ only at word edges
+_CLOSERS = {
+    "“": '”"',
+    "„": "“”",
+    "«": "»",
+    '"': '"',
+    "''": "''",
+    "‘": "’",
+    "‹": "›",
+}
+_MARK = re.compile(r"''|[“”„«»\"‘’‹›]|\n")
+
+
+def _opens(text: str, pos: int, mark: str) -> bool:
+    if mark in "‘'":  # an apostrophe is no quotation mark
+        return pos == 0 or not text[pos - 1].isalnum()
+    return mark in _CLOSERS
+
+
+def _closes(text: str, pos: int, mark: str, opener: str) -> bool:
+    if mark not in _CLOSERS[opener]:
+        return False
+    after = pos + len(mark)
+    return opener != "‘" or after >= len(text) or not text[after].isalnum()
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of every top-level quotation of the document.
+
+    Marks pair within a paragraph, across sentences; a quotation still open
+    at the end of its paragraph (one that goes on into the next paragraph)
+    runs to the paragraph's end.  Quotations inside a quotation are part of it.
+    """
+    regions: list[tuple[int, int]] = []
+    opener: str | None = None
+    open_end = 0
+    for m in _MARK.finditer(text):
+        mark, pos = m.group(), m.start()
+        if mark == "\n":
+            if opener is not None and pos > open_end:
+                regions.append((open_end, pos))
+            opener = None
+        elif opener is None:
+            if _opens(text, pos, mark):
+                opener, open_end = mark, m.end()
+        elif _closes(text, pos, mark, opener):
+            if pos > open_end:
+                regions.append((open_end, pos))
+            opener = None
+    if opener is not None and len(text) > open_end:
+        regions.append((open_end, len(text)))
+    return regions
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t":
         start += 1
@@ -99,7 +156,9 @@ class _Finder:
         self.entities = entities
         self.cues = _cues(ctx.lang)
         self.text = ctx.document.text
+        self.regions = quote_regions(self.text)
         self.last_speaker: tuple[int, str, Span] | None = None  # sentence, actor, span
+        self.cue_starts: set[int] = set()  # token indexes of the sentence's cues
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
@@ -139,16 +198,34 @@ class _Finder:
                 return self.span(tok.start, tok.end)
         return None
 
+    def _pronoun_after_quote(self, sent: Sentence, q_end: int) -> Span | None:
+        """'"...," he said': a pronoun among the few tokens after the quotation."""
+        after = [t for t in sent.tokens if t.start >= q_end][:4]
+        words = [t for t in after if t.is_word]
+        for tok in words[:2]:
+            if tok.text.casefold() in self.cues.pronouns:
+                return self.span(tok.start, tok.end)
+        return None
+
     def sentence(self, sent: Sentence) -> list[Statement]:
         mentions = self.entities.in_sentence(sent.index)
-        quotes = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
+        # the quotations in the sentence, clipped to it; ``whole`` maps a piece to its quotation
+        whole = {
+            (max(a, sent.start), min(b, sent.end)): (a, b)
+            for a, b in self.regions
+            if a < sent.end and sent.start < b
+        }
+        quotes = list(whole)
         found: list[Statement] = []
         covered: list[tuple[int, int]] = []
 
         def inside(pos: int) -> bool:
             return any(a <= pos < b for a, b in covered) or any(a <= pos < b for a, b in quotes)
 
-        for hit in self.cues.according.find(sent):
+        verb_hits = self.cues.verbs.find(sent)
+        according_hits = self.cues.according.find(sent)
+        self.cue_starts = {h.first for h in (*verb_hits, *according_hits)}
+        for hit in according_hits:
             after = sent.tokens[hit.last].start if hit.last < len(sent.tokens) else sent.end
             source = _speaker_after(mentions, after, after + 80)
             if source is None or inside(after):
@@ -175,15 +252,20 @@ class _Finder:
             covered.append((c_start, c_end))
 
         unused_cues: list[Span] = []
-        for hit in self.cues.verbs.find(sent):
+        for hit in verb_hits:
             first = sent.tokens[hit.first]
             if inside(first.start) or any(m.start <= first.start < m.end for m in mentions):
                 continue  # "Secretary of State": a name, not a cue
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
-            content = self._content(sent, hit.last, quotes)
+            # '"...," said Smith' / '..., said the minister': the content came first
+            inverted = hit.first > 0 and sent.tokens[hit.first - 1].text in _BEFORE_CUE
+            content = None if inverted else self._content(sent, hit.last, quotes)
             before = content is None
             if content is None:
                 content = self._content_before(sent, hit.first, hit.last, mentions)
+            if content is None and inverted:
+                content = self._content(sent, hit.last, quotes)
+                before = False
             if content is None:
                 unused_cues.append(cue)
                 continue
@@ -209,6 +291,8 @@ class _Finder:
                 speaker, speaker_span = (fallback[0] if fallback else None), pronoun
             elif subject is not None:
                 speaker, speaker_span = None, subject  # "Some experts said ...": unnamed
+            elif before and (tail := self._subject_after(sent, hit.last)) is not None:
+                speaker, speaker_span = None, tail  # "..., said a senior official"
             else:
                 fallback = self._fallback_speaker(sent)
                 if fallback is None:
@@ -217,16 +301,24 @@ class _Finder:
             found.append(self._make(sent, speaker, speaker_span, cue, c_start, c_end, quotes))
             covered.append((c_start, c_end))
 
-        for q_start, q_end in quotes:
-            if any(a <= q_start < b for a, b in covered):
-                continue
+        for piece in quotes:
+            q_start, q_end = whole[piece]
+            if q_start < sent.start or any(a <= q_start < b for a, b in covered):
+                continue  # begun in an earlier sentence, or already content
             words = len(self.text[q_start:q_end].split())
             if words < DIRECT_MIN_WORDS:
                 continue
             speaker_m = self._headline_speaker(sent, mentions, q_start)
-            speaker_m = speaker_m or _speaker_after(mentions, q_end, min(sent.end, q_end + 40))
+            end_sent = sent if q_end <= sent.end else self.ctx.sentence_at(q_end - 1) or sent
+            if speaker_m is None:
+                end_mentions = self.entities.in_sentence(end_sent.index)
+                speaker_m = _speaker_after(end_mentions, q_end, min(end_sent.end, q_end + 40))
+            pronoun = None if speaker_m else self._pronoun_after_quote(end_sent, q_end)
             if speaker_m is not None:
                 speaker, speaker_span = speaker_m.ref, self.span(speaker_m.start, speaker_m.end)
+            elif pronoun is not None:
+                fallback = self._fallback_speaker(sent)
+                speaker, speaker_span = (fallback[0] if fallback else None), pronoun
             elif self.last_speaker and self.last_speaker[0] >= sent.index - 1:
                 # a quotation that goes on from the previous sentence's speaker
                 speaker, speaker_span = self.last_speaker[1], self.last_speaker[2]
@@ -271,9 +363,13 @@ class _Finder:
                 return (start, end) if end - start >= 8 else None
             if toks[k].text in _PAIRS:
                 break
-        for q_start, q_end in quotes:
-            if q_start >= toks[after - 1].end and q_start - toks[after - 1].end <= 40:
-                return _trim(self.text, q_start, q_end)
+        cue_end = toks[after - 1].end
+        for q_start, q_end in self.regions:
+            if cue_end <= q_start <= cue_end + 40:
+                # 'said: "..."', 'told reporters, "..."', not 'said he had "areas of ..."'
+                lead = self.text[cue_end : q_start - 1].rstrip()
+                if not lead or lead[-1] in ",:":
+                    return _trim(self.text, q_start, q_end)
         # "He said the talks had failed": a clause right after the cue
         if after >= len(toks):
             return None
@@ -288,33 +384,65 @@ class _Finder:
                 return start, end
         return None
 
+    def _subject_after(self, sent: Sentence, last: int) -> Span | None:
+        """'..., said a senior official.': the words after the cue up to the punctuation."""
+        toks = sent.tokens
+        end = last
+        while end < len(toks) and toks[end].is_word and end - last < 2 * SUBJECT_MAX_WORDS:
+            end += 1
+        if end == last or (end < len(toks) and toks[end].is_word):
+            return None
+        head = toks[last]
+        if not (head.is_capitalised or head.text.casefold() in self.cues.clause_openers):
+            return None
+        return self.span(head.start, toks[end - 1].end)
+
     def _content_before(
         self, sent: Sentence, first: int, last: int, mentions: list[EntityMention]
     ) -> tuple[int, int] | None:
-        """'The plan will fail, Smith said.' / '..., said Smith': the content comes first."""
+        """'The plan will fail, Smith said.' / '..., said Smith': the content comes first;
+        'The plan, Smith said, will fail': around the cue."""
         toks = sent.tokens
         tail_end = last
-        while tail_end < len(toks) and toks[tail_end].is_word and tail_end - last < 4:
+        inverted = first > 0 and toks[first - 1].text in _BEFORE_CUE
+        longest = 2 * SUBJECT_MAX_WORDS if inverted else 4
+        while tail_end < len(toks) and toks[tail_end].is_word and tail_end - last < longest:
             tail_end += 1  # ", said the foreign minister"
         if tail_end < len(toks) and toks[tail_end].text not in ".,;!?":
             return None
         k = first - 1
-        while k >= 0 and toks[k].text not in ",:;" and first - k <= 6:
+        while k >= 0 and toks[k].text not in ",:;" and first - k <= SUBJECT_MAX_WORDS + 1:
             k -= 1
         if k <= 0 or toks[k].text not in ",:;":
             return None
         between = (toks[k].end, toks[first].start)
-        speaker_near = any(between[0] <= m.start < between[1] for m in mentions) or any(
-            t.text.casefold() in self.cues.pronouns
-            for t in (*toks[k + 1 : first], *toks[last : last + 2])
+        subject = [t for t in toks[k + 1 : first] if t.is_word]
+        speaker_near = (
+            any(between[0] <= m.start < between[1] for m in mentions)
+            or any(
+                t.text.casefold() in self.cues.pronouns
+                for t in (*toks[k + 1 : first], *toks[last : last + 2])
+            )
+            or 0 < len(subject) <= SUBJECT_MAX_WORDS  # "..., sources said"
         )
-        after_near = any(toks[last - 1].end <= m.start <= toks[last - 1].end + 2 for m in mentions)
+        after_near = any(
+            toks[last - 1].end <= m.start <= toks[last - 1].end + 2 for m in mentions
+        ) or (not subject and self._subject_after(sent, last) is not None)
         if not (speaker_near or after_near):
             return None
-        start, end = _trim(self.text, sent.start, toks[k].start)
-        while start < end and self.text[start] in _PAIRS:
+        end_at = toks[k].start
+        if (
+            tail_end == last
+            and tail_end + 1 < len(toks)
+            and toks[tail_end].text == ","
+            and toks[tail_end + 1].is_word
+            and tail_end + 1 not in self.cue_starts  # ", adding that ...": a cue of its own
+        ):
+            end_at = sent.end  # 'The museum, Mr. Obama said, would make visitors ...'
+        start, end = _trim(self.text, sent.start, end_at)
+        while start < end and self.text[start] in _MARKS:
             start += 1
-        while end > start and self.text[end - 1] in '"”»’':
+        while end > start and self.text[end - 1] in _MARKS:
             end -= 1
         return (start, end) if len(self.text[start:end].split()) >= DIRECT_MIN_WORDS else None
 
@@ -328,51 +456,110 @@ class _Finder:
         c_end: int,
         quotes: list[tuple[int, int]],
     ) -> Statement:
-        quoted = sum(max(0, min(c_end, b) - max(c_start, a)) for a, b in quotes)
-        words = len(self.text[c_start:c_end].split())
-        # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
-        direct = quoted >= 0.8 * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
         if speaker is not None:
             self.last_speaker = (sent.index, speaker, speaker_span)
-        return Statement(
-            id=_statement_id(self.ctx.document.id, c_start, c_end),
-            speaker=speaker,
-            mode="direct" if direct else "indirect",
-            content=self.span(c_start, c_end),
-            evidence=Evidence(sent.start, sent.end, sent.text),
-            speaker_span=speaker_span,
-            cue=cue,
+        first = self.ctx.sentence_at(c_start) or sent
+        last = self.ctx.sentence_at(max(c_start, c_end - 1)) or sent
+        start, end = min(first.start, sent.start), max(last.end, sent.end)
+        return _statement(
+            self.ctx.document.id,
+            self.text,
+            self.regions,
+            speaker,
+            speaker_span,
+            cue,
+            (c_start, c_end),
+            Evidence(start, end, self.text[start:end]),
         )
 
 
-def _long_quotes(ctx: DocContext, entities: Entities, found: list[Statement]) -> list[Statement]:
-    """Quotations that run over several sentences, attributed as a whole."""
+def _statement(
+    doc_id: str,
+    text: str,
+    regions: list[tuple[int, int]],
+    speaker: str | None,
+    speaker_span: Span | None,
+    cue: Span | None,
+    content: tuple[int, int],
+    evidence: Evidence,
+) -> Statement:
+    c_start, c_end = content
+    quoted = sum(max(0, min(c_end, b) - max(c_start, a)) for a, b in regions)
+    words = len(text[c_start:c_end].split())
+    # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
+    direct = quoted >= 0.8 * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
+    return Statement(
+        id=_statement_id(doc_id, c_start, c_end),
+        speaker=speaker,
+        mode="direct" if direct else "indirect",
+        content=Span.of(text, c_start, c_end),
+        evidence=evidence,
+        speaker_span=speaker_span,
+        cue=cue,
+    )
+
+
+_GAP_WORD = re.compile(r"\w[\w.'’-]*")
+MERGE_GAP_WORDS = 6
+
+
+def _merge(
+    ctx: DocContext, regions: list[tuple[int, int]], found: list[Statement]
+) -> list[Statement]:
+    """One statement for a quotation the attribution interrupts ('"A," he said, "B."'),
+    for a quotation that runs on over sentences and for quoted sentences that follow
+    a quotation without a speaker of their own."""
     text = ctx.document.text
-    covered = [(s.content.start, s.content.end) for s in found]
-    extra: list[Statement] = []
-    for q_start, q_end in quotes_in(text):
-        first, last = ctx.sentence_at(q_start), ctx.sentence_at(max(q_start, q_end - 1))
-        if first is None or last is None or first.index == last.index:
-            continue
-        if any(a < q_end and q_start < b for a, b in covered):
-            continue
-        after = _speaker_after(entities.in_sentence(last.index), q_end, min(last.end, q_end + 40))
-        before = _speaker_before(entities.in_sentence(first.index), q_start, first.start)
-        speaker = after or before
-        if speaker is None:
-            continue
-        c_start, c_end = _trim(text, q_start, q_end)
-        extra.append(
-            Statement(
-                id=_statement_id(ctx.document.id, c_start, c_end),
-                speaker=speaker.ref,
-                mode="direct",
-                content=Span.of(text, c_start, c_end),
-                evidence=Evidence(first.start, last.end, text[first.start : last.end]),
-                speaker_span=Span.of(text, speaker.start, speaker.end),
+
+    def quoted(st: Statement) -> bool:
+        a, b = st.content.start, st.content.end
+        inside = sum(max(0, min(b, y) - max(a, x)) for x, y in regions)
+        return inside >= 0.5 * (b - a)
+
+    def gap_words(s1: Statement, s2: Statement) -> int:
+        gap = list(text[s1.content.end : s2.content.start])
+        for sp in (s1.cue, s1.speaker_span, s2.cue, s2.speaker_span):
+            if sp is not None:
+                for k in range(sp.start, sp.end):
+                    if s1.content.end <= k < s2.content.start:
+                        gap[k - s1.content.end] = " "
+        return len(_GAP_WORD.findall("".join(gap)))
+
+    def joinable(s1: Statement, s2: Statement) -> bool:
+        if s2.speaker is not None and s1.speaker is not None and s2.speaker != s1.speaker:
+            return False
+        if s2.content.start < s1.content.end:  # overlapping: one content seen twice
+            return s2.cue is None or s1.cue is None or s2.speaker == s1.speaker
+        first = ctx.sentence_at(max(s1.content.start, s1.content.end - 1))
+        second = ctx.sentence_at(s2.content.start)
+        if first is None or second is None or gap_words(s1, s2) > MERGE_GAP_WORDS:
+            return False
+        if first.index == second.index:
+            # '"A," Smith said, "B."': one cue for both parts
+            return (s1.cue is None or s2.cue is None) and (quoted(s1) or quoted(s2))
+        # '"A," he said. "B."': a quotation without a cue of its own goes on
+        return second.index == first.index + 1 and s2.cue is None and quoted(s1) and quoted(s2)
+
+    merged: list[Statement] = []
+    for st in sorted(found, key=lambda s: (s.content.start, -s.content.end)):
+        if merged and joinable(merged[-1], st):
+            s1 = merged[-1]
+            start = s1.content.start
+            end = max(s1.content.end, st.content.end)
+            ev_start, ev_end = s1.evidence.start, max(s1.evidence.end, st.evidence.end)
+            merged[-1] = _statement(
+                ctx.document.id,
+                text,
+                regions,
+                s1.speaker or st.speaker,
+                s1.speaker_span or st.speaker_span,
+                s1.cue or st.cue,
+                (start, end),
+                Evidence(ev_start, ev_end, text[ev_start:ev_end]),
             )
-        )
-    return extra
+        else:
+            merged.append(st)
+    return merged
 
 
 def find_statements(ctx: DocContext, entities: Entities) -> list[Statement]:
@@ -380,7 +567,6 @@ def find_statements(ctx: DocContext, entities: Entities) -> list[Statement]:
     statements: list[Statement] = []
     for sent in ctx.sentences:
         statements.extend(finder.sentence(sent))
-    statements.extend(_long_quotes(ctx, entities, statements))
     # two cues for one content ("our reporting suggests that ..."): one statement, the first cue
     unique = {st.id: st for st in reversed(statements)}
-    return sorted(unique.values(), key=lambda s: s.content.start)
+    return _merge(ctx, finder.regions, list(unique.values()))
