@@ -31,6 +31,7 @@ _MARKS = frozenset("\"“”„«»‘’‹›'")
 _BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before its cue
 DIRECT_MIN_WORDS = 4
 SUBJECT_MAX_WORDS = 5
+COMPLEMENTIZER_REACH = 8  # tokens from the cue to its "that"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,54 @@ class _Finder:
             return people[-1].ref, self.span(people[-1].start, people[-1].end)
         return None
 
+    def _speaker(
+        self,
+        sent: Sentence,
+        first: int,
+        last: int,
+        floor: int,
+        mentions: list[EntityMention],
+        before: bool,
+    ) -> tuple[str | None, Span] | None:
+        """Who says what the cue at tokens ``[first, last)`` reports, nearest first: a name
+        among the words right before the cue, a pronoun there (or right after a cue that
+        follows its content), the name an apposition or relative clause describes
+        ("Smith, a senior analyst, said"), the words themselves ("Some experts said"), a
+        name earlier in the sentence."""
+        toks = sent.tokens
+        k = first - 1
+        while k >= 0 and toks[k].is_word and first - k <= 2 * SUBJECT_MAX_WORDS:
+            k -= 1
+        window = toks[k + 1].start if k + 1 < first else toks[first].start
+        cue_start = toks[first].start
+        near = _speaker_before(mentions, cue_start, max(floor, window))
+        if near is not None:
+            return near.ref, self.span(near.start, near.end)
+        pronoun = self._pronoun_before(sent, first) if window >= floor else None
+        if pronoun is None and before:
+            pronoun = self._pronoun_after(sent, last)
+        if pronoun is not None:
+            fallback = self._fallback_speaker(sent)
+            return (fallback[0] if fallback else None), pronoun
+        if k >= 1 and toks[k].text == "," and window >= floor:
+            described = [
+                m for m in mentions if m.end == toks[k].start and m.start >= floor and m.named
+            ]
+            if described and (described[0].kind == "PER" or first - k > 1):
+                m = described[0]
+                return m.ref, self.span(m.start, m.end)
+        if before and (tail := self._subject_after(sent, last)) is not None:
+            named = _speaker_after(mentions, tail.start, tail.end)  # '"...", ha detto Lavrov'
+            if named is not None:
+                return named.ref, self.span(named.start, named.end)
+        subject = self._subject_before(sent, first) if window >= floor else None
+        if subject is not None:
+            return None, subject  # "Some experts said ...": unnamed
+        far = _speaker_before(mentions, cue_start, floor)
+        if far is not None:
+            return far.ref, self.span(far.start, far.end)
+        return None
+
     def _subject_before(self, sent: Sentence, cue_first: int) -> Span | None:
         """The words between the last clause boundary and the cue ("Some experts")."""
         toks = sent.tokens
@@ -216,6 +265,8 @@ class _Finder:
             if a < sent.end and sent.start < b
         }
         quotes = list(whole)
+        # a speaker is not named inside a quotation
+        speakers = [m for m in mentions if not any(a <= m.start < b for a, b in quotes)]
         found: list[Statement] = []
         covered: list[tuple[int, int]] = []
 
@@ -272,32 +323,22 @@ class _Finder:
             c_start, c_end = content
             # the speaker of '"...", he said' is not named inside the quotation
             floor = c_end if before and c_end <= cue.start else sent.start
-            speaker_m = _speaker_before(mentions, cue.start, floor)
-            if speaker_m is not None and any(a <= speaker_m.start < b for a, b in covered):
-                speaker_m = None
-            if speaker_m is None:
-                speaker_m = _speaker_after(mentions, cue.end, min(sent.end, cue.end + 60))
+            outside = [m for m in speakers if not any(a <= m.start < b for a, b in covered)]
+            found_speaker = self._speaker(sent, hit.first, hit.last, floor, outside, before)
+            if found_speaker is None:
+                speaker_m = _speaker_after(outside, cue.end, min(sent.end, cue.end + 60))
                 if speaker_m is not None and speaker_m.start >= c_start and c_start > cue.end:
                     speaker_m = None
-            subject = self._subject_before(sent, hit.first)
-            if speaker_m is not None:
-                speaker: str | None = speaker_m.ref
-                speaker_span = self.span(speaker_m.start, speaker_m.end)
-            elif (
-                pronoun := self._pronoun_before(sent, hit.first)
-                or (self._pronoun_after(sent, hit.last) if before else None)
-            ) is not None:
-                fallback = self._fallback_speaker(sent)
-                speaker, speaker_span = (fallback[0] if fallback else None), pronoun
-            elif subject is not None:
-                speaker, speaker_span = None, subject  # "Some experts said ...": unnamed
-            elif before and (tail := self._subject_after(sent, hit.last)) is not None:
-                speaker, speaker_span = None, tail  # "..., said a senior official"
-            else:
-                fallback = self._fallback_speaker(sent)
-                if fallback is None:
-                    continue
-                speaker, speaker_span = fallback
+                if speaker_m is not None:
+                    found_speaker = speaker_m.ref, self.span(speaker_m.start, speaker_m.end)
+            if found_speaker is None and before:
+                tail = self._subject_after(sent, hit.last)  # "..., said a senior official"
+                found_speaker = (None, tail) if tail is not None else None
+            if found_speaker is None:
+                found_speaker = self._fallback_speaker(sent)
+            if found_speaker is None:
+                continue
+            speaker, speaker_span = found_speaker
             found.append(self._make(sent, speaker, speaker_span, cue, c_start, c_end, quotes))
             covered.append((c_start, c_end))
 
@@ -351,18 +392,39 @@ class _Finder:
             return people[0]
         return None
 
+    def _clause_end(self, sent: Sentence, k: int) -> int:
+        """Where the content opened at token ``k`` ends: the sentence's end, or the comma
+        before another speaker's cue ("..., but he said that ...")."""
+        toks = sent.tokens
+        for first in sorted(c for c in self.cue_starts if c > k + 1):
+            nxt = [t.text.casefold() for t in toks[first + 1 : first + 3]]
+            if not any(w in self.cues.complementizers for w in nxt):
+                continue
+            j = first - 1
+            while j > k and toks[j].is_word and first - j <= SUBJECT_MAX_WORDS:
+                j -= 1
+            if j > k + 1 and toks[j].text in ",;":
+                return toks[j].start
+        return sent.end
+
     def _content(
         self, sent: Sentence, after: int, quotes: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
         """The reported content that follows the cue ending at token ``after``."""
         toks = sent.tokens
-        for k in range(after, min(after + 4, len(toks))):
+        # 'said that', 'told reporters on Tuesday that', 'told MSNBC's "Morning Joe" that'
+        for k in range(after, min(after + COMPLEMENTIZER_REACH, len(toks))):
             word = toks[k].text.casefold()
             if word in self.cues.complementizers or word == ":":
-                start, end = _trim(self.text, toks[k].end, sent.end)
+                start, end = _trim(self.text, toks[k].end, self._clause_end(sent, k))
                 return (start, end) if end - start >= 8 else None
-            if toks[k].text in _PAIRS:
+            if word in ".;!?" or k in self.cue_starts:
                 break
+            if toks[k].text in _MARKS and any(
+                a == toks[k].end and len(self.text[a:b].split()) >= DIRECT_MIN_WORDS
+                for a, b in quotes
+            ):
+                break  # 'said, "We know that ..."': the quotation is the content
         cue_end = toks[after - 1].end
         for q_start, q_end in self.regions:
             if cue_end <= q_start <= cue_end + 40:
@@ -425,10 +487,25 @@ class _Finder:
             )
             or 0 < len(subject) <= SUBJECT_MAX_WORDS  # "..., sources said"
         )
-        after_near = any(
-            toks[last - 1].end <= m.start <= toks[last - 1].end + 2 for m in mentions
-        ) or (not subject and self._subject_after(sent, last) is not None)
-        if not (speaker_near or after_near):
+        named_after = any(toks[last - 1].end <= m.start <= toks[last - 1].end + 2 for m in mentions)
+        # '"...," said a senior official' - but not 'Smith, an analyst, said the plan failed'
+        unnamed_after = (
+            not subject
+            and self._subject_after(sent, last) is not None
+            and (
+                self.text[toks[k].start - 1 : toks[k].start] in _MARKS
+                or self.text[toks[first - 1].start] in _MARKS
+                or (
+                    k >= 8
+                    and not any(  # "Smith, an analyst at the bank, said the plan failed"
+                        m.kind == "PER" and self.text[m.end : m.end + 1] == ","
+                        for m in mentions
+                        if m.end < toks[k].start
+                    )
+                )
+            )
+        )
+        if not (speaker_near or named_after or unnamed_after):
             return None
         end_at = toks[k].start
         if (
@@ -482,12 +559,14 @@ def _statement(
     cue: Span | None,
     content: tuple[int, int],
     evidence: Evidence,
+    merged: bool = False,
 ) -> Statement:
     c_start, c_end = content
     quoted = sum(max(0, min(c_end, b) - max(c_start, a)) for a, b in regions)
     words = len(text[c_start:c_end].split())
     # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
-    direct = quoted >= 0.8 * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
+    share = 0.5 if merged else 0.8
+    direct = quoted >= share * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
     return Statement(
         id=_statement_id(doc_id, c_start, c_end),
         speaker=speaker,
@@ -556,6 +635,7 @@ def _merge(
                 s1.cue or st.cue,
                 (start, end),
                 Evidence(ev_start, ev_end, text[ev_start:ev_end]),
+                merged=True,
             )
         else:
             merged.append(st)
