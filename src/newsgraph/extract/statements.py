@@ -49,7 +49,10 @@ def _cues(lang: str) -> _Cues:
     data = pack_data(lang, "statements")
     verbs = Lexicon()
     verbs.add_words(data.get("cue_verbs") or (), "verb")
+    verbs.add_words(data.get("complement_cue_verbs") or (), "complement")
     according = Lexicon()
+    for phrase in data.get("according_to_named") or ():
+        according.add_phrase(str(phrase), "named")
     for phrase in data.get("according_to") or ():
         according.add_phrase(str(phrase), "according")
     return _Cues(
@@ -277,23 +280,41 @@ class _Finder:
         according_hits = self.cues.according.find(sent)
         self.cue_starts = {h.first for h in (*verb_hits, *according_hits)}
         for hit in according_hits:
-            after = sent.tokens[hit.last].start if hit.last < len(sent.tokens) else sent.end
-            source = _speaker_after(mentions, after, after + 80)
-            if source is None or inside(after):
+            toks = sent.tokens
+            if hit.last >= len(toks) or inside(toks[hit.last].start):
                 continue
-            cue = self.span(sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end)
-            rest_start = self.text.find(",", source.end, sent.end)
-            if rest_start >= 0:
-                c_start, c_end = _trim(self.text, rest_start + 1, sent.end)
-            else:
+            # the source: the words after the cue up to the punctuation
+            np_end = hit.last
+            while (
+                np_end < len(toks)
+                and (toks[np_end].is_word or toks[np_end].text in "'’-")
+                and np_end - hit.last < 2 * SUBJECT_MAX_WORDS
+            ):
+                np_end += 1
+            if np_end == hit.last:
+                continue
+            after, np_stop = toks[hit.last].start, toks[np_end - 1].end
+            source = _speaker_after(speakers, after, np_stop)
+            if source is None and (hit.entry == "named" or np_end - hit.last > 8):
+                continue  # "citing the release of prisoners" is no source
+            cue = self.span(toks[hit.first].start, toks[hit.last - 1].end)
+            lead = [t for t in toks[: hit.first] if t.is_word]
+            if len(lead) <= 1:  # "According to the poll, Clinton leads"
+                c_start, c_end = _trim(self.text, np_stop, self._clause_end(sent, np_end))
+                while c_start < c_end and self.text[c_start] in ",:":
+                    c_start, c_end = _trim(self.text, c_start + 1, c_end)
+            else:  # "Clinton leads, according to the poll"
                 c_start, c_end = _trim(self.text, sent.start, cue.start)
             if c_end - c_start < 10:
                 continue
+            speaker_span = (
+                self.span(source.start, source.end) if source else self.span(after, np_stop)
+            )
             found.append(
                 self._make(
                     sent,
-                    source.ref,
-                    self.span(source.start, source.end),
+                    source.ref if source else None,
+                    speaker_span,
                     cue,
                     c_start,
                     c_end,
@@ -310,9 +331,13 @@ class _Finder:
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
             # '"...," said Smith' / '..., said the minister': the content came first
             inverted = hit.first > 0 and sent.tokens[hit.first - 1].text in _BEFORE_CUE
-            content = None if inverted else self._content(sent, hit.last, quotes)
-            before = content is None
-            if content is None:
+            if hit.entry == "complement":  # "the study found that ...", only so
+                content, inverted = self._complement(sent, hit.last), False
+                before = False
+            else:
+                content = None if inverted else self._content(sent, hit.last, quotes)
+                before = content is None
+            if content is None and hit.entry != "complement":
                 content = self._content_before(sent, hit.first, hit.last, mentions)
             if content is None and inverted:
                 content = self._content(sent, hit.last, quotes)
@@ -406,6 +431,19 @@ class _Finder:
             if j > k + 1 and toks[j].text in ",;":
                 return toks[j].start
         return sent.end
+
+    def _complement(self, sent: Sentence, after: int) -> tuple[int, int] | None:
+        """The content of a cue that reports only with a complementiser right after it."""
+        toks = sent.tokens
+        for k in range(after, min(after + 3, len(toks))):
+            if toks[k].text.casefold() in self.cues.complementizers:
+                start, end = _trim(self.text, toks[k].end, self._clause_end(sent, k))
+                return (
+                    (start, end) if len(self.text[start:end].split()) >= DIRECT_MIN_WORDS else None
+                )
+            if not toks[k].is_word:
+                break
+        return None
 
     def _content(
         self, sent: Sentence, after: int, quotes: list[tuple[int, int]]
