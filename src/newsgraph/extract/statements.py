@@ -32,6 +32,7 @@ _BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before
 DIRECT_MIN_WORDS = 4
 SUBJECT_MAX_WORDS = 5
 COMPLEMENTIZER_REACH = 8  # tokens from the cue to its "that"
+TAG_MAX_WORDS = 8  # a sentence that only attributes the quotation before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,20 +162,25 @@ class _Finder:
         self.cues = _cues(ctx.lang)
         self.text = ctx.document.text
         self.regions = quote_regions(self.text)
-        self.last_speaker: tuple[int, str, Span] | None = None  # sentence, actor, span
+        # the sentence, actor (None when unnamed: "he", "some experts") and span
+        self.last_speaker: tuple[int, str | None, Span] | None = None
         self.cue_starts: set[int] = set()  # token indexes of the sentence's cues
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
 
-    def _fallback_speaker(self, sent: Sentence) -> tuple[str, Span] | None:
-        """The speaker of the previous sentence, or the last person mentioned there."""
-        if self.last_speaker and self.last_speaker[0] >= sent.index - 2:
-            return self.last_speaker[1], self.last_speaker[2]
+    def _fallback_speaker(self, sent: Sentence) -> tuple[str | None, Span] | None:
+        """The speaker of the previous sentences, or the last person mentioned in the
+        previous one, or the unnamed speaker of the previous sentences."""
+        recent = self.last_speaker if self.last_speaker else None
+        if recent and recent[0] >= sent.index - 2 and recent[1] is not None:
+            return recent[1], recent[2]
         previous = self.entities.in_sentence(sent.index - 1) if sent.index else []
         people = [m for m in previous if m.kind == "PER"]
         if people:
             return people[-1].ref, self.span(people[-1].start, people[-1].end)
+        if recent and recent[0] >= sent.index - 2:
+            return recent[1], recent[2]
         return None
 
     def _speaker(
@@ -248,6 +254,34 @@ class _Finder:
         for tok in sent.tokens[token_index : token_index + 2]:
             if tok.text.casefold() in self.cues.pronouns:
                 return self.span(tok.start, tok.end)
+        return None
+
+    def _tag_follows(self, sent: Sentence, q_end: int) -> bool:
+        """Whether the sentence after a quotation that ends ``sent`` is only its
+        attribution ('"... in our country?" Clinton said.')."""
+        if sent.end - q_end > 2 or sent.index + 1 >= len(self.ctx.sentences):
+            return False
+        nxt = self.ctx.sentences[sent.index + 1]
+        hits = self.cues.verbs.find(nxt)
+        return bool(hits) and self._is_tag(nxt, hits[0].first)
+
+    def _is_tag(self, sent: Sentence, first: int) -> bool:
+        """'Clinton said.', 'said Mr. Smith, a lawyer.': a few words around a cue."""
+        words = sum(1 for t in sent.tokens if t.is_word)
+        lead = sent.tokens[:first]
+        return (
+            words <= TAG_MAX_WORDS
+            and first <= SUBJECT_MAX_WORDS + 1
+            and not any(t.text in ",;:" for t in lead)
+        )
+
+    def _quote_before(self, sent: Sentence, first: int, last: int) -> tuple[int, int] | None:
+        """The quotation that ends right before a sentence that is only its attribution."""
+        if not self._is_tag(sent, first):
+            return None
+        for a, b in self.regions:
+            if b <= sent.start and not self.text[b : sent.start].strip(" \t" + "".join(_MARKS)):
+                return _trim(self.text, a, b)
         return None
 
     def _pronoun_after_quote(self, sent: Sentence, q_end: int) -> Span | None:
@@ -342,6 +376,9 @@ class _Finder:
             if content is None and inverted:
                 content = self._content(sent, hit.last, quotes)
                 before = False
+            if content is None and hit.entry != "complement":
+                content = self._quote_before(sent, hit.first, hit.last)
+                before = True
             if content is None:
                 unused_cues.append(cue)
                 continue
@@ -380,6 +417,8 @@ class _Finder:
                 end_mentions = self.entities.in_sentence(end_sent.index)
                 speaker_m = _speaker_after(end_mentions, q_end, min(end_sent.end, q_end + 40))
             pronoun = None if speaker_m else self._pronoun_after_quote(end_sent, q_end)
+            if speaker_m is None and pronoun is None and self._tag_follows(end_sent, q_end):
+                continue  # '"...?" ¶ Clinton said.': the next sentence's cue takes it
             if speaker_m is not None:
                 speaker, speaker_span = speaker_m.ref, self.span(speaker_m.start, speaker_m.end)
             elif pronoun is not None:
@@ -571,8 +610,7 @@ class _Finder:
         c_end: int,
         quotes: list[tuple[int, int]],
     ) -> Statement:
-        if speaker is not None:
-            self.last_speaker = (sent.index, speaker, speaker_span)
+        self.last_speaker = (sent.index, speaker, speaker_span)
         first = self.ctx.sentence_at(c_start) or sent
         last = self.ctx.sentence_at(max(c_start, c_end - 1)) or sent
         start, end = min(first.start, sent.start), max(last.end, sent.end)
@@ -655,7 +693,8 @@ def _merge(
             # '"A," Smith said, "B."': one cue for both parts
             return (s1.cue is None or s2.cue is None) and (quoted(s1) or quoted(s2))
         # '"A," he said. "B."': a quotation without a cue of its own goes on
-        return second.index == first.index + 1 and s2.cue is None and quoted(s1) and quoted(s2)
+        near = second.index - first.index <= 2  # '"A?" ¶ Clinton said. ¶ "B."'
+        return near and s2.cue is None and quoted(s1) and quoted(s2)
 
     merged: list[Statement] = []
     for st in sorted(found, key=lambda s: (s.content.start, -s.content.end)):
