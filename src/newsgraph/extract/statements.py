@@ -20,7 +20,7 @@ from functools import cache
 
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
-from newsgraph.extract.lexicon import Lexicon
+from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
 
@@ -32,6 +32,7 @@ _BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before
 DIRECT_MIN_WORDS = 4
 SUBJECT_MAX_WORDS = 5
 COMPLEMENTIZER_REACH = 8  # tokens from the cue to its "that"
+_DASH_NAME = re.compile(r"[\"”»’']*[ \t]*[―—–-][ \t]*([^\W\d_][^\n―—–]*?)[ \t.]*(?:\n|$)")
 TAG_MAX_WORDS = 8  # a sentence that only attributes the quotation before it
 
 
@@ -165,6 +166,8 @@ class _Finder:
         # the sentence, actor (None when unnamed: "he", "some experts") and span
         self.last_speaker: tuple[int, str | None, Span] | None = None
         self.cue_starts: set[int] = set()  # token indexes of the sentence's cues
+        self.hits: dict[int, list[Hit]] = {}  # the cue verbs of each sentence
+        self.names: dict[str, EntityMention] | None = None
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
@@ -256,14 +259,26 @@ class _Finder:
                 return self.span(tok.start, tok.end)
         return None
 
+    def _dash_speaker(self, q_end: int) -> tuple[int, int] | None:
+        """'"..." ― Carlos Raúl ¶': a name after a dash that ends the paragraph."""
+        m = _DASH_NAME.match(self.text, q_end)
+        if m is None or len(m.group(1).split()) > SUBJECT_MAX_WORDS:
+            return None
+        return m.start(1), m.end(1)
+
     def _tag_follows(self, sent: Sentence, q_end: int) -> bool:
         """Whether the sentence after a quotation that ends ``sent`` is only its
         attribution ('"... in our country?" Clinton said.')."""
         if sent.end - q_end > 2 or sent.index + 1 >= len(self.ctx.sentences):
             return False
         nxt = self.ctx.sentences[sent.index + 1]
-        hits = self.cues.verbs.find(nxt)
+        hits = self._verb_hits(nxt)
         return bool(hits) and self._is_tag(nxt, hits[0].first)
+
+    def _verb_hits(self, sent: Sentence) -> list[Hit]:
+        if sent.index not in self.hits:
+            self.hits[sent.index] = self.cues.verbs.find(sent)
+        return self.hits[sent.index]
 
     def _is_tag(self, sent: Sentence, first: int) -> bool:
         """'Clinton said.', 'said Mr. Smith, a lawyer.': a few words around a cue."""
@@ -310,7 +325,12 @@ class _Finder:
         def inside(pos: int) -> bool:
             return any(a <= pos < b for a, b in covered) or any(a <= pos < b for a, b in quotes)
 
-        verb_hits = self.cues.verbs.find(sent)
+        label = self._label(sent, speakers)
+        if label is not None:
+            (l_speaker, l_span), (c_start, c_end) = label
+            found.append(self._make(sent, l_speaker, l_span, None, c_start, c_end, quotes))
+            covered.append((c_start, c_end))
+        verb_hits = self._verb_hits(sent)
         according_hits = self.cues.according.find(sent)
         self.cue_starts = {h.first for h in (*verb_hits, *according_hits)}
         for hit in according_hits:
@@ -406,7 +426,7 @@ class _Finder:
 
         for piece in quotes:
             q_start, q_end = whole[piece]
-            if q_start < sent.start or any(a <= q_start < b for a, b in covered):
+            if q_start < sent.start or any(a < q_end and q_start < b for a, b in covered):
                 continue  # begun in an earlier sentence, or already content
             words = len(self.text[q_start:q_end].split())
             if words < DIRECT_MIN_WORDS:
@@ -416,6 +436,9 @@ class _Finder:
             if speaker_m is None:
                 end_mentions = self.entities.in_sentence(end_sent.index)
                 speaker_m = _speaker_after(end_mentions, q_end, min(end_sent.end, q_end + 40))
+            dash = None if speaker_m else self._dash_speaker(q_end)
+            if dash is not None:
+                speaker_m = _speaker_after(self.entities.in_sentence(end_sent.index), *dash)
             pronoun = None if speaker_m else self._pronoun_after_quote(end_sent, q_end)
             if speaker_m is None and pronoun is None and self._tag_follows(end_sent, q_end):
                 continue  # '"...?" ¶ Clinton said.': the next sentence's cue takes it
@@ -424,6 +447,8 @@ class _Finder:
             elif pronoun is not None:
                 fallback = self._fallback_speaker(sent)
                 speaker, speaker_span = (fallback[0] if fallback else None), pronoun
+            elif dash is not None:
+                speaker, speaker_span = None, self.span(*dash)
             elif self.last_speaker and self.last_speaker[0] >= sent.index - 1:
                 # a quotation that goes on from the previous sentence's speaker
                 speaker, speaker_span = self.last_speaker[1], self.last_speaker[2]
@@ -443,6 +468,53 @@ class _Finder:
             )
             covered.append((q_start, q_end))
         return found
+
+    def _label(
+        self, sent: Sentence, mentions: list[EntityMention]
+    ) -> tuple[tuple[str | None, Span], tuple[int, int]] | None:
+        """'Pence: Gennifer Flowers won't be at the debate' (a headline), 'WALLACE: Let's
+        start with ...' (a transcript): a paragraph that opens with a name and a colon."""
+        toks = sent.tokens
+        lead = 1 if toks and toks[0].text in _MARKS else 0
+        colon = next((k for k in range(lead, min(len(toks), lead + 5)) if toks[k].text == ":"), -1)
+        if colon <= lead or len(toks) - colon <= DIRECT_MIN_WORDS:
+            return None
+        before = self.text[max(0, sent.start - 2) : sent.start]
+        if sent.start > 0 and "\n" not in before:
+            return None  # not the start of a paragraph
+        head = (toks[lead].start, toks[colon - 1].end)
+        name = next(
+            (m for m in mentions if (m.start, m.end) == head and m.named and m.kind != "GPE"),
+            None,
+        )
+        word = toks[lead].text
+        if name is None:  # 'Pence: ...' in a title-case headline: a name the article uses
+            name = self.known_names().get(self.text[head[0] : head[1]])
+        if name is not None:
+            speaker: tuple[str | None, Span] = name.ref, self.span(*head)
+        elif colon == lead + 1 and len(word) >= 3 and word.isupper() and word.isalpha():
+            speaker = None, self.span(*head)  # a transcript's speaker
+        else:
+            return None
+        content = self._after_colon(sent, toks[colon].end)
+        if content is None:
+            return None
+        if not any(0 <= content[0] - a <= 1 for a, _ in self.regions):  # the whole turn
+            end = self.text.find("\n", content[0])
+            content = _trim(self.text, content[0], len(self.text) if end < 0 else end)
+        return speaker, content
+
+    def known_names(self) -> dict[str, EntityMention]:
+        """The people and organisations the document names, by the text of a mention."""
+        if self.names is None:
+            names: dict[str, EntityMention] = {}
+            for m in self.entities.mentions:
+                if m.named and m.kind in ("PER", "ORG") and m.text[:1].isupper():
+                    names.setdefault(m.text, m)
+                    if m.kind == "PER" and " " in m.text:  # 'Pence' of 'Mike Pence'
+                        names.setdefault(m.text.rsplit(" ", 1)[1], m)
+            self.names = names
+        return self.names
 
     def _headline_speaker(
         self, sent: Sentence, mentions: list[EntityMention], q_start: int
@@ -471,9 +543,31 @@ class _Finder:
                 return toks[j].start
         return sent.end
 
+    def _after_colon(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
+        """What follows 'said:': the quotation that opens there (over all its sentences),
+        the rest of the sentence, or the next paragraph when the colon ends one
+        ('The governor added: ¶ It's typical of ...')."""
+        start = pos
+        while start < len(self.text) and self.text[start] in " \t\n":
+            start += 1
+        for a, b in self.regions:
+            if 0 <= a - start <= 1:
+                return _trim(self.text, a, b)
+        if self.text[pos:start].count("\n") and start < len(self.text):
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+        elif start < sent.end:
+            end = self._clause_end(sent, len(sent.tokens))
+        else:
+            return None
+        c_start, c_end = _trim(self.text, start, end)
+        return (c_start, c_end) if c_end - c_start >= 8 else None
+
     def _complement(self, sent: Sentence, after: int) -> tuple[int, int] | None:
         """The content of a cue that reports only with a complementiser right after it."""
         toks = sent.tokens
+        if after < len(toks) and toks[after].text == ":":  # 'Limbaugh continued: "..."'
+            return self._after_colon(sent, toks[after].end)
         for k in range(after, min(after + 3, len(toks))):
             if toks[k].text.casefold() in self.cues.complementizers:
                 start, end = _trim(self.text, toks[k].end, self._clause_end(sent, k))
@@ -492,7 +586,9 @@ class _Finder:
         # 'said that', 'told reporters on Tuesday that', 'told MSNBC's "Morning Joe" that'
         for k in range(after, min(after + COMPLEMENTIZER_REACH, len(toks))):
             word = toks[k].text.casefold()
-            if word in self.cues.complementizers or word == ":":
+            if word == ":":
+                return self._after_colon(sent, toks[k].end)
+            if word in self.cues.complementizers:
                 start, end = _trim(self.text, toks[k].end, self._clause_end(sent, k))
                 return (start, end) if end - start >= 8 else None
             if word in ".;!?" or k in self.cue_starts:
@@ -694,7 +790,9 @@ def _merge(
             return (s1.cue is None or s2.cue is None) and (quoted(s1) or quoted(s2))
         # '"A," he said. "B."': a quotation without a cue of its own goes on
         near = second.index - first.index <= 2  # '"A?" ¶ Clinton said. ¶ "B."'
-        return near and s2.cue is None and quoted(s1) and quoted(s2)
+        # the speaker carried on, not one of its own ('"B." ― Francisco Herrero')
+        carried = s2.speaker_span is None or s2.speaker_span == s1.speaker_span
+        return near and carried and s2.cue is None and quoted(s1) and quoted(s2)
 
     merged: list[Statement] = []
     for st in sorted(found, key=lambda s: (s.content.start, -s.content.end)):
