@@ -32,7 +32,9 @@ _BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before
 DIRECT_MIN_WORDS = 4
 SUBJECT_MAX_WORDS = 5
 COMPLEMENTIZER_REACH = 8  # tokens from the cue to its "that"
-_DASH_NAME = re.compile(r"[\"”»’']*[ \t]*[―—–-][ \t]*([^\W\d_][^\n―—–]*?)[ \t.]*(?:\n|$)")
+_DASH_NAME = re.compile(
+    r"[\"”»’']*[ \t]*[―—–-][ \t]*([^\W\d_][^\n―—–“\"«]*?)[ \t.]*(?:\n|$|(?=[“\"«]))"
+)
 TAG_MAX_WORDS = 8  # a sentence that only attributes the quotation before it
 
 
@@ -215,6 +217,10 @@ class _Finder:
         if pronoun is not None:
             fallback = self._fallback_speaker(sent)
             return (fallback[0] if fallback else None), pronoun
+        if before and (tail := self._subject_after(sent, last)) is not None:
+            named = _speaker_after(mentions, tail.start, tail.end)  # '"...", ha detto Lavrov'
+            if named is not None:
+                return named.ref, self.span(named.start, named.end)
         if k >= 1 and toks[k].text == "," and window >= floor:
             described = [
                 m for m in mentions if m.end == toks[k].start and m.start >= floor and m.named
@@ -222,10 +228,6 @@ class _Finder:
             if described and (described[0].kind == "PER" or first - k > 1):
                 m = described[0]
                 return m.ref, self.span(m.start, m.end)
-        if before and (tail := self._subject_after(sent, last)) is not None:
-            named = _speaker_after(mentions, tail.start, tail.end)  # '"...", ha detto Lavrov'
-            if named is not None:
-                return named.ref, self.span(named.start, named.end)
         subject = self._subject_before(sent, first) if window >= floor else None
         if subject is not None:
             return None, subject  # "Some experts said ...": unnamed
@@ -260,7 +262,8 @@ class _Finder:
         return None
 
     def _dash_speaker(self, q_end: int) -> tuple[int, int] | None:
-        """'"..." ― Carlos Raúl ¶': a name after a dash that ends the paragraph."""
+        """'"..." ― Carlos Raúl ¶': a name after a dash that ends the paragraph (or comes
+        before the next quotation)."""
         m = _DASH_NAME.match(self.text, q_end)
         if m is None or len(m.group(1).split()) > SUBJECT_MAX_WORDS:
             return None
@@ -609,6 +612,9 @@ class _Finder:
         if after >= len(toks):
             return None
         nxt = toks[after].text.casefold()
+        named = [m for m in self.entities.in_sentence(sent.index) if m.start == toks[after].start]
+        if named and self.text[named[0].end : named[0].end + 1] == ",":
+            return None  # 'ha detto Sergey Lavrov, ...': the speaker, not the content
         if nxt in self.cues.clause_openers or (
             self.cues.not_clause_openers
             and toks[after].is_word
