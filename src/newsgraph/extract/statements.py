@@ -46,6 +46,7 @@ class _Cues:
     pronouns: frozenset[str]
     clause_openers: frozenset[str]
     not_clause_openers: frozenset[str]
+    noun_markers: frozenset[str]
 
 
 @cache
@@ -68,6 +69,7 @@ def _cues(lang: str) -> _Cues:
         ),
         clause_openers=word_set(data, "clause_openers"),
         not_clause_openers=word_set(data, "not_clause_openers"),
+        noun_markers=word_set(data, "noun_markers"),
     )
 
 
@@ -245,6 +247,9 @@ class _Finder:
         first = k + 1
         if first >= cue_first or (k >= 0 and toks[k].is_word):
             return None
+        end = toks[cue_first - 1].text.casefold()
+        if end in self.cues.not_clause_openers or end in self.cues.noun_markers:
+            return None  # 'the 9/11 families and asserted', 'refusal to answer'
         return self.span(toks[first].start, toks[cue_first - 1].end)
 
     def _pronoun_before(self, sent: Sentence, token_index: int) -> Span | None:
@@ -385,6 +390,8 @@ class _Finder:
             first = sent.tokens[hit.first]
             if inside(first.start) or any(m.start <= first.start < m.end for m in mentions):
                 continue  # "Secretary of State": a name, not a cue
+            if hit.first and sent.tokens[hit.first - 1].text.casefold() in self.cues.noun_markers:
+                continue  # "his tweets", "each state": a noun, not a cue
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
             # '"...," said Smith' / '..., said the minister': the content came first
             inverted = hit.first > 0 and sent.tokens[hit.first - 1].text in _BEFORE_CUE
