@@ -30,6 +30,7 @@ _TRAILING = " \t,;:.!?"
 _MARKS = frozenset("\"“”„«»‘’‹›'")
 _BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before its cue
 DIRECT_MIN_WORDS = 4
+DIRECT_SHARE = 0.6  # of the content inside quotation marks, for a direct statement
 SUBJECT_MAX_WORDS = 5
 COMPLEMENTIZER_REACH = 8  # tokens from the cue to its "that"
 _DASH_NAME = re.compile(
@@ -750,7 +751,7 @@ def _statement(
     quoted = sum(max(0, min(c_end, b) - max(c_start, a)) for a, b in regions)
     words = len(text[c_start:c_end].split())
     # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
-    share = 0.5 if merged else 0.8
+    share = 0.5 if merged else DIRECT_SHARE
     direct = quoted >= share * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
     return Statement(
         id=_statement_id(doc_id, c_start, c_end),
