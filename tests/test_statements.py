@@ -106,6 +106,13 @@ def test_the_speaker_nearest_the_cue() -> None:
     assert st.content.text == "the plan would fail"
 
 
+def test_that_some_words_after_the_cue() -> None:
+    st = only(extract('Bernie Sanders told MSNBC\'s "Morning Joe" that nobody would doubt her.'))
+    assert st.content.text == "nobody would doubt her"
+    st = only(extract("A lawyer said no decision had been made about whether to appeal."))
+    assert st.content.text == "no decision had been made about whether to appeal"
+
+
 def test_an_attribution_that_is_a_sentence_of_its_own() -> None:
     st = only(extract('"How many times do we have to see this in our country?" Barack Obama said.'))
     assert st.speaker == "barack-obama"

@@ -574,6 +574,17 @@ class _Finder:
         c_start, c_end = _trim(self.text, start, end)
         return (c_start, c_end) if c_end - c_start >= 8 else None
 
+    def _object_after(self, sent: Sentence, after: int) -> bool:
+        """Whether the cue is followed by a listener or a setting rather than by a clause
+        ('told MSNBC that', 'told him that', 'said on Tuesday that')."""
+        tok = sent.tokens[after]
+        word = tok.text.casefold()
+        return (
+            word in self.cues.not_clause_openers
+            or word in self.cues.pronouns
+            or any(m.start == tok.start for m in self.entities.in_sentence(sent.index))
+        )
+
     def _complement(self, sent: Sentence, after: int) -> tuple[int, int] | None:
         """The content of a cue that reports only with a complementiser right after it."""
         toks = sent.tokens
@@ -600,6 +611,8 @@ class _Finder:
             if word == ":":
                 return self._after_colon(sent, toks[k].end)
             if word in self.cues.complementizers:
+                if k > after + 1 and not self._object_after(sent, after):
+                    break  # 'said no decision had been made about whether ...': a clause
                 start, end = _trim(self.text, toks[k].end, self._clause_end(sent, k))
                 return (start, end) if end - start >= 8 else None
             if word in ".;!?" or k in self.cue_starts:
