@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -154,6 +155,19 @@ def _speaker_after(mentions: list[EntityMention], pos: int, limit: int) -> Entit
     people = [m for m in after if m.kind == "PER"]
     pool = people or [m for m in after if m.named]
     return pool[0] if pool else None
+
+
+def _overlapping(regions: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The regions (sorted, not overlapping) that overlap ``[start, end)``."""
+    k = bisect_left(regions, (start, start))
+    if k and regions[k - 1][1] > start:
+        k -= 1
+    found = []
+    while k < len(regions) and regions[k][0] < end:
+        if regions[k][1] > start:
+            found.append(regions[k])
+        k += 1
+    return found
 
 
 def _statement_id(doc_id: str, start: int, end: int) -> str:
@@ -322,8 +336,7 @@ class _Finder:
         # the quotations in the sentence, clipped to it; ``whole`` maps a piece to its quotation
         whole = {
             (max(a, sent.start), min(b, sent.end)): (a, b)
-            for a, b in self.regions
-            if a < sent.end and sent.start < b
+            for a, b in _overlapping(self.regions, sent.start, sent.end)
         }
         quotes = list(whole)
         # a speaker is not named inside a quotation
@@ -761,7 +774,7 @@ def _statement(
     merged: bool = False,
 ) -> Statement:
     c_start, c_end = content
-    quoted = sum(max(0, min(c_end, b) - max(c_start, a)) for a, b in regions)
+    quoted = sum(min(c_end, b) - max(c_start, a) for a, b in _overlapping(regions, c_start, c_end))
     words = len(text[c_start:c_end].split())
     # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
     share = 0.5 if merged else DIRECT_SHARE
@@ -791,7 +804,7 @@ def _merge(
 
     def quoted(st: Statement) -> bool:
         a, b = st.content.start, st.content.end
-        inside = sum(max(0, min(b, y) - max(a, x)) for x, y in regions)
+        inside = sum(min(b, y) - max(a, x) for x, y in _overlapping(regions, a, b))
         return inside >= 0.5 * (b - a)
 
     def gap_words(s1: Statement, s2: Statement) -> int:
