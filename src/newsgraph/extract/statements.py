@@ -1,14 +1,23 @@
 """Statements: who said what, quoted (direct) or reported (indirect).
 
-Direct: text between quotation marks (" “” «» „“ ‘’) attributed to a
-speaker by a cue verb in the sentence, by ``NAME: "..."``, or by a speaker
-right next to the quote.  Indirect: a cue verb (``ha affermato``, ``said``)
-with its content (after ``che``/``that``, a colon or a quotation that follows
-the cue), or ``secondo X`` / ``according to X``.  The speaker is the actor
-mentioned before the cue (a person first), else the one right after it,
-else the speaker or person of the previous sentence.  Cues inside the
-content of another statement are reported speech of reported speech and
-are not statements of their own.
+Quotations (" “” «» „“ ‘’ and typewriter '') are paired over the whole
+document, within a paragraph.  Direct: a quotation attributed by a cue verb
+in the sentence, by ``NAME: "..."``, by a speaker right after it (also
+``"..." ― Name``) or by a next sentence that is only its attribution
+(``"...?" Clinton said.``); a quotation the attribution interrupts
+(``"A," he said, "B."``) or that goes on in the next sentences without a cue
+of its own is one statement.  Indirect: a cue verb with its content (after
+``che``/``that`` a few words on, a colon, a quotation that opens the content,
+a clause right after the cue), a content before the cue (``..., sources
+said``) or around it (``The museum, Mr. Obama said, would ...``), verbs that
+report only with a complementiser (``the study found that``), ``secondo X`` /
+``according to X`` with any source, and ``Name: ...`` headlines and
+transcripts.  The speaker is the nearest: a name or pronoun right before the
+cue, the name an apposition describes, a name right after a cue that
+follows its content, the subject's own words (``Some experts``), a name
+earlier in the sentence, else the speaker or person of the previous
+sentence.  Cues inside a quotation or the content of another statement are
+not statements of their own.
 """
 
 from __future__ import annotations
