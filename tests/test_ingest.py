@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.ingest import ingest
 from newsgraph.sources import ReadOptions
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 from .conftest import SEED, record
 
@@ -65,7 +65,7 @@ def build_fault_corpus(root: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_bad_inputs_are_quarantined_and_good_ones_stored(
-    tmp_path: Path, store: SQLiteStore
+    tmp_path: Path, store: SQLStore
 ) -> None:
     expected = build_fault_corpus(tmp_path / "in")
     report = ingest(
@@ -97,7 +97,7 @@ def test_bad_inputs_are_quarantined_and_good_ones_stored(
     assert len(store.list_quarantine()) == report.quarantined
 
 
-def test_seed_ingest_and_rerun(store: SQLiteStore) -> None:
+def test_seed_ingest_and_rerun(store: SQLStore) -> None:
     first = ingest(store, [SEED])
     second = ingest(store, [SEED])
     assert (first.stored, first.duplicate, second.stored, second.duplicate) == (1, 0, 0, 1)
@@ -105,7 +105,7 @@ def test_seed_ingest_and_rerun(store: SQLiteStore) -> None:
     assert runs == 2
 
 
-def test_progress_reports_every_input(tmp_path: Path, store: SQLiteStore) -> None:
+def test_progress_reports_every_input(tmp_path: Path, store: SQLStore) -> None:
     build_fault_corpus(tmp_path / "in")
     (tmp_path / "in" / "06-huge.txt").unlink()
     (tmp_path / "in" / "notes.md").write_text("not an article format")
