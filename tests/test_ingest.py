@@ -64,9 +64,7 @@ def build_fault_corpus(root: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_bad_inputs_are_quarantined_and_good_ones_stored(
-    tmp_path: Path, store: SQLStore
-) -> None:
+def test_bad_inputs_are_quarantined_and_good_ones_stored(tmp_path: Path, store: SQLStore) -> None:
     expected = build_fault_corpus(tmp_path / "in")
     report = ingest(
         store,
