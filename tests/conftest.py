@@ -130,6 +130,27 @@ def pg_location(pg_database: str) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def examples_pg(pg_database: str) -> Iterator[str]:
+    """The example corpus ingested and linked into PostgreSQL (once per test session)."""
+    from newsgraph.ingest import ingest
+    from newsgraph.link import update_links
+
+    with fresh_pg_schema(pg_database) as url:
+        with open_store(url) as store:
+            report = ingest(store, [ROOT / "examples"])
+            assert report.quarantined == 0 and report.stored >= 11
+            update_links(store)
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def examples_location(request: pytest.FixtureRequest) -> str:
+    """The example corpus, linked, on each backend (read-only: tests share it)."""
+    name = "examples_db" if request.param == "sqlite" else "examples_pg"
+    return str(request.getfixturevalue(name))
+
+
 @pytest.fixture
 def store(db_location: str) -> Iterator[SQLStore]:
     with open_store(db_location) as s:
