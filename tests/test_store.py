@@ -4,6 +4,7 @@ trip, search."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,24 @@ def test_failed_batch_rolls_back(store: SQLStore) -> None:
     with pytest.raises(store.IntegrityError):
         store.write_batch([bad], run_id=None)
     assert store.stats()["documents"] == 0
+
+
+def test_a_document_two_writers_store_at_once_is_stored_once(db_location: str) -> None:
+    """The second writer waits for the first and counts the document as a duplicate."""
+    item = StoreItem(seed_result())
+    outcomes: list[str] = []
+    with open_store(db_location) as one, open_store(db_location, shared=True) as two:
+        with one.transaction() as db:
+            assert one._store_result(db, item, None) == "stored"
+            other = threading.Thread(
+                target=lambda: outcomes.extend(two.write_batch([item], run_id=None))
+            )
+            other.start()
+            other.join(timeout=1)
+            assert other.is_alive()  # waiting for the first writer's transaction
+        other.join(timeout=60)
+        assert outcomes == ["duplicate"]
+        assert (two.stats()["documents"], two.stats()["sources"]) == (1, 1)
 
 
 def test_find_document_by_prefix_url_and_path(store: SQLStore) -> None:
