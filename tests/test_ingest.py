@@ -111,3 +111,26 @@ def test_progress_reports_every_input(tmp_path: Path, store: SQLStore) -> None:
     report = ingest(store, [tmp_path / "in"], progress=lambda event, ref: seen.append(event))
     assert len(seen) == report.records + report.skipped
     assert report.skipped == 1
+
+
+def test_nul_characters_are_stored_or_quarantined_never_lost(
+    tmp_path: Path, store: SQLStore
+) -> None:
+    """SQLite keeps a text with NUL characters; PostgreSQL cannot, and quarantines it."""
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text(
+        json.dumps({"url": "https://e.it/nul", "title": "Titolo\u0000", "text": BODY + "\u0000"})
+        + "\n"
+        + json.dumps({"url": "https://e.it/ok", "title": "Titolo", "text": BODY})
+        + "\n"
+    )
+    report = ingest(store, [feed.parent])
+    assert report.records == 2
+    if store.dialect == "sqlite":
+        assert (report.stored, report.quarantined) == (2, 0)
+    else:
+        assert (report.stored, report.quarantined) == (1, 1)
+        [row] = store.list_quarantine()
+        assert (row["stage"], row["code"]) == ("store", "nul_character")
+        assert "PostgreSQL cannot store" in row["reason"]

@@ -10,8 +10,9 @@ column with a GIN index; see :mod:`newsgraph.store.tsquery` for the query syntax
 What differs from SQLite: search ranks with ``ts_rank`` (not bm25), snippets come from
 ``ts_headline``, only the first 100,000 characters of a text are indexed, words are not
 stemmed (neither are they in SQLite), and accents are folded only when the server has the
-``unaccent`` extension.  NULLs sort last in PostgreSQL (first in SQLite), and text sorts by
-the database's collation (create it with ``--locale=C.UTF-8`` for SQLite's order).
+``unaccent`` extension.  A document with NUL characters (which PostgreSQL text cannot hold)
+is quarantined (code ``nul_character``).  NULLs sort last in PostgreSQL (first in SQLite),
+and text sorts by the database's collation (``--locale=C.UTF-8`` gives SQLite's order).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import ConfigError, StoreError
+from newsgraph.model import ExtractionResult
 from newsgraph.store.dialect import Cursor, PostgresDialect
 from newsgraph.store.sql import SQLStore
 from newsgraph.store.tsquery import to_tsquery
@@ -150,6 +152,16 @@ class PostgresStore(SQLStore):
 
     def _run_script(self, sql: str) -> None:
         self._conn.execute(sql.encode("utf-8"))
+
+    def _cannot_store(self, result: ExtractionResult) -> tuple[str, str] | None:
+        doc = result.document
+        if any("\0" in (value or "") for value in (doc.text, doc.title, doc.url, doc.source)):
+            return (
+                "nul_character",
+                "the text holds NUL characters (U+0000), which PostgreSQL cannot store; "
+                "remove them from the input, or use a SQLite database",
+            )
+        return None
 
     def _columns(self, table: str) -> list[str]:
         rows = self._db.execute(

@@ -152,12 +152,24 @@ class SQLStore(ReadViews, ExportRows):
         outcomes: list[Outcome] = []
         with self.transaction() as db:
             for item in items:
-                if isinstance(item.result, Rejection):
-                    self._quarantine(db, item.result, run_id)
+                result = item.result
+                why = self._cannot_store(result) if isinstance(result, ExtractionResult) else None
+                if why is not None:
+                    assert isinstance(result, ExtractionResult)
+                    doc = result.document
+                    raw = item.raw_text.encode("utf-8") if item.raw_text is not None else None
+                    ref = doc.input_ref or doc.url or doc.id
+                    result = Rejection(ref, "store", *why, raw_sha256=item.raw_sha256, raw=raw)
+                if isinstance(result, Rejection):
+                    self._quarantine(db, result, run_id)
                     outcomes.append("quarantined")
                 else:
                     outcomes.append(self._store_result(db, item, run_id))
         return outcomes
+
+    def _cannot_store(self, result: ExtractionResult) -> tuple[str, str] | None:
+        """Why this database cannot hold a document, as (code, reason); None when it can."""
+        return None
 
     def _quarantine(self, db: Connection, rej: Rejection, run_id: int | None) -> None:
         raw = rej.raw if rej.raw is not None and len(rej.raw) <= QUARANTINE_RAW_LIMIT else None
