@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.ingest import ingest
 from newsgraph.sources import ReadOptions
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 from .conftest import SEED, record
 
@@ -64,9 +64,7 @@ def build_fault_corpus(root: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_bad_inputs_are_quarantined_and_good_ones_stored(
-    tmp_path: Path, store: SQLiteStore
-) -> None:
+def test_bad_inputs_are_quarantined_and_good_ones_stored(tmp_path: Path, store: SQLStore) -> None:
     expected = build_fault_corpus(tmp_path / "in")
     report = ingest(
         store,
@@ -97,7 +95,7 @@ def test_bad_inputs_are_quarantined_and_good_ones_stored(
     assert len(store.list_quarantine()) == report.quarantined
 
 
-def test_seed_ingest_and_rerun(store: SQLiteStore) -> None:
+def test_seed_ingest_and_rerun(store: SQLStore) -> None:
     first = ingest(store, [SEED])
     second = ingest(store, [SEED])
     assert (first.stored, first.duplicate, second.stored, second.duplicate) == (1, 0, 0, 1)
@@ -105,7 +103,7 @@ def test_seed_ingest_and_rerun(store: SQLiteStore) -> None:
     assert runs == 2
 
 
-def test_progress_reports_every_input(tmp_path: Path, store: SQLiteStore) -> None:
+def test_progress_reports_every_input(tmp_path: Path, store: SQLStore) -> None:
     build_fault_corpus(tmp_path / "in")
     (tmp_path / "in" / "06-huge.txt").unlink()
     (tmp_path / "in" / "notes.md").write_text("not an article format")
@@ -157,7 +155,7 @@ def build_web_corpus(root: Path) -> None:
 
 @pytest.mark.slow
 def test_web_formats_are_accounted_for_and_reruns_add_nothing(
-    tmp_path: Path, store: SQLiteStore
+    tmp_path: Path, store: SQLStore
 ) -> None:
     build_web_corpus(tmp_path / "in")
     options = ReadOptions(max_record_bytes=2**20)
@@ -187,3 +185,26 @@ def test_web_formats_are_accounted_for_and_reruns_add_nothing(
     )
     assert store.stats()["documents"] == report.stored
     assert len(store.list_quarantine()) == report.quarantined
+
+
+def test_nul_characters_are_stored_or_quarantined_never_lost(
+    tmp_path: Path, store: SQLStore
+) -> None:
+    """SQLite keeps a text with NUL characters; PostgreSQL cannot, and quarantines it."""
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text(
+        json.dumps({"url": "https://e.it/nul", "title": "Titolo\u0000", "text": BODY + "\u0000"})
+        + "\n"
+        + json.dumps({"url": "https://e.it/ok", "title": "Titolo", "text": BODY})
+        + "\n"
+    )
+    report = ingest(store, [feed.parent])
+    assert report.records == 2
+    if store.dialect == "sqlite":
+        assert (report.stored, report.quarantined) == (2, 0)
+    else:
+        assert (report.stored, report.quarantined) == (1, 1)
+        [row] = store.list_quarantine()
+        assert (row["stage"], row["code"]) == ("store", "nul_character")
+        assert "PostgreSQL cannot store" in row["reason"]

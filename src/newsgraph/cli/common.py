@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.errors import NewsgraphError, StoreError
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import SQLStore, is_url, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, soft_wrap=True)  # messages are never cut into lines
@@ -31,8 +31,8 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     )
 
 
-def existing_store(db: str) -> SQLiteStore:
-    if not Path(db).exists():
+def existing_store(db: str) -> SQLStore:
+    if not is_url(db) and not Path(db).exists():
         raise StoreError(
             f"there is no database at {db}; create one with 'newsgraph ingest {db} INPUT...'"
         )
