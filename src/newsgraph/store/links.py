@@ -7,18 +7,10 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsgraph.link.records import Cluster, EventRecord, day_range, iso
+from newsgraph.link.records import Cluster, EventRecord, day_of, day_range, iso
 from newsgraph.store.dialect import Connection, Dialect
 
 STATUSES = ("pending", "due", "overdue", "kept", "broken", "cancelled")
-
-
-def _day(published: str | None) -> int | None:
-    """The publication day as an ordinal (a month or a year is no day)."""
-    if not published or len(published) != 10:
-        return None
-    span = day_range(published)
-    return span[0] if span else None
 
 
 def _replace(*columns: str) -> str:
@@ -70,7 +62,7 @@ class LinkTables:
                 recipients=recipients,
                 countries=frozenset(countries[a] for a in parts if a in countries),
                 days=day_range(r["date_start"], r["date_end"]) if stated else None,
-                reported=_day(r["published"]),
+                reported=day_of(r["published"]),
                 place=r["place_id"],
                 place_country=r["place_id"] if r["place_type"] == "GPE" else r["place_country"],
                 hypothetical=bool(data.get("hypothetical")),
@@ -92,8 +84,8 @@ class LinkTables:
                     recipients=set(data["recipients"]),
                     countries=set(data["countries"]),
                     days=day_range(r["date_start"], r["date_end"]),
-                    first_reported=_day(r["first_reported"]),
-                    last_reported=_day(r["last_reported"]),
+                    first_reported=day_of(r["first_reported"]),
+                    last_reported=day_of(r["last_reported"]),
                     place=r["place_id"],
                     place_country=data.get("place_country"),
                     events=list(data["events"]),
