@@ -143,9 +143,12 @@ async def load(url: str, clients: int, seconds: float, pick: object) -> tuple[in
         async with httpx.AsyncClient(base_url=url, timeout=30) as http:
             while time.perf_counter() < stop:
                 t = time.perf_counter()
-                r = await http.get(pick(rng))  # type: ignore[operator]
+                try:
+                    r = await http.get(pick(rng))  # type: ignore[operator]
+                    errors += r.status_code != 200
+                except httpx.HTTPError:  # a timeout counts, with its latency
+                    errors += 1
                 latencies.append(time.perf_counter() - t)
-                errors += r.status_code != 200
 
     await asyncio.gather(*(client(k) for k in range(clients)))
     return errors, latencies

@@ -1,19 +1,27 @@
-"""Shared fixtures.  Tests that read ../shared/ skip, saying so, when it is absent."""
+"""Shared fixtures.  Tests that read ../shared/ skip, saying so, when it is absent.
+
+The ``store`` fixture (and ``db_location``, a fresh empty database) runs each test on SQLite
+and on PostgreSQL.  The PostgreSQL variant needs ``NEWSGRAPH_TEST_PG``, a
+``postgresql://`` URL of a server where the user may create databases; without it those
+tests skip, unless ``NEWSGRAPH_REQUIRE_PG=1`` (as in CI), which makes them fail instead.
+"""
 
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import SQLStore, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")).resolve()
@@ -47,9 +55,105 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _with_database(url: str, name: str, *, schema: str | None = None) -> str:
+    """``url`` naming database ``name`` (and, with ``schema``, searching that schema)."""
+    parts = urlsplit(url)
+    query = parts.query
+    if schema:
+        query = "&".join(q for q in (query, f"options=-csearch_path%3D{schema}") if q)
+    return urlunsplit(parts._replace(path=f"/{name}", query=query))
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A database of this test session's own on the ``NEWSGRAPH_TEST_PG`` server (dropped
+    at the end); tests get a fresh schema in it."""
+    url = os.environ.get("NEWSGRAPH_TEST_PG", "")
+    if not url.startswith(("postgresql://", "postgres://")):
+        why = (
+            "PostgreSQL tests need a server: set NEWSGRAPH_TEST_PG="
+            "postgresql://USER@HOST:PORT/DB (a user that may create databases)"
+        )
+        if os.environ.get("NEWSGRAPH_REQUIRE_PG") == "1":
+            pytest.fail(f"NEWSGRAPH_REQUIRE_PG=1 but {why}", pytrace=False)
+        pytest.skip(why)
+    import psycopg
+
+    name = f"newsgraph_test_{os.getpid()}_{secrets.token_hex(3)}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+    session_url = _with_database(url, name)
+    # shared by every test schema, as it would be by every database of a server; without it
+    # search does not fold accents (what the migration falls back to)
+    with psycopg.connect(session_url, autocommit=True) as db, suppress(psycopg.Error):
+        db.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+    try:
+        yield session_url
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def fresh_pg_schema(session_url: str) -> Iterator[str]:
+    """A URL whose connections see only a new, empty schema (dropped afterwards)."""
+    import psycopg
+
+    schema = f"t_{secrets.token_hex(6)}"
+    name = urlsplit(session_url).path.lstrip("/")
+    with psycopg.connect(session_url, autocommit=True) as db:
+        db.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield _with_database(session_url, name, schema=schema)
+    finally:
+        with psycopg.connect(session_url, autocommit=True) as db:
+            db.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a new, empty database is: a file path (SQLite) or a URL (PostgreSQL)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    with fresh_pg_schema(request.getfixturevalue("pg_database")) as url:
+        yield url
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with open_store(tmp_path / "test.db") as s:
+def pg_location(pg_database: str) -> Iterator[str]:
+    """A URL of a new, empty PostgreSQL database (a schema of its own)."""
+    with fresh_pg_schema(pg_database) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def examples_pg(pg_database: str) -> Iterator[str]:
+    """The example corpus ingested and linked into PostgreSQL (once per test session)."""
+    from newsgraph.ingest import ingest
+    from newsgraph.link import update_links
+
+    with fresh_pg_schema(pg_database) as url:
+        with open_store(url) as store:
+            report = ingest(store, [ROOT / "examples"])
+            assert report.quarantined == 0 and report.stored >= 11
+            update_links(store)
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def examples_location(request: pytest.FixtureRequest) -> str:
+    """The example corpus, linked, on each backend (read-only: tests share it)."""
+    name = "examples_db" if request.param == "sqlite" else "examples_pg"
+    return str(request.getfixturevalue(name))
+
+
+@pytest.fixture
+def store(db_location: str) -> Iterator[SQLStore]:
+    with open_store(db_location) as s:
         yield s
 
 

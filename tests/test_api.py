@@ -10,11 +10,16 @@ from fastapi.testclient import TestClient
 
 from newsgraph.api.app import create_app
 from newsgraph.errors import NotFoundError
+from newsgraph.ingest import ingest
+from newsgraph.link import update_links
+from newsgraph.store import open_store
+
+from .conftest import SEED
 
 
 @pytest.fixture(scope="module")
-def client(examples_db: Path) -> TestClient:
-    return TestClient(create_app(examples_db))
+def client(examples_location: str) -> TestClient:
+    return TestClient(create_app(examples_location))
 
 
 def test_events_are_happenings_with_their_sources(client: TestClient) -> None:
@@ -98,7 +103,17 @@ def test_read_only_without_a_token(client: TestClient) -> None:
 def test_ingest_needs_the_token_and_then_links(examples_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "copy.db"
     shutil.copy(examples_db, db)
-    client = TestClient(create_app(db, token="s3cret-token"))
+    ingest_with_a_token(TestClient(create_app(db, token="s3cret-token")))
+
+
+def test_ingest_into_postgresql(pg_location: str) -> None:
+    with open_store(pg_location) as store:
+        ingest(store, [SEED])
+        update_links(store)
+    ingest_with_a_token(TestClient(create_app(pg_location, token="s3cret-token")))
+
+
+def ingest_with_a_token(client: TestClient) -> None:
     doc = {
         "text": "Sergei Lavrov met Antony Blinken in Geneva on Friday, January 21, 2022.",
         "url": "https://example.org/2022/01/21/more-geneva",

@@ -1,4 +1,5 @@
-"""A crash mid-ingest loses nothing: SIGKILL a real ingest, run it again, compare databases."""
+"""A crash mid-ingest loses nothing: SIGKILL a real ingest, run it again, compare databases
+(on SQLite and on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
-from newsgraph.store import open_store
+from newsgraph.store import is_url, open_store
+
+from .conftest import BACKENDS, fresh_pg_schema
 
 N_ARTICLES = 1500
 VOLATILE = {
@@ -41,7 +46,21 @@ def write_corpus(path: Path) -> None:
                 out.write('{"broken": \n')
 
 
-def run_ingest(db: Path, corpus: Path) -> subprocess.Popen[bytes]:
+@pytest.fixture(params=BACKENDS)
+def two_databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Two new, empty databases of one backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "reference.db"), str(tmp_path / "crashed.db")
+        return
+    session = request.getfixturevalue("pg_database")
+    with ExitStack() as stack:
+        yield (
+            stack.enter_context(fresh_pg_schema(session)),
+            stack.enter_context(fresh_pg_schema(session)),
+        )
+
+
+def run_ingest(db: str, corpus: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [
             sys.executable,
@@ -60,7 +79,16 @@ def run_ingest(db: Path, corpus: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def documents_in(db: Path) -> int:
+def documents_in(db: str) -> int:
+    if is_url(db):
+        import psycopg
+
+        try:
+            with psycopg.connect(db, connect_timeout=5) as pg:
+                row = pg.execute("SELECT COUNT(*) FROM documents").fetchone()
+                return int(row[0]) if row else 0
+        except psycopg.Error:
+            return 0
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
         try:
@@ -71,21 +99,22 @@ def documents_in(db: Path) -> int:
         return 0
 
 
-def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+def snapshot(db: str) -> dict[str, list[tuple[object, ...]]]:
     with open_store(db) as store:
         return {t: store.table_rows(t, exclude=cols) for t, cols in VOLATILE.items()}
 
 
 @pytest.mark.slow
-def test_sigkill_mid_ingest_then_rerun_gives_the_same_database(tmp_path: Path) -> None:
+def test_sigkill_mid_ingest_then_rerun_gives_the_same_database(
+    tmp_path: Path, two_databases: tuple[str, str]
+) -> None:
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus)
 
-    reference = tmp_path / "reference.db"
+    reference, crashed = two_databases
     done = run_ingest(reference, corpus)
     assert done.wait(timeout=600) == 0, done.stderr.read() if done.stderr else ""
 
-    crashed = tmp_path / "crashed.db"
     proc = run_ingest(crashed, corpus)
     deadline = time.monotonic() + 300
     while documents_in(crashed) < 100 and time.monotonic() < deadline:

@@ -23,17 +23,28 @@ from newsgraph.export.cameo import cameo_table
 from newsgraph.ingest import ingest
 from newsgraph.link import update_links
 from newsgraph.model import PLOVER_TYPES
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import SQLStore, open_store
 
-from .conftest import ROOT, shared_path
+from .conftest import BACKENDS, ROOT, fresh_pg_schema, shared_path
 
 EXAMPLES = ROOT / "examples"
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("export") / "examples.db")
+        return
+    with fresh_pg_schema(request.getfixturevalue("pg_database")) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
-    with open_store(tmp_path_factory.mktemp("export") / "examples.db") as store:
+def db(db_url: str) -> Iterator[SQLStore]:
+    with open_store(db_url) as store:
         report = ingest(store, [EXAMPLES])
         assert report.quarantined == 0 and report.stored >= 11
         update_links(store)
@@ -41,7 +52,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture(scope="module")
-def out(db: SQLiteStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def out(db: SQLStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every format exported once, to ``out/FORMAT`` (a folder for csv and parquet)."""
     folder = tmp_path_factory.mktemp("exported")
     for fmt in EXPORT_FORMATS:
@@ -49,15 +60,15 @@ def out(db: SQLiteStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def sql(store: SQLiteStore, query: str) -> list[Any]:
+def sql(store: SQLStore, query: str) -> list[Any]:
     return [tuple(r) for r in store._db.execute(query)]
 
 
-def count(store: SQLiteStore, query: str) -> int:
+def count(store: SQLStore, query: str) -> int:
     return int(sql(store, query)[0][0])
 
 
-def geneva_meetings(store: SQLiteStore) -> list[dict[str, Any]]:
+def geneva_meetings(store: SQLStore) -> list[dict[str, Any]]:
     """Blinken and Lavrov meeting in Geneva on 21 January 2022, as the store has it."""
     return [
         row
@@ -66,7 +77,7 @@ def geneva_meetings(store: SQLiteStore) -> list[dict[str, Any]]:
     ]
 
 
-def report_urls(store: SQLiteStore, happening: str) -> list[str]:
+def report_urls(store: SQLStore, happening: str) -> list[str]:
     found = store.explain(happening)
     assert found is not None
     return [
@@ -90,7 +101,7 @@ def files(path: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_exporting_twice_gives_identical_files(
-    db: SQLiteStore, out: Path, tmp_path: Path, fmt: str
+    db: SQLStore, out: Path, tmp_path: Path, fmt: str
 ) -> None:
     export(db, fmt, tmp_path / fmt)  # type: ignore[arg-type]
     first, second = files(out / fmt), files(tmp_path / fmt)
@@ -100,7 +111,7 @@ def test_exporting_twice_gives_identical_files(
 # -- jsonl ---------------------------------------------------------------------
 
 
-def test_jsonl_is_the_fact_contract_one_document_per_line(db: SQLiteStore, out: Path) -> None:
+def test_jsonl_is_the_fact_contract_one_document_per_line(db: SQLStore, out: Path) -> None:
     lines = (out / "jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == count(db, "SELECT COUNT(*) FROM documents")
     statuses = db.commitment_statuses()
@@ -121,9 +132,7 @@ def test_jsonl_is_the_fact_contract_one_document_per_line(db: SQLiteStore, out: 
         ("contradictions", "contradictions"),
     ],
 )
-def test_jsonl_writes_the_linked_layer(
-    db: SQLiteStore, tmp_path: Path, what: str, table: str
-) -> None:
+def test_jsonl_writes_the_linked_layer(db: SQLStore, tmp_path: Path, what: str, table: str) -> None:
     path = tmp_path / f"{what}.jsonl"
     export(db, "jsonl", path, what=what)  # type: ignore[arg-type]
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -165,7 +174,7 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), rows
 
 
-def test_csv_has_one_file_per_fact_kind_with_the_store_counts(db: SQLiteStore, out: Path) -> None:
+def test_csv_has_one_file_per_fact_kind_with_the_store_counts(db: SQLStore, out: Path) -> None:
     assert sorted(p.name for p in (out / "csv").iterdir()) == sorted(
         f"{t.name}.csv" for t in TABLES
     )
@@ -177,7 +186,7 @@ def test_csv_has_one_file_per_fact_kind_with_the_store_counts(db: SQLiteStore, o
 
 
 def test_csv_events_carry_their_happening_and_commitments_their_status(
-    db: SQLiteStore, out: Path
+    db: SQLStore, out: Path
 ) -> None:
     _, events = read_csv(out / "csv" / "events.csv")
     assert {r["id"]: r["cluster_id"] for r in events} == dict(
@@ -196,7 +205,7 @@ def test_csv_events_carry_their_happening_and_commitments_their_status(
     assert set(json.loads(meeting["urls"])) == set(report_urls(db, meeting["id"]))
 
 
-def test_parquet_holds_the_same_tables_typed(db: SQLiteStore, out: Path) -> None:
+def test_parquet_holds_the_same_tables_typed(db: SQLStore, out: Path) -> None:
     for table in TABLES:
         pt = pq.read_table(out / "parquet" / f"{table.name}.parquet")
         assert pt.column_names == table.column_names
@@ -208,7 +217,7 @@ def test_parquet_holds_the_same_tables_typed(db: SQLiteStore, out: Path) -> None
 
 
 def test_parquet_without_pyarrow_says_how_to_install_it(
-    db: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: SQLStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_import = builtins.__import__
 
@@ -219,7 +228,7 @@ def test_parquet_without_pyarrow_says_how_to_install_it(
 
     monkeypatch.setattr(builtins, "__import__", no_pyarrow)
     result = CliRunner().invoke(
-        cli, ["export", str(db.path), "--format", "parquet", "--out", str(tmp_path / "p")]
+        cli, ["export", db.location, "--format", "parquet", "--out", str(tmp_path / "p")]
     )
     assert result.exit_code == 1
     assert "pip install 'newsgraph[parquet]'" in result.stderr
@@ -228,7 +237,7 @@ def test_parquet_without_pyarrow_says_how_to_install_it(
 # -- plover ------------------------------------------------------------------------------
 
 
-def test_plover_records_one_per_happening_with_sources(db: SQLiteStore, out: Path) -> None:
+def test_plover_records_one_per_happening_with_sources(db: SQLStore, out: Path) -> None:
     records = json.loads((out / "plover").read_text(encoding="utf-8"))
     assert len(records) == count(db, "SELECT COUNT(*) FROM event_clusters WHERE hypothetical = 0")
     codes = set(cameo_table().codes.values()) | {
@@ -258,9 +267,7 @@ def test_plover_records_one_per_happening_with_sources(db: SQLiteStore, out: Pat
 # -- gdelt -------------------------------------------------------------------------------
 
 
-def test_gdelt_table_has_gdelt_columns_valid_dates_and_cameo_codes(
-    db: SQLiteStore, out: Path
-) -> None:
+def test_gdelt_table_has_gdelt_columns_valid_dates_and_cameo_codes(db: SQLStore, out: Path) -> None:
     with (out / "gdelt").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE))
     header, body = rows[0], rows[1:]
@@ -314,7 +321,7 @@ def test_every_plover_type_has_a_cameo_code_from_plovers_crosswalk() -> None:
 # -- graphml -----------------------------------------------------------------------------
 
 
-def test_graphml_is_the_actor_network_networkx_reads(db: SQLiteStore, out: Path) -> None:
+def test_graphml_is_the_actor_network_networkx_reads(db: SQLStore, out: Path) -> None:
     graph = nx.read_graphml(out / "graphml")
     network = db.network(limit=None)
     assert graph.number_of_nodes() == len(network["nodes"])
@@ -337,32 +344,32 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_export_command_writes_every_format(db: SQLiteStore, tmp_path: Path) -> None:
+def test_export_command_writes_every_format(db: SQLStore, tmp_path: Path) -> None:
     for fmt in EXPORT_FORMATS:
         target = tmp_path / fmt
-        code, _, err = run(str(db.path), "--format", fmt, "--out", str(target))
+        code, _, err = run(db.location, "--format", fmt, "--out", str(target))
         assert code == 0, err
         assert "wrote" in err
         assert target.is_dir() if fmt in FOLDER_FORMATS else target.is_file()
 
 
-def test_export_command_to_standard_output(db: SQLiteStore) -> None:
+def test_export_command_to_standard_output(db: SQLStore) -> None:
     code, stdout, _ = run(
-        str(db.path), "--format", "jsonl", "--what", "contradictions", "--out", "-"
+        db.location, "--format", "jsonl", "--what", "contradictions", "--out", "-"
     )
     assert code == 0
     assert len(stdout.splitlines()) == count(db, "SELECT COUNT(*) FROM contradictions")
 
 
-def test_export_errors_say_how_to_fix(db: SQLiteStore, tmp_path: Path) -> None:
+def test_export_errors_say_how_to_fix(db: SQLStore, tmp_path: Path) -> None:
     code, _, err = run(str(tmp_path / "none.db"), "--format", "csv", "--out", str(tmp_path))
     assert code == 1
     assert "create one with 'newsgraph ingest" in err
-    code, _, err = run(str(db.path), "--format", "xml", "--out", str(tmp_path / "x"))
+    code, _, err = run(db.location, "--format", "xml", "--out", str(tmp_path / "x"))
     assert code == 2 and "'xml' is not one of" in err
-    code, _, err = run(str(db.path), "--format", "csv", "--out", "-")
+    code, _, err = run(db.location, "--format", "csv", "--out", "-")
     assert code == 1 and "give --out FOLDER" in err
-    code, _, err = run(str(db.path), "--format", "gdelt", "--what", "happenings", "--out", "x")
+    code, _, err = run(db.location, "--format", "gdelt", "--what", "happenings", "--out", "x")
     assert code == 1 and "--what goes with --format jsonl" in err
-    code, _, err = run(str(db.path), "--format", "plover", "--out", str(tmp_path))
+    code, _, err = run(db.location, "--format", "plover", "--out", str(tmp_path))
     assert code == 1 and "give --out FILE" in err

@@ -158,3 +158,47 @@ def test_obligations_are_demands_and_conditional_intentions_threats() -> None:
     assert [e.type for e in r.events] == ["REQUEST"]
     r2 = extract("Nigeria will withdraw its troops from Chad unless the talks resume.", "en")
     assert r2.events[0].type == "THREATEN" and r2.events[0].hypothetical
+
+
+def top_event(result: ExtractionResult) -> str | None:
+    """The type of the most confident event (the first listed on ties)."""
+    best = max(enumerate(result.events), key=lambda ke: (ke[1].confidence, -ke[0]), default=None)
+    return best[1].type if best else None
+
+
+def test_the_main_event_leads_background_and_modifiers() -> None:
+    r = extract("Serbian police arrested 20 people after violent riots in Belgrade.", "en")
+    assert top_event(r) == "COERCE"
+    r2 = extract("Armenia and Azerbaijan held talks in Moscow after weeks of clashes.", "en")
+    assert top_event(r2) == "CONSULT"
+    r3 = extract("Chile sent food aid to the Israeli-occupied Golan Heights.", "en")
+    assert top_event(r3) == "AID"
+
+
+def test_no_trigger_inside_a_name_a_date_or_a_blocking_phrase() -> None:
+    r = extract("According to Amnesty International, Iran executed a protester in March.", "en")
+    assert "AGREE" not in {e.type for e in r.events}  # "according to"
+    assert "CONCEDE" not in {e.type for e in r.events}  # "Amnesty" is part of a name
+    assert "PROTEST" not in {e.type for e in r.events if e.trigger and e.trigger.text == "March"}
+
+
+def test_refusals_are_rejections_and_attempts_are_acts() -> None:
+    r = extract("Egypt failed to reach a deal with Ethiopia on the dam.", "en")
+    assert [e.type for e in r.events] == ["REJECT"]
+    r2 = extract("Poland said it will not accept migrants from Belarus.", "en")
+    assert [e.type for e in r2.events] == ["REJECT"]
+    r3 = extract("Russia did not meet Ukraine in Istanbul.", "en")
+    assert r3.events == ()  # a denied fact, not a refusal
+    r4 = extract("Hamas tried to kidnap an Israeli soldier near Gaza.", "en")
+    assert [e.type for e in r4.events] == ["ASSAULT"] and not r4.events[0].hypothetical
+
+
+def test_a_future_act_far_from_its_modal_is_an_intention() -> None:
+    r = extract("Japan will provide 5,000 tons of food aid to Sudan.", "en")
+    assert [e.type for e in r.events] == ["AGREE"] and r.events[0].hypothetical
+
+
+def test_an_eased_protest_is_a_concession_and_the_cue_no_act() -> None:
+    r = extract("Greek unions called off the general strike after talks with Athens.", "en")
+    assert top_event(r) == "CONCEDE"
+    assert "SANCTION" not in {e.type for e in r.events}  # "called off" names no act itself

@@ -11,7 +11,7 @@ import pytest
 from newsgraph.ingest import ingest
 from newsgraph.link import EventLinker, EventRecord, update_links
 from newsgraph.link.records import day_range
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import SQLStore, open_store
 
 from .conftest import record
 
@@ -129,14 +129,14 @@ INVASION_EN = record(
 )
 
 
-def ingest_texts(store: SQLiteStore, folder: Path, texts: dict[str, str]) -> None:
+def ingest_texts(store: SQLStore, folder: Path, texts: dict[str, str]) -> None:
     folder.mkdir(exist_ok=True)
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     ingest(store, [folder])
 
 
-def test_the_story_across_articles(store: SQLiteStore, tmp_path: Path) -> None:
+def test_the_story_across_articles(store: SQLStore, tmp_path: Path) -> None:
     ingest_texts(
         store,
         tmp_path / "in",
@@ -170,9 +170,7 @@ def test_the_story_across_articles(store: SQLiteStore, tmp_path: Path) -> None:
     assert store.table_rows("event_clusters") == before
 
 
-def test_a_later_article_joins_the_happening_incrementally(
-    store: SQLiteStore, tmp_path: Path
-) -> None:
+def test_a_later_article_joins_the_happening_incrementally(store: SQLStore, tmp_path: Path) -> None:
     ingest_texts(store, tmp_path / "one", {"a.txt": GENEVA_IT})
     update_links(store)
     (meeting,) = store.timeline(types=["CONSULT"])
@@ -186,7 +184,7 @@ def test_a_later_article_joins_the_happening_incrementally(
     assert any(r["joined_because"].get("shared") for r in chain["reports"])
 
 
-def test_an_unkept_promise_becomes_overdue(store: SQLiteStore, tmp_path: Path) -> None:
+def test_an_unkept_promise_becomes_overdue(store: SQLStore, tmp_path: Path) -> None:
     ingest_texts(store, tmp_path / "in", {"a.txt": GENEVA_IT, "d.txt": INVASION_EN})
     update_links(store)
     (promise,) = store.list_commitments()
@@ -196,8 +194,8 @@ def test_an_unkept_promise_becomes_overdue(store: SQLiteStore, tmp_path: Path) -
     assert promise["status"] == "due" and promise["since"] == "2022-01-24"
 
 
-def test_links_survive_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite"
+def test_links_survive_reopening(tmp_path: Path, db_location: str) -> None:
+    path = db_location
     with open_store(path) as store:
         ingest_texts(store, tmp_path / "in", {"a.txt": GENEVA_IT, "b.txt": GENEVA_EN})
         update_links(store)

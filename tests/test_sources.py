@@ -137,6 +137,7 @@ def test_stdin_text_and_jsonl() -> None:
 
 def test_unknown_input_format_is_a_config_error() -> None:
     with pytest.raises(
-        ConfigError, match="unknown input format 'pdf'; use one of auto, record, text, jsonl"
+        ConfigError,
+        match=r"unknown input format 'pdf'; use one of auto, record, text, jsonl, html, warc, rss",
     ):
         ReadOptions(input_format="pdf")  # type: ignore[arg-type]

@@ -1,13 +1,15 @@
-"""The SQLite store: migrations, idempotent writes, quarantine, facts round trip, search."""
+"""The stores (SQLite and PostgreSQL): migrations, idempotent writes, quarantine, facts round
+trip, search."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
-from newsgraph.errors import NotFoundError, StoreError
+from newsgraph.errors import ConfigError, NotFoundError, StoreError
 from newsgraph.model import (
     Actor,
     Commitment,
@@ -24,7 +26,8 @@ from newsgraph.model import (
 )
 from newsgraph.pipeline import process_document
 from newsgraph.sources import read_inputs
-from newsgraph.store import SQLiteStore, StoreItem, open_store
+from newsgraph.store import SQLStore, StoreItem, open_store
+from newsgraph.store.sql import migrations
 
 from .conftest import ROOT, SEED
 
@@ -91,7 +94,7 @@ def _span(s: Span) -> tuple[int, int, str]:
     return s.start, s.end, s.text
 
 
-def test_store_and_load_round_trip(store: SQLiteStore) -> None:
+def test_store_and_load_round_trip(store: SQLStore) -> None:
     result = with_facts(seed_result())
     assert store.write_batch(
         [StoreItem(result, raw_text="raw", raw_sha256="abc")], run_id=None
@@ -112,7 +115,7 @@ def test_store_and_load_round_trip(store: SQLiteStore) -> None:
     }
 
 
-def test_writes_are_idempotent_and_duplicates_counted(store: SQLiteStore) -> None:
+def test_writes_are_idempotent_and_duplicates_counted(store: SQLStore) -> None:
     result = seed_result()
     item = StoreItem(result, raw_text="raw", raw_sha256="abc")
     assert store.write_batch([item, item], run_id=None) == ["stored", "duplicate"]
@@ -120,7 +123,7 @@ def test_writes_are_idempotent_and_duplicates_counted(store: SQLiteStore) -> Non
     assert store.stats()["documents"] == 1 and store.stats()["sources"] == 1
 
 
-def test_quarantine_is_not_duplicated_by_reruns(store: SQLiteStore) -> None:
+def test_quarantine_is_not_duplicated_by_reruns(store: SQLStore) -> None:
     rej = Rejection("/x/empty.txt", "read", "empty", "the input is empty", None)
     assert store.write_batch([StoreItem(rej)], run_id=None) == ["quarantined"]
     store.write_batch([StoreItem(rej)], run_id=None)
@@ -128,7 +131,7 @@ def test_quarantine_is_not_duplicated_by_reruns(store: SQLiteStore) -> None:
     assert [(r["input_ref"], r["code"]) for r in rows] == [("/x/empty.txt", "empty")]
 
 
-def test_failed_batch_rolls_back(store: SQLiteStore) -> None:
+def test_failed_batch_rolls_back(store: SQLStore) -> None:
     result = seed_result()
     bad = StoreItem(
         ExtractionResult(
@@ -139,12 +142,30 @@ def test_failed_batch_rolls_back(store: SQLiteStore) -> None:
             ),
         )
     )
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(store.IntegrityError):
         store.write_batch([bad], run_id=None)
     assert store.stats()["documents"] == 0
 
 
-def test_find_document_by_prefix_url_and_path(store: SQLiteStore) -> None:
+def test_a_document_two_writers_store_at_once_is_stored_once(db_location: str) -> None:
+    """The second writer waits for the first and counts the document as a duplicate."""
+    item = StoreItem(seed_result())
+    outcomes: list[str] = []
+    with open_store(db_location) as one, open_store(db_location, shared=True) as two:
+        with one.transaction() as db:
+            assert one._store_result(db, item, None) == "stored"
+            other = threading.Thread(
+                target=lambda: outcomes.extend(two.write_batch([item], run_id=None))
+            )
+            other.start()
+            other.join(timeout=1)
+            assert other.is_alive()  # waiting for the first writer's transaction
+        other.join(timeout=60)
+        assert outcomes == ["duplicate"]
+        assert (two.stats()["documents"], two.stats()["sources"]) == (1, 1)
+
+
+def test_find_document_by_prefix_url_and_path(store: SQLStore) -> None:
     result = seed_result()
     store.write_batch([StoreItem(result)], run_id=None)
     doc = result.document
@@ -154,7 +175,7 @@ def test_find_document_by_prefix_url_and_path(store: SQLiteStore) -> None:
         store.find_document("nothing")
 
 
-def test_full_text_search(store: SQLiteStore) -> None:
+def test_full_text_search(store: SQLStore) -> None:
     store.write_batch([StoreItem(seed_result())], run_id=None)
     hits = store.search_documents("ginevra")
     assert len(hits) == 1 and "[Ginevra]" in hits[0]["snippet"]
@@ -163,27 +184,75 @@ def test_full_text_search(store: SQLiteStore) -> None:
         store.search_documents('"unbalanced')
 
 
-def test_migrations_are_recorded_and_wal_is_on(tmp_path: Path) -> None:
-    path = tmp_path / "m.db"
-    scripts = sorted((ROOT / "src/newsgraph/store/migrations/sqlite").glob("*.sql"))
-    latest = int(scripts[-1].name.split("_")[0])
-    with open_store(path) as s:
-        assert s.schema_version() == latest
-    with open_store(path) as s:  # opening again applies nothing
-        assert s.schema_version() == latest
-    db = sqlite3.connect(path)
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(scripts)
+def test_search_syntax_phrases_or_not_and_prefixes(store: SQLStore) -> None:
+    store.write_batch([StoreItem(seed_result())], run_id=None)
+
+    def found(query: str) -> int:
+        return len(store.search_documents(query))
+
+    assert found('"Sergey Lavrov"') == 1 and found('"Lavrov Sergey"') == 0
+    assert found("Tokyo OR Ginevra") == 1 and found("Tokyo Ginevra") == 0
+    assert found("Ginevra NOT Tokyo") == 1 and found("Ginevra NOT Lavrov") == 0
+    assert found("Ginev*") == 1 and found("(Tokyo OR Lavrov) AND Ginevra") == 1
+    assert found("ginevra AND lavrov") == 1  # case does not matter
 
 
-def test_newer_schema_is_refused(tmp_path: Path) -> None:
+def test_migrations_are_recorded(db_location: str) -> None:
+    with open_store(db_location) as s:
+        latest = migrations(s.dialect)[-1][0]
+        assert latest == migrations("sqlite")[-1][0]  # the backends stay at the same version
+        assert s.schema_version() == latest
+        applied = s._db.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
+        assert [r[0] for r in applied] == [v for v, _, _ in migrations(s.dialect)]
+    with open_store(db_location) as s:  # opening again applies nothing
+        assert s.schema_version() == latest
+        assert s._db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(applied)
+
+
+def test_both_backends_have_the_same_tables_and_columns(db_location: str) -> None:
+    """The PostgreSQL schema mirrors SQLite's (the store leaves out what only one has)."""
+    with open_store(db_location) as s:
+        columns = {t: s._columns(t) for t in TABLES}
+    with open_store(":memory:") as reference:
+        assert columns == {t: reference._columns(t) for t in TABLES}
+
+
+TABLES = (
+    "runs",
+    "documents",
+    "document_sources",
+    "sentences",
+    "actors",
+    "mentions",
+    "places",
+    "place_mentions",
+    "times",
+    "events",
+    "event_participants",
+    "statements",
+    "commitments",
+    "evidence",
+    "quarantine",
+    "event_clusters",
+    "cluster_participants",
+    "commitment_status",
+    "contradictions",
+    "schema_migrations",
+)
+
+
+def test_newer_schema_is_refused(db_location: str) -> None:
+    with open_store(db_location) as s:
+        s._db.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'now')")
+    with pytest.raises(StoreError, match="newer than this newsgraph knows"):
+        open_store(db_location)
+
+
+def test_wal_is_on(tmp_path: Path) -> None:
     path = tmp_path / "m.db"
     open_store(path).close()
     db = sqlite3.connect(path)
-    db.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'now')")
-    db.commit()
-    with pytest.raises(StoreError, match="newer than this newsgraph knows"):
-        open_store(path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
@@ -210,3 +279,29 @@ def test_an_older_database_is_migrated_on_open(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert "type" in [r[1] for r in db.execute("PRAGMA table_info(places)")]
     assert "cluster_id" in [r[1] for r in db.execute("PRAGMA table_info(events)")]
+
+
+def test_an_older_postgresql_database_is_migrated_on_open(pg_location: str) -> None:
+    import psycopg
+
+    version, name, script = migrations("postgresql")[0]
+    with psycopg.connect(pg_location, autocommit=True) as db:
+        db.execute(script.encode())
+        db.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)"
+        )
+        db.execute("INSERT INTO schema_migrations VALUES (%s, %s, 'then')", (version, name))
+    with open_store(pg_location) as s:
+        assert s.schema_version() == migrations("postgresql")[-1][0]
+        assert "type" in s._columns("places") and "cluster_id" in s._columns("events")
+
+
+def test_a_server_that_is_not_there_is_a_clear_error() -> None:
+    with pytest.raises(StoreError, match=r"cannot connect to postgresql://me:\*\*\*@127.0.0.1:1/x"):
+        open_store("postgresql://me:secret@127.0.0.1:1/x")
+
+
+def test_an_unknown_url_is_refused() -> None:
+    with pytest.raises(ConfigError, match="postgresql://user@host:port/database"):
+        open_store("mysql://me@there/db")

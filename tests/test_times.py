@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.times import find_times
+from newsgraph.model import DateRange
 
 
 def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, object]]:
@@ -92,3 +93,56 @@ def test_spanish_pack() -> None:
         "próximo lunes": ("DATE", "2005-10-10"),
         "tercer trimestre": ("DATE", "2005-Q3"),
     }
+
+
+def italian(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, object]]:
+    return {t.text: (t.type, t.value) for t in find_times(text, lang="it", published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2022-01-19 is a Wednesday
+        ("Se ne parlerà nei prossimi giorni.", {"prossimi giorni": ("DURATION", "PXD")}),
+        ("Negli ultimi anni è cresciuto.", {"ultimi anni": ("DURATION", "PXY")}),
+        ("Lo aspettano da mesi.", {"mesi": ("DURATION", "PXM")}),
+        ("Negli ultimi tre anni.", {"ultimi tre anni": ("DURATION", "P3Y")}),
+        ("Nell'ultimo decennio.", {"Nell'ultimo decennio": ("DURATION", "P1DE")}),
+        (
+            "Si sono visti lo scorso fine settimana.",
+            {"lo scorso fine settimana": ("DATE", "2022-W02-WE")},
+        ),
+        ("Si vedranno il prossimo weekend.", {"il prossimo weekend": ("DATE", "2022-W03-WE")}),
+        ("Era di moda negli anni Novanta.", {"anni Novanta": ("DATE", "199")}),
+        ("Le auto degli anni '80.", {"anni '80": ("DATE", "198")}),
+        ("Ieri sera il presidente ha parlato.", {"Ieri sera": ("TIME", "2022-01-18TEV")}),
+        ("Domani mattina partirà.", {"Domani mattina": ("TIME", "2022-01-20TMO")}),
+        ("Lunedì sera si è dimesso.", {"Lunedì sera": ("TIME", "2022-01-17TEV")}),
+        ("Il museo riapre questa estate.", {"questa estate": ("DATE", "2022-SU")}),
+        ("Quest'inverno è stato mite.", {"Quest'inverno": ("DATE", "2022-WI")}),
+        ("Se n'è andato la scorsa estate.", {"scorsa estate": ("DATE", "2021-SU")}),
+        ("Durante la primavera araba.", {}),
+        ("Fu eletto per un secondo mandato.", {}),
+        ("Si incontreranno martedì.", {"martedì": ("DATE", "2022-01-25")}),
+        ("Si sono incontrati martedì.", {"martedì": ("DATE", "2022-01-18")}),
+        ("Il vertice si terrà a giugno.", {"giugno": ("DATE", "2022-06")}),
+        ("Il vertice si è tenuto a giugno.", {"giugno": ("DATE", "2021-06")}),
+        ("Il terzo trimestre del 2021.", {"terzo trimestre del 2021": ("DATE", "2021-Q3")}),
+        ("Si decide a mezzogiorno.", {"mezzogiorno": ("TIME", "2022-01-19T12:00")}),
+    ],
+)
+def test_italian_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
+    assert italian(text) == expected
+
+
+def test_the_coming_weekend_on_a_saturday_is_the_next_one() -> None:
+    assert italian("Si vedranno il prossimo weekend.", "2022-01-22") == {
+        "il prossimo weekend": ("DATE", "2022-W04-WE")
+    }
+
+
+def test_italian_seed_phrasings_still_hold() -> None:
+    found = italian("Il 10 gennaio; la prossima settimana; alla fine del 2021.", "2022-01-21")
+    assert found["Il 10 gennaio"] == ("DATE", "2022-01-10")
+    assert found["la prossima settimana"] == ("DATE", DateRange("2022-01-24", "2022-01-30"))
+    assert found["fine del 2021"] == ("DATE", DateRange("2021-10-01", "2021-12-31"))

@@ -53,8 +53,8 @@ def live_parts(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def client(examples_db: Path) -> TestClient:
-    return TestClient(create_app(examples_db))
+def client(examples_location: str) -> TestClient:
+    return TestClient(create_app(examples_location))
 
 
 @pytest.mark.parametrize(

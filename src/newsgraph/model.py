@@ -436,6 +436,7 @@ class Document:
     sentences: tuple[tuple[int, int], ...] = ()
     input_ref: str | None = None
     offsets: OffsetMap | None = field(default=None, compare=False, repr=False)
+    author: str | None = None
 
     def sentence_spans(self) -> Iterator[Span]:
         for start, end in self.sentences:
@@ -455,6 +456,7 @@ class Document:
             "title": self.title,
             "text": self.text,
             "sentences": [list(s) for s in self.sentences],
+            **({"author": self.author} if self.author else {}),
         }
 
     @classmethod
@@ -472,6 +474,7 @@ class Document:
             published_precision=d.get("published_precision"),
             published_from=d.get("published_from"),
             sentences=tuple((int(a), int(b)) for a, b in d.get("sentences") or ()),
+            author=d.get("author"),
         )
 
 
@@ -545,7 +548,7 @@ class ExtractionResult:
 
 
 Stage = Literal["read", "decode", "parse", "clean", "extract", "store"]
-InputFormat = Literal["record", "text", "jsonl"]
+InputFormat = Literal["record", "text", "jsonl", "html", "warc", "rss"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +560,13 @@ class RawRecord:
     Cleaned-text offsets map back into ``text``.  ``url``, ``title``,
     ``published`` and ``lang`` are what the input states explicitly;
     ``header_date`` is the crawl header's month (``YYYY-MM``), a last-resort date.
+
+    For markup inputs (HTML pages, WARC responses, feed items) ``text`` is the
+    main text extracted from the markup and ``markup`` is the decoded markup
+    itself, the raw input that is stored; ``markup_offsets`` maps ``text`` into
+    ``markup`` (exact for every word found verbatim in the markup, a ``replace``
+    over the markup between them otherwise), so the document's offset map leads
+    to the markup.  ``author`` is the byline the markup states.
     """
 
     input_ref: str
@@ -571,6 +581,9 @@ class RawRecord:
     lang: str | None = None
     header_date: str | None = None
     encoding: str = "utf-8"
+    author: str | None = None
+    markup: str | None = field(default=None, repr=False)
+    markup_offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

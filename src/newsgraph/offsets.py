@@ -121,3 +121,60 @@ class TextBuilder:
 
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(tuple(self._segments))
+
+
+def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    """Chain two maps: ``outer`` maps cleaned text into an intermediate text, ``inner``
+    maps that intermediate text into the raw input; the result maps cleaned text to raw.
+
+    Used when the intermediate text was itself extracted from markup (the main text
+    of an HTML page): a character copied twice stays a ``copy``; anything rewritten
+    on either side becomes a ``replace`` over the raw range it came from.
+    """
+    if not inner.segments:
+        return outer
+    out: list[Segment] = []
+
+    def add(seg: Segment) -> None:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and seg.kind == "copy"
+            and last.kind == "copy"
+            and last.clean_end == seg.clean_start
+            and last.raw_end == seg.raw_start
+        ):
+            out[-1] = Segment(last.clean_start, seg.clean_end, last.raw_start, seg.raw_end, "copy")
+        else:
+            out.append(seg)
+
+    starts = [s.clean_start for s in inner.segments]
+    for seg in outer.segments:
+        if seg.kind == "insert":
+            anchor = inner.to_raw(seg.raw_start)
+            add(Segment(seg.clean_start, seg.clean_end, anchor, anchor, "insert"))
+            continue
+        if seg.kind == "replace":
+            raw_start, raw_end = inner.to_raw_span(seg.raw_start, seg.raw_end)
+            add(Segment(seg.clean_start, seg.clean_end, raw_start, raw_end, "replace"))
+            continue
+        # a copy: split it where the inner segments change
+        pos = seg.raw_start
+        i = max(0, bisect_right(starts, pos) - 1)
+        while pos < seg.raw_end:
+            part = inner.segments[i] if i < len(inner.segments) else None
+            end = seg.raw_end if part is None else min(seg.raw_end, part.clean_end)
+            if end <= pos:  # past the inner map's end: anchor what is left at its end
+                end = seg.raw_end
+            clean_start = seg.clean_start + (pos - seg.raw_start)
+            clean_end = seg.clean_start + (end - seg.raw_start)
+            if part is not None and part.kind == "copy" and part.clean_start <= pos:
+                raw_start = part.raw_start + (pos - part.clean_start)
+                add(Segment(clean_start, clean_end, raw_start, raw_start + (end - pos), "copy"))
+            else:
+                raw_start, raw_end = inner.to_raw_span(pos, end)
+                kind: SegmentKind = "insert" if raw_start == raw_end else "replace"
+                add(Segment(clean_start, clean_end, raw_start, raw_end, kind))
+            pos = end
+            i += 1
+    return OffsetMap(tuple(out))

@@ -18,11 +18,12 @@ from newsgraph.extract import extract_facts
 from newsgraph.lang import supported_languages
 from newsgraph.metadata import infer_published, parse_date_option, source_of
 from newsgraph.model import Document, ExtractionResult, RawRecord, Rejection
+from newsgraph.offsets import compose
 
 #: Versions of the stages that shape stored data; bump one when its output changes.
 COMPONENT_VERSIONS: dict[str, str] = {
-    "sources": "1",
-    "clean": "1",
+    "sources": "2",
+    "clean": "2",
     "metadata": "1",
     "kb": "1",
     "extract": "1",
@@ -100,7 +101,12 @@ def process_document(
         published_from=published.source,
         sentences=clean.sentences,
         input_ref=record.input_ref,
-        offsets=clean.offsets,
+        offsets=(
+            compose(clean.offsets, record.markup_offsets)
+            if record.markup_offsets is not None
+            else clean.offsets
+        ),
+        author=record.author,
     )
     return extract_facts(document, extractor=EXTRACTOR_VERSION)
 

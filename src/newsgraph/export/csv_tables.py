@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.export.output import Progress, no_progress
 from newsgraph.export.tables import TABLES
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 
 def _cell(value: Any) -> Any:
@@ -25,7 +25,7 @@ def _cell(value: Any) -> Any:
 
 
 def write_csv(
-    store: SQLiteStore, folder: str | Path, *, progress: Progress = no_progress
+    store: SQLStore, folder: str | Path, *, progress: Progress = no_progress
 ) -> dict[str, int]:
     """Write every table to ``folder`` (created if needed); the rows written per table."""
     target = Path(folder)

@@ -36,7 +36,7 @@ from typing import Any
 
 from newsgraph.export.happenings import Happening, Participant, load_happenings
 from newsgraph.export.output import Progress, Target, no_progress, text_output
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 _ACTOR_FIELDS = (
     "Code",
@@ -175,7 +175,7 @@ def gdelt_row(h: Happening) -> dict[str, Any]:
 
 
 def write_gdelt(
-    store: SQLiteStore, out: Target, *, header: bool = True, progress: Progress = no_progress
+    store: SQLStore, out: Target, *, header: bool = True, progress: Progress = no_progress
 ) -> int:
     """Write the GDELT-like table of every happening to ``out``; the number of rows."""
     count = 0

@@ -4,7 +4,7 @@ Nodes are actors with ``name``, ``type``, ``country`` and ``weight`` (happenings
 share with the others). Edges are undirected, one per pair, with ``meet`` (meetings,
 agreements, cooperation: CONSULT, AGREE, COOPERATE), ``confront`` (ACCUSE … ASSAULT:
 actors against recipients) and ``weight`` (their sum): the counts of
-:meth:`newsgraph.store.SQLiteStore.network`. Written with the standard library."""
+:meth:`newsgraph.store.SQLStore.network`. Written with the standard library."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newsgraph.export.output import Progress, no_progress
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 _KEYS = (  # id, for, attr.type
@@ -27,7 +27,7 @@ _KEYS = (  # id, for, attr.type
 )
 
 
-def network_graph(store: SQLiteStore) -> ET.ElementTree[ET.Element]:
+def network_graph(store: SQLStore) -> ET.ElementTree[ET.Element]:
     """The network of ``store`` as a GraphML document (nodes and edges sorted by id)."""
     network = store.network(limit=None)
     countries = store.actor_countries()
@@ -67,7 +67,7 @@ def _data(el: ET.Element, domain: str, values: dict[str, object]) -> None:
 
 
 def write_graphml(
-    store: SQLiteStore, out: str | Path | TextIO, *, progress: Progress = no_progress
+    store: SQLStore, out: str | Path | TextIO, *, progress: Progress = no_progress
 ) -> tuple[int, int]:
     """Write the actor network to ``out``; the numbers of nodes and edges."""
     tree = network_graph(store)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.export.cameo import CameoCode, cameo_table
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2}
 
@@ -146,7 +146,7 @@ class Happening:
         }
 
 
-def load_happenings(store: SQLiteStore, *, hypothetical: bool = True) -> Iterator[Happening]:
+def load_happenings(store: SQLStore, *, hypothetical: bool = True) -> Iterator[Happening]:
     """Every happening of ``store`` in date order (without the scheduled or intended ones
     when ``hypothetical`` is false)."""
     actors = {r["id"]: r for r in store.actor_rows()}

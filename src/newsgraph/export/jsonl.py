@@ -9,14 +9,14 @@ from typing import Any, Literal
 
 from newsgraph.export.happenings import load_happenings
 from newsgraph.export.output import Progress, Target, no_progress, text_output
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 JsonlWhat = Literal["documents", "happenings", "commitments", "contradictions"]
 JSONL_WHAT: tuple[JsonlWhat, ...] = ("documents", "happenings", "commitments", "contradictions")
 
 
 def write_jsonl(
-    store: SQLiteStore,
+    store: SQLStore,
     out: Target,
     *,
     what: JsonlWhat = "documents",
@@ -32,7 +32,7 @@ def write_jsonl(
     return count
 
 
-def _records(store: SQLiteStore, what: JsonlWhat) -> Iterator[dict[str, Any]]:
+def _records(store: SQLStore, what: JsonlWhat) -> Iterator[dict[str, Any]]:
     if what == "documents":
         statuses = store.commitment_statuses()
         for doc_id in store.document_ids():

@@ -8,7 +8,7 @@ from typing import Any
 from newsgraph.errors import MissingDependency
 from newsgraph.export.output import Progress, no_progress
 from newsgraph.export.tables import TABLES, ColumnType
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 
 def _pyarrow() -> tuple[Any, Any]:
@@ -23,7 +23,7 @@ def _pyarrow() -> tuple[Any, Any]:
 
 
 def write_parquet(
-    store: SQLiteStore, folder: str | Path, *, progress: Progress = no_progress
+    store: SQLStore, folder: str | Path, *, progress: Progress = no_progress
 ) -> dict[str, int]:
     """Write every table to ``folder/NAME.parquet``; the rows written per table."""
     pa, pq = _pyarrow()

@@ -23,7 +23,7 @@ import pycountry
 from newsgraph import __version__
 from newsgraph.export.happenings import Happening, Location, Participant, load_happenings
 from newsgraph.export.output import Progress, Target, no_progress, text_output
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 
 def _alpha2(alpha3: str | None) -> str | None:
@@ -95,7 +95,7 @@ def plover_record(h: Happening) -> dict[str, Any]:
     return record
 
 
-def write_plover(store: SQLiteStore, out: Target, *, progress: Progress = no_progress) -> int:
+def write_plover(store: SQLStore, out: Target, *, progress: Progress = no_progress) -> int:
     """Write the PLOVER records of every happening (not the hypothetical ones) to ``out``
     as a JSON array; the number of records."""
     count = 0

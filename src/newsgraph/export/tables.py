@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from newsgraph.export.cameo import cameo_table
 from newsgraph.export.happenings import load_happenings
-from newsgraph.store import SQLiteStore
+from newsgraph.store import SQLStore
 
 ColumnType = Literal["string", "int", "float", "bool", "list"]
 Row = dict[str, Any]
@@ -29,7 +29,7 @@ class Table:
 
     name: str
     columns: tuple[Column, ...]
-    rows: Callable[[SQLiteStore], Iterator[Row]]
+    rows: Callable[[SQLStore], Iterator[Row]]
 
     @property
     def column_names(self) -> list[str]:
@@ -63,19 +63,19 @@ def _date(prefix: str, ref: dict[str, Any] | None) -> Row:
     return {f"{prefix}_text": ref.get("text"), f"{prefix}_start": start, f"{prefix}_end": end}
 
 
-def _documents(store: SQLiteStore) -> Iterator[Row]:
+def _documents(store: SQLStore) -> Iterator[Row]:
     yield from store.document_rows()
 
 
-def _actors(store: SQLiteStore) -> Iterator[Row]:
+def _actors(store: SQLStore) -> Iterator[Row]:
     yield from store.actor_rows()
 
 
-def _places(store: SQLiteStore) -> Iterator[Row]:
+def _places(store: SQLStore) -> Iterator[Row]:
     yield from store.place_rows()
 
 
-def _events(store: SQLiteStore) -> Iterator[Row]:
+def _events(store: SQLStore) -> Iterator[Row]:
     table = cameo_table()
     for r in store.event_rows():
         d = r["data"]
@@ -100,7 +100,7 @@ def _events(store: SQLiteStore) -> Iterator[Row]:
         }
 
 
-def _happenings(store: SQLiteStore) -> Iterator[Row]:
+def _happenings(store: SQLStore) -> Iterator[Row]:
     for h in load_happenings(store):
         place = h.place
         yield {
@@ -132,7 +132,7 @@ def _happenings(store: SQLiteStore) -> Iterator[Row]:
         }
 
 
-def _statements(store: SQLiteStore) -> Iterator[Row]:
+def _statements(store: SQLStore) -> Iterator[Row]:
     for r in store.statement_rows():
         d = r["data"]
         yield {
@@ -148,7 +148,7 @@ def _statements(store: SQLiteStore) -> Iterator[Row]:
         }
 
 
-def _commitments(store: SQLiteStore) -> Iterator[Row]:
+def _commitments(store: SQLStore) -> Iterator[Row]:
     for r in store.commitment_export_rows():
         d = r["data"]
         last = r["history"][-1] if r["history"] else {}
@@ -168,7 +168,7 @@ def _commitments(store: SQLiteStore) -> Iterator[Row]:
         }
 
 
-def _contradictions(store: SQLiteStore) -> Iterator[Row]:
+def _contradictions(store: SQLStore) -> Iterator[Row]:
     for c in store.contradiction_rows():
         other = c.get("other") or {}
         against = other.get("evidence")

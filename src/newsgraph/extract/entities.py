@@ -13,7 +13,7 @@ appear among an actor's ``mentions``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -21,10 +21,13 @@ from itertools import islice, product
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
+from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, resolve
+from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import Actor, Place, Span
+from newsgraph.names import given_names, region_names
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
 from newsgraph.text import Token
 from newsgraph.text import slug as text_slug
@@ -58,14 +61,17 @@ _CONNECTORS = frozenset(
         "&",
         "-",
         "'s",
+        "d'",
+        "d’",
     }
 )
+_CURRENCY = frozenset("$€£¥")
 _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
-#: A place name is clear when its largest namesake is this many times larger than the next.
-DOMINANT_PLACE_RATIO = 20
+#: A one-word unknown name that is a given name is a person's, unless a city this large has it.
+GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
 MAX_NAME_KEYS = 32
 
@@ -141,6 +147,16 @@ class _LangData:
     demonyms: dict[str, str]
     stop: frozenset[str]
     single_default: Kind
+    region_abbreviations: dict[str, Region]  # "Ill." -> ("USA", "IL")
+    demonym_places: bool  # "Russian" is a mention of Russia the place
+    multi_default: Kind = "PER"
+    opening_word_endings: tuple[str, ...] = ()
+    name_suffixes: frozenset[str] = frozenset()
+    org_modifiers: frozenset[str] = frozenset()
+    place_modifiers: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+    dictionary_has_names: bool = False
+    unknown_locative: frozenset[tuple[str, ...]] = frozenset()
     case_endings: tuple[tuple[str, str], ...] = ()
     native_letters: frozenset[str] = frozenset()
     foreign_script_kind: Kind = "ORG"
@@ -204,8 +220,13 @@ def _lang_data(lang: str) -> _LangData:
     for row in sorted(rows, key=lambda row: -len(row[0])):  # longest first
         if row[0]:
             by_first[row[0][0]].append(row)
+    locative = frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ())
     return _LangData(
-        locative=frozenset(phrase_key(p) for p in ent.get("locative_prepositions") or ()),
+        locative=locative,
+        unknown_locative=frozenset(
+            phrase_key(p) for p in ent.get("unknown_place_prepositions") or ()
+        )
+        or locative,
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
@@ -216,6 +237,21 @@ def _lang_data(lang: str) -> _LangData:
         demonyms=_inflected(demonyms),
         stop=_stop_words(lang),
         single_default=str(ent.get("unknown_single_default") or "PER"),  # type: ignore[arg-type]
+        demonym_places=bool(ent.get("demonym_places")),
+        region_abbreviations={
+            str(abbr): (str(country), str(code))
+            for country, table in (ent.get("region_abbreviations") or {}).items()
+            for abbr, code in (table or {}).items()
+        },
+        multi_default=str(ent.get("unknown_multi_default") or "PER"),  # type: ignore[arg-type]
+        name_suffixes=word_set(ent, "name_suffixes"),
+        org_modifiers=word_set(ent, "org_modifiers"),
+        place_modifiers=word_set(ent, "place_modifiers"),
+        capitalised_nouns=bool(ent.get("capitalised_common_nouns")),
+        dictionary_has_names=bool(ent.get("dictionary_has_names")),
+        opening_word_endings=tuple(
+            str(e).casefold() for e in ent.get("opening_word_endings") or ()
+        ),
         case_endings=tuple(
             (str(pair[0]).casefold(), str(pair[1] or "").casefold())
             for pair in ent.get("name_case_endings") or ()
@@ -240,6 +276,16 @@ def _is_known_word(word: str, lang: str) -> bool:
         return False
 
 
+@cache
+def _lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    try:
+        return str(simplemma.lemmatize(word, lang=lang)).casefold()
+    except ValueError:
+        return word
+
+
 def _is_name_start(tok: Token) -> bool:
     ch = tok.text[:1]
     return ch.isupper() or (ch.isalpha() and not ch.islower() and not ch.isupper())
@@ -259,6 +305,9 @@ class _Match:
     named: bool = True
     role: str | None = None
     country: str | None = None
+    weak: bool = False  # a place name that is also a word or first name: needs support
+    guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
+    misc: bool = False  # an event or award named after a known name: no entity
 
 
 class _Recogniser:
@@ -268,7 +317,12 @@ class _Recogniser:
         self.data = _lang_data(ctx.lang)
         self.gaz: Gazetteer = gazetteer()
         self.info: dict[str, _ActorInfo] = {}
+        self.given = given_names()
+        # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
+        self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
+        self._by_default = False  # did the last _guess_kind fall back on the pack's default?
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- pass 1: names ----------------------------------------------------
 
@@ -282,13 +336,134 @@ class _Recogniser:
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
-            match = self._known(sent, i) or self._unknown(sent, i, in_title)
+            match = self._known(sent, i)
+            if match is not None:
+                match = self._org_after(sent, match, in_title)
+                if match.misc:  # "Paris Air Show": an event named after a place
+                    i = match.last
+                    continue
+            else:
+                match = self._unknown(sent, i, in_title)
             if match is None:
                 i += 1
                 continue
             found.append(match)
+            if match.kind == "PER" and match.last - match.first >= 2:
+                ref = match.ref or slug(match.text)
+                self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
         return found
+
+    def _person_starts(self, sent: Sentence, i: int, j: int) -> bool:
+        """Does a full name (a given name and a capitalised word) start at ``j`` inside a run
+        of capitalised words from ``i`` that has no given name before it?"""
+        toks = sent.tokens
+        return (
+            j + 1 < len(toks)
+            and self.is_given_name(toks[j].text)
+            and toks[j + 1].is_word
+            and _is_name_start(toks[j + 1])
+            and not any(self.is_given_name(t.text) for t in toks[i:j])
+        )
+
+    def _place_at(self, sent: Sentence, j: int) -> bool:
+        """Does a known place or state name start at token ``j``?"""
+        m = self._known(sent, j)
+        return m is not None and (bool(m.places) or m.kind in ("GPE", "LOC"))
+
+    def _org_modifier(self, word: str) -> bool:
+        folded = word.casefold()
+        return word[:1].islower() and (
+            folded in self.data.org_modifiers or folded in self.data.demonyms
+        )
+
+    def _suffix_end(self, sent: Sentence, last: int) -> int:
+        """``last`` moved past a word that ends names ("Lega Nord", "Ossezia del Sud")."""
+        toks = sent.tokens
+        if last < len(toks) and toks[last].text.casefold() in self.data.name_suffixes:
+            return last + 1 if _is_name_start(toks[last]) else last
+        if (
+            last + 1 < len(toks)
+            and toks[last].text.casefold() in _CONNECTORS
+            and toks[last].text.isalpha()
+            and _is_name_start(toks[last + 1])
+            and toks[last + 1].text.casefold() in self.data.name_suffixes
+        ):
+            return last + 2
+        return last
+
+    def _org_after(self, sent: Sentence, m: _Match, in_title: set[int]) -> _Match:
+        """A known name followed by capitalised words with an organisation word among them
+        is that organisation ("Qatar Airways", "Boeing Commercial Airplanes")."""
+        toks = sent.tokens
+        k = m.last
+        while (
+            k < len(toks)
+            and k not in in_title
+            and toks[k].is_word
+            and _is_name_start(toks[k])
+            and toks[k].text.casefold() not in self.data.not_names
+        ):
+            k += 1
+        if any(t.text.casefold() in self.data.misc_words for t in toks[m.last : k]):
+            return replace(m, last=k, misc=True)
+        if k == m.last or not any(
+            t.text.casefold() in self.data.org_words for t in toks[m.last : k]
+        ):
+            end_at = self._suffix_end(sent, m.last)
+            if end_at == m.last and m.places and not m.ref:
+                end_at = self._place_name_end(sent, m.last, k)
+            if (
+                end_at == m.last
+                and m.kind in ("GPE", "LOC")
+                and m.last < len(toks)
+                and toks[m.last].text in self.data.place_modifiers
+            ):
+                end_at = m.last + 1  # "Asia centrale", "Italia settentrionale"
+            if end_at == m.last or m.kind == "PER":
+                return m
+            start, end = toks[m.first].start, toks[end_at - 1].end
+            text = sent.text[start - sent.start : end - sent.start]
+            kind: Kind = "ORG" if m.kind == "ORG" else "LOC"  # "Germania Est", "Lega Nord"
+            return _Match(sent.index, m.first, end_at, start, end, text, kind)
+        start, end = toks[m.first].start, toks[k - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, m.first, k, start, end, text, "ORG")
+
+    def _place_name_end(self, sent: Sentence, last: int, k: int) -> int:
+        """Where a longer place name begun by a known place ends: "Roma-Lido", "Brescia-Ghedi"
+        (joined by a hyphen) or "Milano Cadorna", "Porto Santo Stefano" (capitalised words up to
+        ``k`` that are no known name, place or given name); ``last`` when there is none."""
+        toks = sent.tokens
+        if (
+            last + 1 < len(toks)
+            and toks[last].text in ("-", "‑")
+            and toks[last].start == toks[last - 1].end
+            and toks[last + 1].start == toks[last].end
+            and toks[last + 1].is_word
+            and _is_name_start(toks[last + 1])
+        ):
+            return last + 2
+        end = last
+        while end < k and not (
+            self.is_given_name(toks[end].text)
+            or self._starts_known(toks[end].text)
+            or self._kb_name_at(sent, end)
+            or self._place_at(sent, end)
+            or _is_known_word(toks[end].text, self.ctx.lang)
+        ):
+            end += 1
+        return end
+
+    def is_given_name(self, word: str) -> bool:
+        """Is ``word`` a given name ("Mario", "Barack"), not an ordinary word of the language?"""
+        folded = word.casefold()
+        return (
+            (folded in self.given or folded in self.kb.first_names)
+            and folded not in self.data.stop
+            and folded not in self.data.not_names
+            and folded not in self.data.demonyms
+        )
 
     def _known(self, sent: Sentence, i: int) -> _Match | None:
         toks = sent.tokens
@@ -309,11 +484,25 @@ class _Recogniser:
                 places = tuple(self.gaz.lookup_key(key))
                 if ids or places:
                     break
+            if n > 1 and places and not _is_name_start(last):
+                places = ()  # "The city" is not the City of London
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
-            if n == 1 and places and not ids and self._weak_place(sent, i, places):
-                places = ()
+            if (
+                n == 1
+                and i + 1 < len(toks)
+                and toks[i + 1].text in _CURRENCY
+                and toks[i + 1].start == toks[i].end
+            ):
+                ids, places = set(), ()  # "US$ 100 billion": a currency, not the state
+            if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
+                ids, places = set(), ()  # "Nato a Verona nel 1927": born, not NATO (nor a town)
+            weak = False
+            if n == 1 and places and not ids:
+                weak = self._word_like(sent, i, places)
+                if weak and self._inside_name(toks, i):
+                    places = ()
             if not ids and not places:
                 continue
             m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
@@ -323,10 +512,24 @@ class _Recogniser:
                     key=lambda e: ("GPE", "ORG", "PER").index(e.kind),
                 )
                 m.kind, m.ref = entry.kind, entry.id
+                if entry.kind == "GPE" and entry.id in self.gaz.countries:
+                    m.places = places  # namesakes of the country ("Georgia", "Lebanon")
             else:
-                m.places = places
+                m.places, m.weak = places, weak
             return m
         return None
+
+    def _opening_acronym_word(self, toks: tuple[Token, ...], i: int, ids: set[str]) -> bool:
+        """An ordinary word opening a sentence that is also an acronym written as a word
+        ("Nato" for NATO): at a sentence's start it is the word (the name takes an article)."""
+        word = toks[i].text
+        opens = i == 0 or toks[i - 1].text in _OPENERS
+        return (
+            opens
+            and not word.isupper()
+            and all(self.kb.entries[e].name.isupper() for e in ids)
+            and _is_known_word(word, self.ctx.lang)
+        )
 
     def _keys(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         """The lookup keys a run of words may stand for: as written first, then with the
@@ -334,24 +537,56 @@ class _Recogniser:
         options = [self.data.variants(w) for w in words]
         return islice(product(*options), MAX_NAME_KEYS)
 
-    def _weak_place(self, sent: Sentence, i: int, places: tuple[PlaceEntry, ...]) -> bool:
-        """A one-word gazetteer hit that is more likely part of a longer name ("Whitney
-        Houston", "San Pietro"), a first name, or an ordinary word ("Papa", "Sole")."""
-        toks = sent.tokens
-        word = toks[i].text
-        big = places[0].population >= WEAK_PLACE_POPULATION
-        if big or (word.isupper() and len(word) > 3):
-            return False  # a big city, or a dateline ("GENEVA, Jan 21 —")
+    def _word_like(self, sent: Sentence, i: int, places: tuple[PlaceEntry, ...]) -> bool:
+        """A one-word gazetteer hit of no large city, which may as well be part of a longer
+        name, a first name, or an ordinary word ("Papa", "Sole", "Charleston") — unless it
+        is a dateline ("GENEVA, Jan 21 —") or an inflected name after "in" ("в Женеве")."""
+        if places[0].population >= WEAK_PLACE_POPULATION or places[0].level != "city":
+            return False
+        word = sent.tokens[i].text
+        if word.isupper() and len(word) > 3:
+            return False
+        inflected = len(self.data.variants(sent.norm_words[i])) > 1
+        return not (inflected and self._locative_before(sent, i))
+
+    def _inside_name(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Part of a longer name ("Whitney Houston", "San Pietro", "Jeb Bush", "Banca
+        d'Italia")."""
         if i + 1 < len(toks) and toks[i + 1].is_word and _is_name_start(toks[i + 1]):
             return True
-        if i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1]):
-            return True  # "Jeb Bush": the end of a name
-        if word.casefold() in self.kb.first_names:
+        if (
+            i + 2 < len(toks)
+            and toks[i].text.casefold() in self.data.org_words
+            and toks[i + 1].text.casefold() in _CONNECTORS
+            and _is_name_start(toks[i + 2])
+        ):
             return True
-        inflected = len(self.data.variants(sent.norm_words[i])) > 1
-        if inflected and self._locative_before(sent, i):
-            return False  # "в Женеве": an inflected name after "in" is the place
-        return _is_known_word(word, self.ctx.lang)
+        return i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1])
+
+    def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The place an organisation's name begins with ("Gainesville Police Department"),
+        when it is a region, a town of some size or a name of several words."""
+        if m.kind != "ORG" or m.ref is not None or m.last - m.first < 2:
+            return None
+        toks = sent.tokens
+        for n in range(m.last - m.first - 1, 0, -1):
+            places = tuple(self.gaz.lookup_key(sent.norm_words[m.first : m.first + n]))
+            if not places or not toks[m.first + n - 1].is_word:
+                continue
+            top = places[0]
+            if n == 1 and top.level == "city" and top.population < SMALL_TOWN:
+                return None
+            if n == 1 and self.word_like_name(toks[m.first].text):
+                return None
+            start, end = toks[m.first].start, toks[m.first + n - 1].end
+            text = sent.text[start - sent.start : end - sent.start]
+            return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
+                          places=places, named=False)  # fmt: skip
+        return None
+
+    def word_like_name(self, word: str) -> bool:
+        """A first name or an ordinary word of the language."""
+        return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
         entry = self.kb.entries[entry_id]
@@ -386,19 +621,34 @@ class _Recogniser:
 
     def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
         toks = sent.tokens
-        if toks[i].text.casefold() in self.data.stop:
-            return None
+        first = toks[i].text.casefold().replace("’", "'")
+        if first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop):
+            return None  # "L’Africa Council": the article is no part of the name
         j = i
         last_name = i
+        cut_before_person = False
         while j < len(toks) and j not in in_title:
             t = toks[j]
-            if j > i and t.is_word and (self._starts_known(t.text) or self._kb_name_at(sent, j)):
+            if (
+                j > i
+                and t.is_word
+                and (self._starts_known(t.text) or self._kb_name_at(sent, j))
+                and not self._unknown_full_name(sent, i, j)
+                and not (  # "Banca d'Italia", "Università di Nottingham"
+                    j == i + 2
+                    and toks[i].text.casefold() in self.data.org_words
+                    and toks[i + 1].text.casefold() in _CONNECTORS
+                )
+            ):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
                     start, end = toks[i].start, t.end  # "Реджеп Эрдоган": a shorter full name
                     text = sent.text[start - sent.start : end - sent.start]
                     return _Match(sent.index, i, j + 1, start, end, text, "PER", ref=person)
                 break
             if t.is_word and _is_name_start(t) and t.text.casefold() not in self.data.not_names:
+                if j > i and self._person_starts(sent, i, j):
+                    cut_before_person = True  # "ministro dei Trasporti Danilo Toninelli"
+                    break
                 last_name = j
                 j += 1
             elif (
@@ -406,14 +656,47 @@ class _Recogniser:
                 and j + 1 < len(toks)
                 and _is_name_start(toks[j + 1])
                 and j > i
+                and not (  # "Alan Mulally of Boeing": a full name ends before "of"
+                    j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
+                )
+                and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
+                    t.text.isalpha()
+                    and not (j == i + 1 and toks[i].text.casefold() in self.data.org_words)
+                    and self._place_at(sent, j + 1)
+                )
             ):
                 j += 1
+            elif (  # "Nouri al-Maliki"
+                t.text.casefold() in _CONNECTORS
+                and j > i
+                and j + 2 < len(toks)
+                and toks[j + 1].text == "-"
+                and toks[j + 1].start == t.end
+                and toks[j + 2].start == toks[j + 1].end
+                and _is_name_start(toks[j + 2])
+            ) or (  # "V. Kramnik", "J. H. Newman"
+                t.text == "."
+                and j > i
+                and len(toks[j - 1].text) == 1
+                and toks[j - 1].text.isupper()
+                and t.start == toks[j - 1].end
+                and j + 1 < len(toks)
+                and _is_name_start(toks[j + 1])
+            ):
+                j += 2 if t.text != "." else 1
             else:
                 break
-        last = last_name + 1
+        last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        if cut_before_person and len(words) == 1 and _is_known_word(words[0], self.ctx.lang):
+            return None  # "Trasporti" of "ministro dei Trasporti Danilo Toninelli"
+        if words[0].casefold() in self.data.org_words:
+            for _ in range(2):  # "Parlamento inglese", "Tribunale speciale iracheno"
+                if last < len(toks) and self._org_modifier(toks[last].text):
+                    last += 1
+            words = [t.text for t in toks[i:last]]
         head = self._head_after(sent, last)
         if head is not None:
             last += 1  # "Конституционного суда", "Тверской площади"
@@ -425,7 +708,7 @@ class _Recogniser:
             m.kind = head
             return m
         if len(words) == 1:
-            person = self._surname(words[0])
+            person = self.person_words.get(words[0].casefold()) or self._surname(words[0])
             if person:
                 m.ref = person
                 return m
@@ -437,11 +720,72 @@ class _Recogniser:
                 self._common_word(toks, i)
                 or len(word) < 2
                 or _ROMAN.fullmatch(word)
-                or (opens and _is_known_word(word, self.ctx.lang))
+                or (opens and self._opening_known_word(word))
+                or (opens and self._opening_word(word))
+                or self._common_noun(toks, i)
             ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
+        m.guessed = self._by_default
         return m
+
+    def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
+        """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
+        Costituzione"), unless it is a head word of names or a given name."""
+        word = toks[i].text
+        folded = word.casefold()
+        before = toks[i - 1].text.casefold().replace("’", "'") if i > 0 else ""
+        return (
+            self.data.capitalised_nouns
+            and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+            and not word.isupper()
+            and folded not in self.data.org_words
+            and folded not in self.data.place_words
+            and folded not in region_names()
+            and _is_known_word(word, self.ctx.lang)
+            and not self.is_given_name(word)
+        )
+
+    def _doc_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words the document writes in lower case, and those it capitalises inside a
+        sentence (not at its start), case-folded."""
+        if self._words is None:
+            lower: set[str] = set()
+            inner: set[str] = set()
+            for sent in self.ctx.sentences:
+                toks = sent.tokens
+                for k, t in enumerate(toks):
+                    if not t.is_word:
+                        continue
+                    if t.text[:1].islower():
+                        lower.add(t.text.casefold())
+                    elif k > 0 and toks[k - 1].text not in _OPENERS:
+                        inner.add(t.text.casefold())
+            self._words = (frozenset(lower), frozenset(inner))
+        return self._words
+
+    def _opening_known_word(self, word: str) -> bool:
+        """Is a capitalised word that opens a sentence an ordinary word there? It is when the
+        dictionary knows it, unless the document capitalises it inside sentences too ("Boeing
+        said ... by Boeing"); where the dictionary lists names (English: "boeing"), only when
+        the document also writes it in lower case."""
+        if not _is_known_word(word, self.ctx.lang):
+            return False
+        lower, inner = self._doc_words()
+        folded = word.casefold()
+        if folded in inner and folded not in lower:
+            return False
+        if not self.data.dictionary_has_names or folded in lower:
+            return True
+        return _lemma(folded, self.ctx.lang) != folded  # "Speaking", "Reactions": inflected
+
+    def _opening_word(self, word: str) -> bool:
+        """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
+        ``opening_word_endings``: "Attualmente", "Inizialmente")?"""
+        folded = word.casefold()
+        return any(
+            folded.endswith(e) and len(folded) >= len(e) + 4 for e in self.data.opening_word_endings
+        )
 
     def _kb_name_at(self, sent: Sentence, j: int) -> bool:
         """Does a knowledge-base name (in any case form) start at token ``j``?"""
@@ -459,6 +803,29 @@ class _Recogniser:
         if any(f in self.data.place_heads for f in forms):
             return "LOC"
         return None
+
+    def _unknown_full_name(self, sent: Sentence, i: int, j: int) -> bool:
+        """Is token ``j`` a known person's surname that here ends the full name of someone
+        else ("Mario Rossi", not Agustín Rossi): a given name before it or nobody of that
+        surname named in the document yet, and no known name at it?"""
+        toks = sent.tokens
+        return (
+            (
+                (j == i + 1 and self.is_given_name(toks[i].text))
+                or (  # "Lockheed Martin": no Martin named in the document yet
+                    toks[j - 1].is_word
+                    and (
+                        toks[j - 1].text.casefold() not in _CONNECTORS
+                        or toks[j - 1].text.endswith(("'", "’"))  # "Alessio D'Amato"
+                    )
+                    and not self._starts_known(toks[i].text)
+                    and not any(p in self.info for p in self._by_surname(toks[j].text))
+                )
+            )
+            and not self._first_name_of(toks[i].text, toks[j].text)
+            and not self._kb_name_at(sent, j)
+            and not any(self.kb.lookup_key((f,)) for f in self.data.variants(sent.norm_words[j]))
+        )
 
     def _first_name_of(self, first: str, surname: str) -> str | None:
         """The known person named ``surname`` one of whose names has ``first`` before it
@@ -489,19 +856,28 @@ class _Recogniser:
         return active[0] if len(active) == 1 else None
 
     def _guess_kind(self, sent: Sentence, i: int, last: int, words: list[str]) -> Kind:
+        self._by_default = False
         folded = [w.casefold() for w in words]
         if any(w in self.data.org_words for w in folded):
             return "ORG"
         if any(w in self.data.place_words for w in folded):
             return "LOC"
+        if len(words) >= 2 and folded[-1] in self.data.name_suffixes:
+            return "LOC"  # "Ossezia del Sud", "Acilia Sud"
+        if " ".join(folded) in region_names():
+            return "LOC"  # "Toscana", "Assam"
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
-        if folded[0] in self.kb.first_names and len(words) >= 2:
-            return "PER"
+        if len(words) >= 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == ".":
+            return "PER"  # "V. Kramnik"
+        if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
+            return "PER"  # "Mario Rossi"
+        if len(words) == 1 and folded[0] in self.person_words:
+            return "PER"  # "Rossi", after "Mario Rossi"
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
             return "ORG"
-        if self._locative_before(sent, i):
+        if self._locative_before(sent, i, unknown=True):
             return "LOC"
         if self.data.native_letters and not any(
             ch in self.data.native_letters for w in folded for ch in w
@@ -509,11 +885,71 @@ class _Recogniser:
             return self.data.foreign_script_kind  # "Facebook" in a Russian text
         if len(words) == 1 and folded[0].endswith(self.data.person_endings):
             return "PER"  # "Сагдеев", "Шевченко"
-        return "PER" if len(words) >= 2 else self.data.single_default
+        if (
+            len(words) == 1
+            and self.is_given_name(words[0])
+            and not any(
+                p.population >= GIVEN_NAME_PLACE_POPULATION
+                for p in self.gaz.lookup_key((sent.norm_words[i],))
+            )
+        ):
+            return "PER"  # "George", but not "Geneva"
+        if self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+            return "LOC"  # a place's name, passed over as a weak one ("Geneva")
+        self._by_default = True
+        return self.data.multi_default if len(words) >= 2 else self.data.single_default
 
-    def _locative_before(self, sent: Sentence, i: int) -> bool:
+    def region_after(
+        self, sent: Sentence, m: _Match, candidates: tuple[PlaceEntry, ...], names: list[_Match]
+    ) -> Region | None:
+        """The region or country written after a place name ("Springfield, Illinois",
+        "Paris, Texas", "Athens, Ga."), when one of the name's namesakes lies there."""
+        toks = sent.tokens
+        j = m.last
+        if j + 1 >= len(toks) or toks[j].text != ",":
+            return None
+        after = next((n for n in names if n.first == j + 1), None)
+        regions: list[PlaceEntry] = []
+        if after is not None:
+            country = self.gaz.countries.get(after.ref or "") if after.kind == "GPE" else None
+            regions = [*after.places, *([country] if country else [])]
+        for r in regions:
+            if r.level in ("admin1", "country"):
+                region: Region = (r.country, r.admin1)
+                if any(_within(c, region) for c in candidates):
+                    return region
+        return None
+
+    def region_abbreviation(self, sent: Sentence, j: int) -> tuple[int, PlaceEntry] | None:
+        """A region written short at token ``j`` ("Ill.", "W.Va.", "OH"): the token after it
+        and the region."""
+        toks = sent.tokens
+        if j >= len(toks) or not toks[j].is_word:
+            return None
+        surface = ""
+        for k in range(j, min(j + 5, len(toks))):
+            if k > j and toks[k].start != toks[k - 1].end:
+                break
+            surface += toks[k].text
+            region = self.data.region_abbreviations.get(surface)
+            if region is not None and region[1] is not None:
+                entry = self.gaz.regions.get((region[0] or "", region[1]))
+                return (k + 1, entry) if entry else None
+        word = toks[j].text
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if len(word) == 2 and word.isupper() and not nxt[:1].isalpha():
+            entry = self.gaz.regions.get(("USA", word))
+            if entry is not None:
+                return j + 1, entry
+        return None
+
+    def _locative_before(self, sent: Sentence, i: int, *, unknown: bool = False) -> bool:
+        """Does a locative preposition stand before token ``i``? For an unknown name
+        (``unknown``), only one of the pack's ``unknown_place_prepositions`` if it has them
+        ("at Apple", "from Boeing" are no places)."""
         words = sent.norm_words
-        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in self.data.locative)
+        phrases = self.data.unknown_locative if unknown else self.data.locative
+        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in phrases)
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
         return any(m.last in (i, i - 1) for m in self.titles(sent))
@@ -561,8 +997,11 @@ class _Recogniser:
 
     def demonyms(self, sent: Sentence) -> list[_Match]:
         found = []
-        for i, tok in enumerate(sent.tokens):
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
             code = self.data.demonyms.get(tok.text.casefold()) if tok.is_word else None
+            if i + 1 < len(toks) and toks[i + 1].text in _CURRENCY and toks[i + 1].start == tok.end:
+                continue  # "US$ 1 billion": a currency
             if code and code in self.kb.entries:
                 found.append(
                     _Match(
@@ -599,20 +1038,103 @@ def _title_countries(
     return [n.ref for n in used if n.ref], used
 
 
-def _dominant_place_countries(
+def _resolve_places(
+    rec: _Recogniser,
     per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
-) -> set[str]:
-    """Countries of the places whose name is clear (one candidate, or one far larger than its
-    namesakes): they tell in which country the article's other places lie."""
-    found: set[str] = set()
-    for _, names, _, _ in per_sentence:
-        for m in names:
-            if m.ref is None and m.places:
-                first = m.places[0]
-                runner_up = m.places[1].population if len(m.places) > 1 else 0
-                if first.country and first.population >= DOMINANT_PLACE_RATIO * max(runner_up, 1):
-                    found.add(first.country)
-    return found
+) -> list[_Match]:
+    """Settle which place each place name stands for, in the light of the whole article
+    (:mod:`newsgraph.extract.toponyms`): ``m.places`` becomes the one chosen, a country's
+    namesake read as a place ("Georgia" next to Atlanta) becomes one, and a small town that
+    nothing supports goes back to being an unknown name.  Returns the places named at the
+    head of an organisation's name ("Gainesville Police Department"), resolved."""
+    toponyms: list[Toponym] = []
+    owners: list[tuple[Sentence, _Match]] = []
+    named: Counter[str] = Counter()
+    inner: list[_Match] = []
+    for sent, names, _, demonyms in per_sentence:
+        _add_region_abbreviations(rec, sent, names)
+        heads = [h for h in (rec.place_at_head(sent, m) for m in names) if h is not None]
+        inner += heads
+        for m in names + heads:
+            if m.kind == "GPE" and m.ref and not m.places:
+                named[m.ref] += 1
+                continue
+            if not m.places:
+                continue
+            candidates = m.places
+            country = rec.gaz.countries.get(m.ref or "") if m.kind == "GPE" else None
+            if country is not None:
+                candidates = tuple(sorted((country, *m.places), key=lambda p: -p.population))
+            elif m.ref is not None:
+                continue
+            key = sent.norm_words[m.first : m.last]
+            locative = rec._locative_before(sent, m.first)
+            capital = next((c for c in candidates if c.geonameid in rec.gaz.capitals), None)
+            if m.named is False:  # a place inside an organisation's name stands for no state
+                capital = None
+            toponyms.append(
+                Toponym(
+                    key,
+                    candidates,
+                    locative=locative,
+                    within=rec.region_after(sent, m, candidates, names),
+                    one_word=len(key) == 1,
+                    weak=m.weak and rec.word_like_name(m.text),
+                    agent=capital.geonameid if capital and m.ref is None and not locative else None,
+                )
+            )
+            owners.append((sent, m))
+        for d in demonyms:
+            if d.ref:
+                named[d.ref] += 1
+    for (sent, m), entry in zip(owners, resolve(toponyms, named), strict=True):
+        if m.kind == "GPE" and (entry is None or entry.level == "country"):
+            m.places = ()
+        elif entry is None:
+            m.places = ()
+            words = [t.text for t in sent.tokens[m.first : m.last]]
+            m.kind = rec._guess_kind(sent, m.first, m.last, words)
+        else:
+            m.kind, m.ref, m.places = "LOC", None, (entry,)
+    return inner
+
+
+def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
+    """A region written short after a place name ("Springfield, Ill.") is a place too."""
+    found = []
+    for m in names:
+        if m.last + 1 >= len(sent.tokens) or sent.tokens[m.last].text != ",":
+            continue
+        hit = rec.region_abbreviation(sent, m.last + 1)
+        if hit is None:
+            continue
+        end, region = hit
+        if m.places and not any(p.country == region.country for p in m.places):
+            continue
+        if not m.places and m.kind == "GPE":
+            continue
+        last = sent.tokens[end - 1]
+        if m.ref is None and not m.places:
+            m.kind = "LOC"  # an unknown town ("Lanexa, Va.")
+        start = sent.tokens[m.last + 1].start
+        found.append(
+            _Match(
+                sent.index,
+                m.last + 1,
+                end,
+                start,
+                last.end,
+                sent.text[start - sent.start : last.end - sent.start],
+                "LOC",
+                places=(region,),
+            )
+        )
+    if found:
+        taken = {k for f in found for k in range(f.first, f.last)}
+        names[:] = sorted(
+            [n for n in names if not taken.intersection(range(n.first, n.last))] + found,
+            key=lambda n: n.first,
+        )
 
 
 def find_entities(ctx: DocContext) -> Entities:
@@ -626,10 +1148,33 @@ def find_entities(ctx: DocContext) -> Entities:
                 rec.info.setdefault(m.ref, _ActorInfo(ctx.kb.entries[m.ref].name, "PER"))
         per_sentence.append((sent, names, rec.titles(sent), rec.demonyms(sent)))
 
-    doc_countries = {
-        m.ref for _, names, _, dem in per_sentence for m in names + dem if m.kind == "GPE" and m.ref
+    # an unknown name whose last word the document also uses alone is a person's ("Helmuth
+    # Köcher" ... "Köcher:"); organisations are shortened by their first words ("Costa")
+    alone = {
+        m.text.casefold()
+        for _, names, _, _ in per_sentence
+        for m in names
+        if m.last - m.first == 1 and m.ref is None and not m.places
     }
-    doc_countries |= _dominant_place_countries(per_sentence)
+    for _, names, _, _ in per_sentence:
+        for m in names:
+            words = m.text.split()
+            if (
+                m.guessed
+                and m.ref is None
+                and len(words) >= 2
+                and words[-1].casefold() in alone
+                and words[0].casefold() not in alone
+            ):
+                m.kind = "PER"
+                rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
+    for _, names, _, _ in per_sentence:
+        for m in names:  # "Houston" after "Whitney Houston": the person, not the city
+            person = rec.person_words.get(m.text.casefold())
+            if person and m.ref is None and m.last - m.first == 1:
+                m.kind, m.ref, m.places = "PER", person, ()
+
+    inner = _resolve_places(rec, per_sentence)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
@@ -639,7 +1184,7 @@ def find_entities(ctx: DocContext) -> Entities:
     for sent, names, titles, demonyms in per_sentence:
         for m in names:
             if m.places and m.ref is None:
-                entry = next((p for p in m.places if p.country in doc_countries), m.places[0])
+                entry = m.places[0]
                 state = rec.gaz.capitals.get(entry.geonameid)
                 if state and state in ctx.kb.entries and not rec._locative_before(sent, m.first):
                     m.kind, m.ref = "GPE", state
@@ -709,6 +1254,16 @@ def find_entities(ctx: DocContext) -> Entities:
             if d.ref not in rec.info:
                 rec.info[d.ref] = _ActorInfo(ctx.kb.entries[d.ref].name, "GPE", d.ref)
             mentions.append(EntityMention(d.start, d.end, d.text, "GPE", d.ref, False, sent.index))
+            as_place = rec.data.demonym_places and d.text[:1].isupper()  # "US", not "us"
+            country_place = rec.gaz.countries.get(d.ref) if as_place else None
+            if country_place is not None:  # "Russian": a reference to Russia, the place too
+                place_hits[country_place.id].append(Span.of(text, d.start, d.end))
+                place_entries[country_place.id] = country_place
+
+    for m in inner:  # "Gainesville" of the Gainesville Police Department: a place too
+        if m.places and m.kind == "LOC":
+            place_hits[m.places[0].id].append(Span.of(text, m.start, m.end))
+            place_entries[m.places[0].id] = m.places[0]
 
     actors = []
     for actor_id, info in rec.info.items():

@@ -12,6 +12,7 @@ event; the same event reported again later in the article gains evidence.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
@@ -45,36 +46,69 @@ INTENT_TYPES = {
 UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"})
 COERCIVE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE"})
-REVERSAL_WINDOW = 4
+REVERSAL_WINDOW = 6
+HYPOTHETICAL_WINDOW = 6  # how far a modal cue reaches ("will provide 25,000 tons of food aid")
+REFUSAL_WINDOW = 3
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
 _HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
 NEGATION_WINDOW = 4
+#: Confidence of a reported event and of an intended or possible one; the main event of a
+#: sentence keeps it, one told as background ("after the attack") or as a modifier
+#: ("Israeli-occupied") loses some, so that the sentence's main event leads.
+FACT_CONFIDENCE = 0.8
+HYPOTHETICAL_CONFIDENCE = 0.6
+BACKGROUND_PENALTY = 0.2
+MODIFIER_PENALTY = 0.3
+WEAK_PENALTY = 0.1  # a pack trigger marked weak: a word that often only names a topic
+REFUSAL_CONFIDENCE = 0.7
+#: What PLOVER codes a refused cooperative act as ("will not accept", "failed to agree").
+REFUSABLE_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+)
+#: A trigger whose pack entry blocks it: a phrase that holds a trigger word but names no
+#: event ("according to", "in accordance with").
+_BLOCK = "BLOCK"
 
 
 @dataclass(frozen=True, slots=True)
 class _Trigger:
     type: str
     mode: str | None
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class _Roles:
     topic_nouns: frozenset[str]
     comitative: frozenset[str]
-    reversal: frozenset[str]
-    easing: frozenset[str]
+    reversal: Lexicon  # "halted", "cut off": a cooperative act withdrawn
+    easing: Lexicon  # "lifted", "called off": a coercive act or a protest eased
+    background: Lexicon  # "after", "amid", "which": a clause that tells the background
+    clause_ends: frozenset[str]  # punctuation that closes such a clause
+    determiners: frozenset[str]  # "the occupied West Bank": a participle before a name
+
+
+def _words(words: object) -> Lexicon:
+    lex = Lexicon()
+    lex.add_words(words if isinstance(words, list) else (), "cue")
+    return lex
 
 
 @cache
 def _roles(lang: str) -> _Roles:
     data = pack_data(lang, "events")
+    background = Lexicon()
+    background.add_words(data.get("background_cues") or (), "bg")
     return _Roles(
         topic_nouns=word_set(data, "topic_nouns"),
         comitative=word_set(data, "comitative"),
-        reversal=word_set(data, "reversal_verbs"),
-        easing=word_set(data, "easing_verbs"),
+        reversal=_words(data.get("reversal_verbs")),
+        easing=_words(data.get("easing_verbs")),
+        background=background,
+        clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
+        determiners=word_set(data, "determiners"),
     )
 
 
@@ -85,6 +119,7 @@ class _Modality:
     hypothetical: Lexicon
     conditional: Lexicon
     obligation: Lexicon
+    refusal: Lexicon
 
 
 @cache
@@ -92,13 +127,15 @@ def _triggers(lang: str) -> Lexicon:
     lex = Lexicon()
     for t in pack_data(lang, "events").get("triggers") or ():
         typ = str(t.get("type", "")).upper()
-        if typ not in PLOVER_TYPES:
+        if typ not in PLOVER_TYPES and typ != _BLOCK:
             continue
-        entry = _Trigger(typ, t.get("mode"))
+        entry = _Trigger(typ, t.get("mode"), bool(t.get("weak")))
         if t.get("phrase"):
             lex.add_phrase(str(t["phrase"]), entry)
         elif t.get("lemma"):
             lex.add_lemma(str(t["lemma"]), entry)
+    for phrase in pack_data(lang, "events").get("non_triggers") or ():
+        lex.add_phrase(str(phrase), _Trigger(_BLOCK, None))
     return lex
 
 
@@ -113,12 +150,15 @@ def _modality(lang: str) -> _Modality:
     conditional.add_words(data.get("conditional") or (), "if")
     obligation = Lexicon()
     obligation.add_words(data.get("obligation") or (), "must")
+    refusal = Lexicon()
+    refusal.add_words(data.get("refusal") or (), "refuse")
     return _Modality(
         negation=word_set(data, "negation"),
         no_intention=no_intention,
         hypothetical=hypothetical,
         conditional=conditional,
         obligation=obligation,
+        refusal=refusal,
     )
 
 
@@ -241,14 +281,19 @@ class _Finder:
             for m in window
         )
 
-    def _reversed(self, sent: Sentence, hit: Hit, typ: str) -> str:
-        """ "halted economic aid" is a SANCTION, "lifted the curfew" a CONCEDE (as in PLOVER)."""
-        lemmas = set(sent.lemmas[max(0, hit.first - REVERSAL_WINDOW) : hit.first])
-        if typ in COOPERATIVE_TYPES and lemmas & self.roles.reversal:
-            return "SANCTION"
-        if typ in COERCIVE_TYPES and lemmas & self.roles.easing:
-            return "CONCEDE"
-        return typ
+    def _reversed(self, sent: Sentence, hit: Hit, typ: str) -> tuple[str, Hit | None]:
+        """ "halted economic aid" is a SANCTION, "lifted the curfew" and "called off the
+        strike" a CONCEDE (as in PLOVER); with the cue word that reverses the act."""
+        lo = max(0, hit.first - REVERSAL_WINDOW)
+        lo = max([lo, *(k + 1 for k in self._breaks(sent, lo, hit.first))])
+        if typ in COOPERATIVE_TYPES:
+            cues, new = self.roles.reversal.find(sent, lo, hit.first), "SANCTION"
+        elif typ in COERCIVE_TYPES or typ == "PROTEST":
+            cues, new = self.roles.easing.find(sent, lo, hit.first), "CONCEDE"
+        else:
+            return typ, None
+        cue = next((c for c in reversed(cues) if lo <= c.first and c.last <= hit.first), None)
+        return (new, cue) if cue is not None else (typ, None)
 
     def _obliged(self, sent: Sentence, hit: Hit) -> bool:
         return any(
@@ -265,8 +310,74 @@ class _Finder:
 
     def _hypothetical(self, sent: Sentence, hit: Hit) -> bool:
         return any(
-            h.last <= hit.first and hit.first - h.last <= 4
+            h.last <= hit.first
+            and hit.first - h.last <= HYPOTHETICAL_WINDOW
+            and not self._breaks(sent, h.last, hit.first)
             for h in self._modal(sent, self.modality.hypothetical)
+        )
+
+    def _refused(self, sent: Sentence, hit: Hit) -> bool:
+        """ "failed to reach an agreement", "refused to meet": a refusal of the act."""
+        lo = max(0, hit.first - REFUSAL_WINDOW - 4)  # the longest cue has four words
+        return any(
+            h.last <= hit.first and hit.first - h.last <= REFUSAL_WINDOW
+            for h in self.modality.refusal.find(sent, lo, hit.first)
+        )
+
+    def _breaks(self, sent: Sentence, a: int, b: int) -> list[int]:
+        """Clause-ending marks among tokens [a, b) ("5,000" holds none)."""
+        toks, ends = sent.tokens, self.roles.clause_ends
+        return [
+            k
+            for k in range(a, b)
+            if sent.norm_words[k] in ends
+            and not (
+                0 < k < len(toks) - 1
+                and toks[k - 1].end == toks[k].start
+                and toks[k].end == toks[k + 1].start
+            )
+        ]
+
+    def _clause_start(self, sent: Sentence, prev: Hit, hit: Hit) -> int:
+        """Where ``hit``'s part of the sentence starts: after the last clause-ending mark
+        since the previous trigger ("After the clashes, Armenia and Azerbaijan held talks":
+        the names belong to the talks), else at the trigger."""
+        breaks = self._breaks(sent, prev.last, hit.first)
+        return sent.tokens[breaks[-1] + 1 if breaks else hit.first].start
+
+    def _backgrounded(self, sent: Sentence, hit: Hit) -> bool:
+        """Is the trigger in a clause that tells the background of the sentence's main event
+        ("after the attack", "amid protests", "which is preparing an offensive")?  The clause
+        runs from its cue to the next clause-ending mark."""
+        for cue in self.roles.background.find(sent, 0, hit.first):
+            if cue.last <= hit.first and not self._breaks(sent, cue.last, hit.first):
+                return True
+        return False
+
+    def _modifier(self, sent: Sentence, hit: Hit, mentions: list[EntityMention]) -> bool:
+        """ "Israeli-occupied", "Syrian-backed", "the besieged Bosnian town": the trigger
+        modifies a name (the tail of a hyphenated word, or between a determiner and a
+        name); it is not an act told by the sentence."""
+        if hit.last - hit.first != 1 or hit.first == 0 or hit.last >= len(sent.tokens):
+            return False  # a phrase ("24-hour strike") is a head, not a modifier
+        if hit.first >= 2:
+            dash, head = sent.tokens[hit.first - 1], sent.tokens[hit.first]
+            prev = sent.tokens[hit.first - 2]
+            if dash.text in ("-", "‑") and prev.end == dash.start and dash.end == head.start:
+                return True
+        if sent.norm_words[hit.first - 1] not in self.roles.determiners:
+            return False
+        after = sent.tokens[hit.last].start
+        return any(m.named and m.start == after for m in mentions)
+
+    def _in_name_or_time(
+        self, sent: Sentence, hit: Hit, names: list[EntityMention], times: list[TimeValue]
+    ) -> bool:
+        """ "Amnesty International", "Ceasefire Violations Committee", "last March": the word
+        is part of a name or a time expression."""
+        start, end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
+        return any(m.start <= start and end <= m.end for m in names) or any(
+            t.start <= start and end <= t.end for t in times
         )
 
     def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:
@@ -299,15 +410,34 @@ class _Finder:
         hits = self.triggers.find(sent)
         if not hits:
             return []
+        mentions = self.entities.in_sentence(sent.index)
+        names = [m for m in mentions if m.named]
+        times = [t for t in self.times if sent.start <= t.start < sent.end]
+        kept = [
+            h
+            for h in hits
+            if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, names, times)
+        ]
+        if len(kept) < len(hits) and _headline_case(sent):  # capitals there make no names
+            kept = [
+                h
+                for h in hits
+                if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, [], times)
+            ]
+        hits = kept
+        if not hits:
+            return []
         quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
 
         def quote_of(pos: int) -> tuple[int, int] | None:
             return next(((a, b) for a, b in quoted if a <= pos < b), None)
 
-        mentions = self.entities.in_sentence(sent.index)
         events: list[Event] = []
         topic_end = -100  # end of the last trigger dropped as a topic
-        bounds = [sent.start] + [sent.tokens[h.first].start for h in hits[1:]] + [sent.end]
+        bounds = [sent.start] + [
+            self._clause_start(sent, *pair) for pair in itertools.pairwise(hits)
+        ]
+        bounds.append(sent.end)
         for k, hit in enumerate(hits):
             if self._is_topic(sent, hit) or 0 <= hit.first - topic_end <= 2:
                 topic_end = hit.last  # "il tema della minaccia d'invasione": all topic
@@ -319,11 +449,14 @@ class _Finder:
             trig: _Trigger = hit.entry
             pos = sent.tokens[hit.first].start
             trigger = _trigger_span(sent, hit)
+            refused = trig.type in REFUSABLE_TYPES and self._refused(sent, hit)
             if negation is not None:  # not an event; what a statement may deny
                 intention = negation == "intention" or self._hypothetical(sent, hit)
                 claim = Claim(trig.type, trigger, negated=True, intention=intention)
                 self.denials.append((sent.index, claim))
-                continue
+                if not (intention and trig.type in REFUSABLE_TYPES):
+                    continue
+                refused = True  # "will not accept", "has no intention of meeting": a refusal
             if trig.mode == "host" and not self._guest_follows(sent, hit, window):
                 continue  # "ha ricevuto una risposta": receiving, not hosting
             if trig.type == "CONSULT":
@@ -336,13 +469,33 @@ class _Finder:
                 continue  # "se i negoziati procedono", "if Russia invades": a condition
             own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
             date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
-            typ, mode = self._reversed(sent, hit, trig.type), trig.mode
+            typ, cue = self._reversed(sent, hit, trig.type)
+            mode = trig.mode
+            if cue is not None:  # the reversing word names no act of its own ("called off")
+                at = sent.tokens[cue.first].start, sent.tokens[cue.last - 1].end
+                events = [
+                    e
+                    for e in events
+                    if e.trigger is None or e.trigger.end <= at[0] or e.trigger.start >= at[1]
+                ]
             if hypothetical and self._obliged(sent, hit):  # "Iraq must cooperate": a demand
                 typ, mode = "REQUEST", typ.lower()
             elif hypothetical and typ in INTENT_TYPES:  # "will send troops": an intention
                 typ, mode = INTENT_TYPES[typ], typ.lower()
                 if self._condition_follows(sent, hit):  # "... unless": a threat
                     typ = "THREATEN"
+            confidence = HYPOTHETICAL_CONFIDENCE if hypothetical else FACT_CONFIDENCE
+            if typ == "REQUEST":
+                confidence = FACT_CONFIDENCE  # the demand is made, only its object is to come
+            if refused:  # "failed to reach an agreement", "will not accept": PLOVER's REJECT
+                typ, mode, hypothetical = "REJECT", trig.type.lower(), False
+                confidence = REFUSAL_CONFIDENCE
+            if self._backgrounded(sent, hit):
+                confidence -= BACKGROUND_PENALTY
+            if self._modifier(sent, hit, mentions):
+                confidence -= MODIFIER_PENALTY
+            if trig.weak:
+                confidence -= WEAK_PENALTY
             source: tuple[str, ...]
             target: tuple[str, ...]
             if typ == "CONSULT":
@@ -360,11 +513,17 @@ class _Finder:
                     date=date,
                     hypothetical=hypothetical,
                     evidence=Evidence(sent.start, sent.end, sent.text),
-                    confidence=0.6 if hypothetical else 0.8,
+                    confidence=round(confidence, 2),
                     trigger=trigger,
                 )
             )
         return _merge_in_sentence(events)
+
+
+def _headline_case(sent: Sentence) -> bool:
+    """ "Court Convicts Friend of Boston Bombing Suspect": capitals say nothing of names."""
+    words = [t.text for t in sent.tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _trigger_span(sent: Sentence, hit: Hit) -> Span:
@@ -396,6 +555,7 @@ def _merge_in_sentence(events: list[Event]) -> list[Event]:
             continue
         merged[merged.index(twin)] = replace(
             twin,
+            confidence=max(twin.confidence, ev.confidence),
             actors=tuple(dict.fromkeys((*twin.actors, *ev.actors))),
             recipients=tuple(
                 r
@@ -411,8 +571,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or a.hypothetical != b.hypothetical:
         return False
     pa, pb = set(a.actors + a.recipients), set(b.actors + b.recipients)
-    if not pa or not pb or not (pa <= pb or pb <= pa):
-        return False  # without named participants two reports cannot be told to be one
+    if not pa or not pb or not (pa <= pb or pb <= pa or len(pa & pb) >= 2):
+        return False  # without shared participants two reports cannot be told to be one
     if a.place and b.place and a.place != b.place:
         return False
     da, db = _stated_date(a.date), _stated_date(b.date)
@@ -462,6 +622,7 @@ def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> 
             richer = len(second.actors + second.recipients) > len(first.actors + first.recipients)
             events[events.index(twin)] = replace(
                 first,
+                confidence=max(first.confidence, second.confidence),
                 actors=second.actors if richer else first.actors,
                 recipients=second.recipients if richer else first.recipients,
                 place=first.place or second.place,

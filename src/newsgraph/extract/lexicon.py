@@ -49,13 +49,14 @@ class Lexicon:
             else:
                 self.add_lemma(text, entry)
 
-    def find(self, sent: Sentence) -> list[Hit]:
-        """Non-overlapping hits, longest phrase first, in text order."""
+    def find(self, sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Hit]:
+        """Non-overlapping hits, longest phrase first, in text order; only hits that start
+        among tokens [lo, hi) when those are given (a phrase may run past ``hi``)."""
         words = sent.norm_words
         lemmas, by_first, singles = sent.lemmas, self._by_first, self._lemmas
         hits: list[Hit] = []
-        i = 0
-        n = len(words)
+        i = lo
+        n = len(words) if hi is None else min(hi, len(words))
         while i < n:
             hit = None
             word = words[i]

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
 from newsgraph.model import DateRange, DateValue, TimeValue
@@ -69,6 +70,8 @@ class _Rules:
     future_prep: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
     month_preps: re.Pattern[str] | None
+    #: the patterns, then not_times if any, tried only where each can begin
+    scanner: MultiScanner
 
 
 def _phrases(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -78,6 +81,14 @@ def _phrases(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _words_re(words: Any) -> re.Pattern[str] | None:
     return re.compile(rf"{_B}(?:{_alt(words)}){_E}", re.I) if words else None
+
+
+def _tense_re(markers: Any, suffixes: Any) -> re.Pattern[str] | None:
+    """Tense marker words, or lower-case words with one of these endings ("arriverà")."""
+    alternatives = [_alt(markers)] if markers else []
+    if suffixes:
+        alternatives.append(rf"(?-i:[^\W\d_A-Z]\w*(?:{_alt(suffixes)}))")
+    return re.compile(rf"{_B}(?:{'|'.join(alternatives)}){_E}", re.I) if alternatives else None
 
 
 @cache
@@ -186,7 +197,7 @@ def _rules(lang: str) -> _Rules | None:
         ),
         (
             "season",
-            rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<season>{_alt(data.get('seasons'))})"
+            rf"{_B}(?:(?P<w1>{nxt})(?:\s+|(?<=['’])))?(?P<season>{_alt(data.get('seasons'))})"
             rf"(?:\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
@@ -201,8 +212,11 @@ def _rules(lang: str) -> _Rules | None:
         ),
     ]
     seasons = {str(k).casefold(): str(v) for k, v in (data.get("seasons") or {}).items()}
+    compiled = tuple((name, re.compile(p, re.I)) for name, p in patterns)
+    not_times = _words_re(data.get("not_times"))
+    scanned = [p for _, p in compiled] + ([not_times] if not_times else [])
     return _Rules(
-        patterns=tuple((name, re.compile(p, re.I)) for name, p in patterns),
+        patterns=compiled,
         months=months,
         days=days,
         numbers=numbers,
@@ -214,7 +228,7 @@ def _rules(lang: str) -> _Rules | None:
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
         capitalised_months=lang in ("en", "de"),
-        future=_words_re(data.get("future_markers")),
+        future=_tense_re(data.get("future_markers"), data.get("future_suffixes")),
         clock_needs_marker=bool(data.get("clock_needs_marker")),
         quarter_words=_phrases(data, "quarter_words"),
         past=re.compile(
@@ -233,7 +247,7 @@ def _rules(lang: str) -> _Rules | None:
         age_after=re.compile(rf"[-\s]+(?:{_alt(data.get('age_words'))}){_E}", re.I)
         if data.get("age_words")
         else None,
-        not_times=_words_re(data.get("not_times")),
+        not_times=not_times,
         clock_not_before=re.compile(
             rf"\s*(?:%|(?:{_alt(data.get('clock_not_before'))}){_E})", re.I
         ),
@@ -248,6 +262,7 @@ def _rules(lang: str) -> _Rules | None:
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
         else None,
+        scanner=MultiScanner(scanned),
     )
 
 
@@ -533,7 +548,11 @@ class _Resolver:
     def _decade(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
         if g.get("c"):
             return "DATE", f"{g['c']}{g['dd']}"
-        digit = int(g["sd"]) if g.get("sd") else self.rules.decade_words[g["dw"].casefold()]
+        digit = (
+            int(g["sd"])
+            if g.get("sd")
+            else self.rules.decade_words[re.sub(r"\s+", " ", g["dw"].casefold())]
+        )
         century = 19
         if self.ref is not None and 2000 + 10 * digit <= self.ref.year:
             century = 20
@@ -595,6 +614,8 @@ class _Resolver:
         if anchor == "weekend":  # "over the weekend": the last one, or the coming one
             if spec[1] == "near":
                 offset = 0 if ref.weekday() >= 5 or self.future else -1
+            elif spec[1] == "coming":  # "il prossimo fine settimana": the first one ahead
+                offset = 1 if ref.weekday() >= 5 else 0
             else:
                 offset = int(spec[1])
             y, w, _ = (ref + timedelta(weeks=offset)).isocalendar()
@@ -769,10 +790,11 @@ def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue
     elif published and re.fullmatch(r"\d{4}-\d\d", published):
         ref = date(int(published[:4]), int(published[5:7]), 15)
     resolver = _Resolver(rules, ref)
-    blocked = [m.span() for m in rules.not_times.finditer(text)] if rules.not_times else []
+    found = rules.scanner.finditer_all(text)
+    blocked = [m.span() for m in found[-1]] if rules.not_times else []
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for name, pattern in rules.patterns:
-        for m in pattern.finditer(text):
+    for (name, _), matches in zip(rules.patterns, found, strict=False):
+        for m in matches:
             start, end = m.span()
             if not _keep(rules, text, name, m):
                 continue

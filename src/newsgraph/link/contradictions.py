@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from newsgraph.link.records import day_range
+from newsgraph.link.records import day_of
 
 
 class ClaimSource(Protocol):
@@ -47,11 +47,6 @@ def _covered(
     if named in cluster["actors"] or named in cluster["recipients"]:
         return True
     return countries.get(named) == named and named in states
-
-
-def _day(value: str | None) -> int | None:
-    span = day_range(value) if value and len(value) >= 10 else None
-    return span[0] if span else None
 
 
 def find_contradictions(store: ClaimSource) -> list[dict[str, Any]]:
@@ -86,7 +81,7 @@ def _against_events(
     claim: dict[str, Any],
     countries: dict[str, str],
 ) -> list[dict[str, Any]]:
-    said = _day(row["published"])
+    said = day_of(row["published"])
     agents = _side(claim.get("actors") or (), countries)
     targets = _side(claim.get("recipients") or (), countries)
     named = [*(claim.get("actors") or ()), *(claim.get("recipients") or ())]
@@ -103,7 +98,7 @@ def _against_events(
             continue
         if not all(_covered(p, cdata, c_all, countries) for p in named):
             continue
-        when = _day(c["date_start"]) or _day(c["first_reported"])
+        when = day_of(c["date_start"]) or day_of(c["first_reported"])
         if when is None:
             continue
         if when <= said:
@@ -145,13 +140,13 @@ def _against_denials(
     denials: list[tuple[dict[str, Any], dict[str, Any]]],
     countries: dict[str, str],
 ) -> list[dict[str, Any]]:
-    said = _day(row["published"])
+    said = day_of(row["published"])
     agents = _side(claim.get("actors") or (), countries)
     if said is None or not agents:
         return []
     out = []
     for drow, denial in denials:
-        when = _day(drow["published"])
+        when = day_of(drow["published"])
         if when is None or when < said or drow["id"] == row["id"]:
             continue
         if denial["type"] != claim["type"] or denial.get("intention"):

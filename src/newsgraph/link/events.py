@@ -26,6 +26,7 @@ from newsgraph.link.records import Cluster, EventRecord, cluster_id
 
 REPORT_LAG_DAYS = 3  # an undated report can come this long after the happening
 SAME_REPORT_WINDOW = 2  # two undated reports this close describe one happening
+PRECISE_DAYS = 2  # a stated date spanning more days does not place undated reports
 MAX_INDEXED_WEEKS = 10  # clusters with a wider date are indexed as "wide"
 TIE_MARGIN = 0.05
 WIDE = -1
@@ -53,6 +54,12 @@ def linking_order(events: Iterable[EventRecord]) -> list[EventRecord]:
         return (2, ev.reported or 0, 0, ev.id)
 
     return sorted(events, key=key)
+
+
+def _precise(days: tuple[int, int]) -> bool:
+    """A stated date precise enough for an undated report to be placed by its report day
+    (a day or two; "in January" is not)."""
+    return days[1] - days[0] <= PRECISE_DAYS
 
 
 def _overlap(a: str, b: str) -> float:
@@ -129,13 +136,17 @@ class EventLinker:
             return None
         if ev.days is not None:  # the cluster's reports give no date: they come after it
             first = c.first_reported
-            if first is not None and ev.days[0] <= first <= ev.days[1] + REPORT_LAG_DAYS:
+            if (
+                first is not None
+                and _precise(ev.days)
+                and ev.days[0] <= first <= ev.days[1] + REPORT_LAG_DAYS
+            ):
                 return 0.5, "undated reports follow the stated date"
             return None
         if ev.reported is None:
             return None
         if c.days is not None:
-            if c.days[0] <= ev.reported <= c.days[1] + REPORT_LAG_DAYS:
+            if _precise(c.days) and c.days[0] <= ev.reported <= c.days[1] + REPORT_LAG_DAYS:
                 return 0.5, "undated report follows the stated date"
             return None
         first = c.first_reported

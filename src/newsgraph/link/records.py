@@ -50,6 +50,14 @@ def _bound(value: str, *, first: bool) -> int | None:
         return None
 
 
+def day_of(value: str | None) -> int | None:
+    """The day an ISO date (or date-time) names, as an ordinal; a month or a year names none."""
+    if not value or len(value) < 10:
+        return None
+    span = day_range(value)
+    return span[0] if span else None
+
+
 def iso(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day is not None else None
 
@@ -154,7 +162,7 @@ def event_records(result: ExtractionResult) -> list[EventRecord]:
     place_country = {
         p.id: (p.id if p.type == "GPE" else p.country) for p in result.places if p.country
     }
-    reported = day_range(doc.published) if doc.published and len(doc.published) == 10 else None
+    reported = day_of(doc.published)
     out = []
     for ev in result.events:
         actors = frozenset(ev.actors)
@@ -174,7 +182,7 @@ def event_records(result: ExtractionResult) -> list[EventRecord]:
                 recipients=recipients,
                 countries=frozenset(countries[a] for a in actors | recipients if a in countries),
                 days=days,
-                reported=reported[0] if reported else None,
+                reported=reported,
                 place=ev.place,
                 place_country=place_country.get(ev.place) if ev.place else None,
                 hypothetical=ev.hypothetical,

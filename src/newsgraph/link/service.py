@@ -15,7 +15,7 @@ from newsgraph.link.embed import Embedder
 from newsgraph.link.events import EventLinker, linking_order
 
 if TYPE_CHECKING:
-    from newsgraph.store.sqlite import SQLiteStore
+    from newsgraph.store.sql import SQLStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class LinkReport:
 
 
 def update_links(
-    store: SQLiteStore,
+    store: SQLStore,
     *,
     rebuild: bool = False,
     as_of: str | None = None,

@@ -2,7 +2,10 @@
 
 Every input ends up as a :class:`~newsgraph.model.RawRecord` (to process), a
 :class:`~newsgraph.model.Rejection` (to quarantine, with the reason) or a
-:class:`Skipped` file (a directory entry that is not an article format).
+:class:`Skipped` input (a directory entry that is not an article format, a WARC
+record that is not a page).  One module per format: crawled records and plain
+text (here), :mod:`~newsgraph.sources.jsonl`, :mod:`~newsgraph.sources.html`,
+:mod:`~newsgraph.sources.warc`, :mod:`~newsgraph.sources.feed` (RSS/Atom).
 """
 
 from __future__ import annotations
@@ -22,13 +25,26 @@ from newsgraph.errors import ConfigError
 from newsgraph.model import InputFormat, RawRecord, Rejection
 from newsgraph.sources.crawl_record import parse_header
 from newsgraph.sources.decode import UndecodableError, decode_bytes
+from newsgraph.sources.feed import read_feed
+from newsgraph.sources.html import read_html
+from newsgraph.sources.items import ReadItem, Skipped
 from newsgraph.sources.jsonl import read_jsonl
+from newsgraph.sources.sniff import NAME_FORMATS, SNIFF_BYTES, format_for_name, sniff
+from newsgraph.sources.warc import read_warc
 
-InputFormatOption = Literal["auto", "record", "text", "jsonl"]
-INPUT_FORMATS: tuple[str, ...] = ("auto", "record", "text", "jsonl")
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+__all__ = [
+    "DEFAULT_MAX_RECORD_BYTES",
+    "INPUT_FORMATS",
+    "ReadItem",
+    "ReadOptions",
+    "Skipped",
+    "read_inputs",
+]
+
+InputFormatOption = Literal["auto", "record", "text", "jsonl", "html", "warc", "rss"]
+INPUT_FORMATS: tuple[str, ...] = ("auto", "record", "text", "jsonl", "html", "warc", "rss")
 #: File endings a directory walk reads; other files are reported as skipped.
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ""}) | JSONL_SUFFIXES
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ""}) | frozenset(NAME_FORMATS)
 DEFAULT_MAX_RECORD_BYTES = 10 * 1024 * 1024
 
 
@@ -46,17 +62,6 @@ class ReadOptions:
             )
         if self.max_record_bytes < 1:
             raise ConfigError("max_record_bytes must be a positive number of bytes")
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file found in a directory walk that is not an article format."""
-
-    input_ref: str
-    reason: str
-
-
-ReadItem = RawRecord | Rejection | Skipped
 
 
 def read_inputs(
@@ -90,7 +95,7 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
             if name.startswith("."):
                 continue
             path = Path(dirpath, name)
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
+            if path.suffix.lower() in ARTICLE_SUFFIXES or format_for_name(name):
                 yield path
             else:
                 yield Skipped(_ref(path), f"not an article format ({path.suffix or 'no ending'})")
@@ -100,7 +105,7 @@ def _ref(path: Path) -> str:
     return str(path.absolute())
 
 
-def _read_file(path: Path, opts: ReadOptions) -> Iterator[RawRecord | Rejection]:
+def _read_file(path: Path, opts: ReadOptions) -> Iterator[ReadItem]:
     ref = _ref(path)
     try:
         st = path.stat()
@@ -110,17 +115,25 @@ def _read_file(path: Path, opts: ReadOptions) -> Iterator[RawRecord | Rejection]
     if not path.is_file():
         yield Rejection(ref, "read", "not_a_file", f"{path} is not a regular file")
         return
-    fmt = opts.input_format
-    if fmt == "auto" and path.suffix.lower() in JSONL_SUFFIXES:
-        fmt = "jsonl"
+    fmt: str = opts.input_format
     try:
-        if fmt == "jsonl":
+        if fmt == "auto":
+            fmt = format_for_name(path.name) or "auto"
+        if fmt == "auto":
             with path.open("rb") as stream:
-                yield from read_jsonl(
-                    stream, ref=ref, path=str(path), max_record_bytes=opts.max_record_bytes
-                )
+                fmt = sniff(stream.read(SNIFF_BYTES)) or "auto"
+        if fmt in ("jsonl", "warc"):
+            with path.open("rb") as stream:
+                if fmt == "jsonl":
+                    yield from read_jsonl(
+                        stream, ref=ref, path=str(path), max_record_bytes=opts.max_record_bytes
+                    )
+                else:
+                    yield from read_warc(
+                        stream, ref=ref, path=str(path), max_record_bytes=opts.max_record_bytes
+                    )
             return
-        if st.st_size > opts.max_record_bytes:
+        if st.st_size > opts.max_record_bytes:  # refused before reading a byte of it
             yield _too_large(ref, st.st_size, opts.max_record_bytes)
             return
         data = path.read_bytes()
@@ -130,7 +143,7 @@ def _read_file(path: Path, opts: ReadOptions) -> Iterator[RawRecord | Rejection]
     yield from _from_bytes(data, ref=ref, path=str(path), fmt=fmt, opts=opts)
 
 
-def _read_stream(stream: IO[bytes], opts: ReadOptions) -> Iterator[RawRecord | Rejection]:
+def _read_stream(stream: IO[bytes], opts: ReadOptions) -> Iterator[ReadItem]:
     first = stream.readline()
     if opts.input_format == "jsonl" or (opts.input_format == "auto" and _is_json_object(first)):
         lines = itertools.chain([first], stream)
@@ -166,10 +179,23 @@ def _too_large(ref: str, size: int, limit: int, *, at_least: bool = False) -> Re
 
 def _from_bytes(
     data: bytes, *, ref: str, path: str | None, fmt: str, opts: ReadOptions
-) -> Iterator[RawRecord | Rejection]:
+) -> Iterator[ReadItem]:
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         yield Rejection(ref, "read", "empty", "the input is empty: there is no text to read", sha)
+        return
+    if fmt == "auto":
+        fmt = sniff(data[:SNIFF_BYTES]) or "auto"
+    if fmt == "html":
+        yield read_html(data, ref=ref, path=path)
+        return
+    if fmt == "rss":
+        yield from read_feed(data, ref=ref, path=path)
+        return
+    if fmt == "warc":
+        yield from read_warc(
+            io.BytesIO(data), ref=ref, path=path, max_record_bytes=opts.max_record_bytes
+        )
         return
     try:
         decoded = decode_bytes(data)

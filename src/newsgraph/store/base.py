@@ -27,7 +27,7 @@ class StoreItem:
 
 
 class Store(Protocol):
-    """The interface the ingest service, CLI and API use (SQLite now, PostgreSQL later)."""
+    """The interface the ingest service, CLI and API use (SQLite or PostgreSQL)."""
 
     dialect: str
 

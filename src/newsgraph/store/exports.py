@@ -4,9 +4,10 @@ always gives the same rows in the same order), and happenings with all their rep
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
+
+from newsgraph.store.dialect import Connection
 
 
 def _load(value: str | None) -> Any:
@@ -14,9 +15,9 @@ def _load(value: str | None) -> Any:
 
 
 class ExportRows:
-    """Mixed into the SQLite store: ``self._db`` is its connection."""
+    """Mixed into the stores: ``self._db`` is the connection."""
 
-    _db: sqlite3.Connection
+    _db: Connection
 
     def document_ids(self) -> list[str]:
         """Every document id, by publication date then id."""

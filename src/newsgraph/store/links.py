@@ -1,24 +1,21 @@
-"""The linking layer's tables in SQLite: what linking reads, what it writes, and the views
+"""The linking layer's tables: what linking reads, what it writes, and the views
 (timeline, commitments, contradictions, explanations) the CLI and API show."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsgraph.link.records import Cluster, EventRecord, day_range, iso
+from newsgraph.link.records import Cluster, EventRecord, day_of, day_range, iso
+from newsgraph.store.dialect import Connection, Dialect
 
 STATUSES = ("pending", "due", "overdue", "kept", "broken", "cancelled")
 
 
-def _day(published: str | None) -> int | None:
-    """The publication day as an ordinal (a month or a year is no day)."""
-    if not published or len(published) != 10:
-        return None
-    span = day_range(published)
-    return span[0] if span else None
+def _replace(*columns: str) -> str:
+    """The upsert clause that replaces a row with the same ``id`` (SQLite and PostgreSQL)."""
+    return " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns)
 
 
 def _dump(value: Any) -> str:
@@ -26,9 +23,10 @@ def _dump(value: Any) -> str:
 
 
 class LinkTables:
-    """Mixed into the SQLite store: ``self._db`` is its connection."""
+    """Mixed into the stores: ``self._db`` is the connection, ``self._sql`` its dialect."""
 
-    _db: sqlite3.Connection
+    _db: Connection
+    _sql: Dialect
 
     # -- linking events ------------------------------------------------------
 
@@ -64,7 +62,7 @@ class LinkTables:
                 recipients=recipients,
                 countries=frozenset(countries[a] for a in parts if a in countries),
                 days=day_range(r["date_start"], r["date_end"]) if stated else None,
-                reported=_day(r["published"]),
+                reported=day_of(r["published"]),
                 place=r["place_id"],
                 place_country=r["place_id"] if r["place_type"] == "GPE" else r["place_country"],
                 hypothetical=bool(data.get("hypothetical")),
@@ -86,8 +84,8 @@ class LinkTables:
                     recipients=set(data["recipients"]),
                     countries=set(data["countries"]),
                     days=day_range(r["date_start"], r["date_end"]),
-                    first_reported=_day(r["first_reported"]),
-                    last_reported=_day(r["last_reported"]),
+                    first_reported=day_of(r["first_reported"]),
+                    last_reported=day_of(r["last_reported"]),
                     place=r["place_id"],
                     place_country=data.get("place_country"),
                     events=list(data["events"]),
@@ -106,9 +104,22 @@ class LinkTables:
         db = self._db
         for c in clusters:
             db.execute(
-                "INSERT OR REPLACE INTO event_clusters (id, type, hypothetical, date_start,"
+                "INSERT INTO event_clusters (id, type, hypothetical, date_start,"
                 " date_end, first_reported, last_reported, place_id, n_events, n_documents,"
-                " n_sources, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " n_sources, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + _replace(
+                    "type",
+                    "hypothetical",
+                    "date_start",
+                    "date_end",
+                    "first_reported",
+                    "last_reported",
+                    "place_id",
+                    "n_events",
+                    "n_documents",
+                    "n_sources",
+                    "data",
+                ),
                 (
                     c.id,
                     c.type,
@@ -237,11 +248,10 @@ class LinkTables:
             return []
         marks = ", ".join("?" * len(participants))
         rows = self._db.execute(
-            "SELECT DISTINCT c.* FROM event_clusters c"
-            " JOIN cluster_participants p ON p.cluster_id = c.id"
+            "SELECT c.* FROM event_clusters c WHERE c.type = ? AND c.hypothetical = 0"
+            " AND c.id IN (SELECT p.cluster_id FROM cluster_participants p"
             " LEFT JOIN actors a ON a.id = p.actor_id"
-            f" WHERE c.type = ? AND c.hypothetical = 0 AND (p.actor_id IN ({marks})"
-            f" OR a.country IN ({marks}))"
+            f" WHERE p.actor_id IN ({marks}) OR a.country IN ({marks}))"
             " ORDER BY COALESCE(c.date_start, c.first_reported)",
             (typ, *participants, *participants),
         )
@@ -250,8 +260,18 @@ class LinkTables:
     def save_contradictions(self, found: list[dict[str, Any]]) -> None:
         self._db.execute("DELETE FROM contradictions")
         self._db.executemany(
-            "INSERT OR REPLACE INTO contradictions (id, kind, statement_id, statement_date,"
-            " other_kind, other_id, other_date, days, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contradictions (id, kind, statement_id, statement_date,"
+            " other_kind, other_id, other_date, days, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + _replace(
+                "kind",
+                "statement_id",
+                "statement_date",
+                "other_kind",
+                "other_id",
+                "other_date",
+                "days",
+                "data",
+            ),
             [
                 (
                     c["id"],
@@ -294,7 +314,8 @@ class LinkTables:
             r[0]
             for r in self._db.execute(
                 "SELECT id FROM actors WHERE lower(id) = ? OR lower(name) = ?"
-                " OR EXISTS (SELECT 1 FROM json_each(actors.aliases) WHERE lower(value) = ?)",
+                f" OR EXISTS (SELECT 1 FROM {self._sql.json_values('actors.aliases')}"
+                " WHERE lower(value) = ?)",
                 (key, key, key),
             )
         ]
@@ -437,7 +458,7 @@ class LinkTables:
         sql = "SELECT data FROM contradictions"
         params: list[Any] = []
         if speaker:
-            sql += " WHERE json_extract(data, '$.speaker') = ?"
+            sql += f" WHERE {self._sql.json_text('data', 'speaker')} = ?"
             params.append(speaker)
         sql += " ORDER BY statement_date, other_date, id LIMIT ? OFFSET ?"
         params += [limit, offset]

@@ -1,8 +1,6 @@
-"""The near-duplicate index in SQLite: signatures and LSH band keys of stored documents."""
+"""The near-duplicate index in the database: signatures and LSH band keys of stored documents."""
 
 from __future__ import annotations
-
-import sqlite3
 
 from newsgraph.near_duplicates import (
     THRESHOLD,
@@ -11,14 +9,13 @@ from newsgraph.near_duplicates import (
     shingles,
     signature_of,
 )
+from newsgraph.store.dialect import Connection
 
 #: Candidates whose MinHash estimate is this close to the threshold are checked exactly.
 ESTIMATE_MARGIN = 0.15
 
 
-def find_original(
-    db: sqlite3.Connection, signature: Signature, text: str
-) -> tuple[str, float] | None:
+def find_original(db: Connection, signature: Signature, text: str) -> tuple[str, float] | None:
     """The stored document ``text`` most resembles (Jaccard similarity of the shingles at
     least ``THRESHOLD``), with that similarity; the earliest stored one on a tie.
 
@@ -36,7 +33,7 @@ def find_original(
     best: tuple[str, float] | None = None
     mine: set[bytes] | None = None
     for doc_id, blob, stored_text in rows:
-        if signature.jaccard(Signature(blob)) < THRESHOLD - ESTIMATE_MARGIN:
+        if signature.jaccard(Signature(bytes(blob))) < THRESHOLD - ESTIMATE_MARGIN:
             continue
         mine = mine if mine is not None else shingles(normalized_words(text))
         theirs = shingles(normalized_words(stored_text))
@@ -46,20 +43,22 @@ def find_original(
     return best
 
 
-def index_document(db: sqlite3.Connection, doc_id: str, signature: Signature | None) -> None:
+def index_document(db: Connection, doc_id: str, signature: Signature | None) -> None:
     """Record a stored document's signature (or that it has none) and its band keys."""
     db.execute(
-        "INSERT OR IGNORE INTO near_duplicate_signatures (doc_id, signature) VALUES (?, ?)",
+        "INSERT INTO near_duplicate_signatures (doc_id, signature) VALUES (?, ?)"
+        " ON CONFLICT DO NOTHING",
         (doc_id, signature.values if signature else None),
     )
     if signature is not None:
         db.executemany(
-            "INSERT OR IGNORE INTO near_duplicate_bands (band_key, doc_id) VALUES (?, ?)",
+            "INSERT INTO near_duplicate_bands (band_key, doc_id) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING",
             [(key, doc_id) for key in signature.band_keys()],
         )
 
 
-def backfill(db: sqlite3.Connection) -> int:
+def backfill(db: Connection) -> int:
     """Index documents stored before the index existed; how many were indexed."""
     rows = db.execute(
         "SELECT id, text FROM documents WHERE id NOT IN"

@@ -5,7 +5,6 @@ whom.  Every query is parameterised; names come back with ids."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -17,7 +16,7 @@ CONFLICT_TYPES = ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT
 
 
 class ReadViews(LinkTables):
-    """Mixed into the SQLite store: ``self._db`` is its connection."""
+    """Mixed into the stores: ``self._db`` is the connection, ``self._sql`` its dialect."""
 
     def count(self, table: str) -> int:
         assert table in {"documents", "actors", "statements", "commitments", "event_clusters"}
@@ -37,7 +36,7 @@ class ReadViews(LinkTables):
             key = f"%{query.strip().casefold()}%"
             sql += (
                 " WHERE lower(a.name) LIKE ? OR lower(a.id) LIKE ? OR EXISTS"
-                " (SELECT 1 FROM json_each(a.aliases) WHERE lower(value) LIKE ?)"
+                f" (SELECT 1 FROM {self._sql.json_values('a.aliases')} WHERE lower(value) LIKE ?)"
             )
             params += [key, key, key]
         sql += " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?"
@@ -72,10 +71,14 @@ class ReadViews(LinkTables):
             sql += " AND s.speaker_id = ?"
             params.append(speaker)
         if about:
+
+            def content(end: str) -> str:
+                return self._sql.json_int("s.data", "content", end)
+
             sql += (
                 " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = s.doc_id"
-                " AND m.actor_id = ? AND m.start >= json_extract(s.data, '$.content.start')"
-                " AND m.\"end\" <= json_extract(s.data, '$.content.end'))"
+                f" AND m.actor_id = ? AND m.start >= {content('start')}"
+                f' AND m."end" <= {content("end")})'
             )
             params.append(about)
         sql += " ORDER BY d.published DESC, s.id LIMIT ? OFFSET ?"
@@ -237,7 +240,7 @@ class ReadViews(LinkTables):
         }
 
 
-def _actor(row: sqlite3.Row) -> dict[str, Any]:
+def _actor(row: Any) -> dict[str, Any]:
     d = dict(row)
     d["roles"], d["aliases"] = json.loads(d["roles"]), json.loads(d["aliases"])
     return d

@@ -1,0 +1,238 @@
+"""Toponym resolution: which of a name's namesakes an article means.
+
+A name is read once per article (one sense per discourse): its mentions share one
+place.  The article's own clear toponyms - a name with one namesake, a region
+or a country, a town written with its region ("Springfield, Ill.") - say in which
+countries and regions it lies; an ambiguous name then goes to the namesake that
+lies there, or near those places, before a merely more populous one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from newsgraph.places import PlaceEntry, distance_km
+
+Region = tuple[str | None, str | None]  # (country, admin1); admin1 None: the whole country
+
+#: Weights of the evidence for a namesake, next to log10 of its population.
+COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its country
+REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
+NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM
+NEAR_KM = 100.0
+_NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: a quick test before the distance
+#: A capital in the position of an agent is its state's government, whatever else is near.
+AGENT_BONUS = 3.0
+REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its population
+ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
+#: A one-word town smaller than this is a place only with support from the context.
+SMALL_TOWN = 15_000
+
+
+@dataclass(slots=True)
+class Toponym:
+    """One mention of a place name, with the namesakes it may stand for."""
+
+    key: tuple[str, ...]
+    candidates: tuple[PlaceEntry, ...]  # most populous first
+    locative: bool = False  # after a locative preposition ("in", "near")
+    within: Region | None = None  # written with its region or country ("Paris, Texas")
+    one_word: bool = False
+    weak: bool = False  # the name is also an ordinary word or a first name ("Charleston")
+    agent: int | None = None  # a capital that may stand for its state ("Washington said")
+
+
+@dataclass(slots=True)
+class _Group:
+    key: tuple[str, ...]
+    members: list[int]
+    candidates: tuple[PlaceEntry, ...]
+    locative: bool = False
+    within: Region | None = None
+    one_word: bool = False
+    weak: bool = True
+    agent: int | None = None
+    choice: PlaceEntry | None = None
+    clear: bool = False
+
+
+def within(place: PlaceEntry, region: Region) -> bool:
+    """Does ``place`` lie in ``region`` (a country, or one of its divisions)?"""
+    country, admin1 = region
+    return place.country == country and (admin1 is None or place.admin1 == admin1)
+
+
+def _region(place: PlaceEntry) -> Region:
+    return (place.country, place.admin1 if place.level != "country" else None)
+
+
+def _groups(toponyms: list[Toponym]) -> list[_Group]:
+    groups: dict[tuple[str, ...], _Group] = {}
+    for i, t in enumerate(toponyms):
+        g = groups.get(t.key)
+        if g is None:
+            g = groups[t.key] = _Group(t.key, [], t.candidates)
+        g.members.append(i)
+        g.locative |= t.locative
+        g.one_word |= t.one_word
+        g.weak &= t.weak
+        g.agent = g.agent or t.agent
+        if t.within is not None and g.within is None:
+            inside = tuple(c for c in g.candidates if within(c, t.within))
+            if inside:
+                g.within, g.candidates = t.within, inside
+    return list(groups.values())
+
+
+def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[PlaceEntry | None]:
+    """The place each toponym stands for; None for a small one-word town that nothing in
+    the article supports (more likely a surname or an ordinary word than that town).
+
+    ``countries_named``: how often the article names each country (by name or demonym)."""
+    groups = _groups(toponyms)
+    for g in groups:  # clear: one namesake, or a town written with its region
+        if len(g.candidates) == 1 or g.within is not None:
+            g.choice, g.clear = g.candidates[0], True
+    # first reading: clear names, and every namesake of the others a little
+    first = _Context(groups, countries_named, soft=True)
+    for g in groups:
+        if not g.clear:
+            g.choice = max(g.candidates, key=lambda c: first.score(c, g))
+    every = _Context(groups, countries_named)
+    for g in groups:  # again, in the light of every other name's first reading
+        if not g.clear:
+            g.choice = max(g.candidates, key=lambda c: every.score(c, g))
+    out: list[PlaceEntry | None] = [None] * len(toponyms)
+    for g in groups:
+        if g.choice is None:
+            continue
+        others = [h.choice for h in groups if h is not g and h.choice and not h.weak]
+        choice = g.choice
+        if choice.level == "admin2":
+            choice = _place_county(choice, others)
+        small = choice.population < SMALL_TOWN or g.weak
+        if g.one_word and choice.level == "city" and small:
+            supported = g.locative or g.within is not None or _supported(choice, others)
+            if not supported:
+                continue
+        for i in g.members:
+            out[i] = choice
+    return out
+
+
+def _prior(c: PlaceEntry) -> float:
+    """How likely a namesake is before any context: log10 of its population, less for a
+    region (named less often than a large town of its name) or a name that is an alias."""
+    prior = math.log10(max(c.population, 100))
+    if c.level == "admin1":
+        prior -= REGION_DISCOUNT
+    if c.alias:
+        prior -= ALIAS_PENALTY
+    return prior
+
+
+@dataclass(slots=True)
+class _Vote:
+    """What one name's reading says of where the article is (weights of countries and
+    regions, and the town itself)."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    regions: dict[Region, float] = field(default_factory=dict)
+    town: PlaceEntry | None = None
+
+
+def _vote(g: _Group, soft: bool) -> _Vote:
+    if g.weak:
+        return _Vote()  # a word that may not be a place at all says nothing
+    if soft and not g.clear:  # each namesake's country and region a share of one vote,
+        # by the square root of its population: "Illinois" votes for the state, not for the
+        # hamlet of that name; "Springfield" for no state in particular
+        weights = [10 ** (_prior(c) / 2) for c in g.candidates]
+        whole = sum(weights)
+        vote = _Vote()
+        for c, w in zip(g.candidates, weights, strict=True):
+            if c.country:
+                vote.countries[c.country] = vote.countries.get(c.country, 0.0) + w / whole
+            if c.admin1 and c.level != "country":
+                region = _region(c)
+                vote.regions[region] = vote.regions.get(region, 0.0) + w / whole
+        return vote
+    p = g.choice
+    if p is None:
+        return _Vote()
+    countries: dict[str, float] = {p.country: 1.0} if p.country else {}
+    if g.agent == p.geonameid:  # a capital named for its state says nothing of the region
+        return _Vote(countries)
+    regions: dict[Region, float] = {_region(p): 1.0} if p.admin1 and p.level != "country" else {}
+    return _Vote(countries, regions, p if p.level == "city" else None)
+
+
+class _Context:
+    """What the article's readings say: countries, regions and towns, with their weights."""
+
+    def __init__(
+        self, groups: list[_Group], countries_named: Counter[str], soft: bool = False
+    ) -> None:
+        self.countries: dict[str, float] = dict.fromkeys(countries_named, 1.0)  # once each
+        self.regions: dict[Region, float] = {}
+        self.towns: list[PlaceEntry] = []
+        self.votes: dict[int, _Vote] = {}
+        for g in groups:
+            vote = self.votes[id(g)] = _vote(g, soft)
+            for country, weight in vote.countries.items():
+                self.countries[country] = self.countries.get(country, 0.0) + weight
+            for region, weight in vote.regions.items():
+                self.regions[region] = self.regions.get(region, 0.0) + weight
+            if vote.town:
+                self.towns.append(vote.town)
+        self.total = sum(self.countries.values())
+        self.regional = sum(self.regions.values())
+
+    def score(self, c: PlaceEntry, g: _Group) -> float:
+        """log10 of the population, plus the support of the context without ``g`` itself."""
+        own = self.votes.get(id(g), _Vote())
+        score = _prior(c)
+        if g.agent == c.geonameid:  # "Mosca chiede", "Washington said": the capital acts
+            score += AGENT_BONUS
+        total = self.total - sum(own.countries.values())
+        if total > 0 and c.country:
+            votes = self.countries.get(c.country, 0.0) - own.countries.get(c.country, 0.0)
+            score += COUNTRY_WEIGHT * votes / total
+        if c.admin1 and c.level != "country":
+            region = (c.country, c.admin1)
+            regional = self.regional - sum(own.regions.values())
+            if regional > 0:
+                votes = self.regions.get(region, 0.0) - own.regions.get(region, 0.0)
+                score += REGION_WEIGHT * votes / regional
+        if c.level == "city" and any(
+            t is not own.town
+            and abs(t.lat - c.lat) < _NEAR_DEGREES
+            and distance_km(c, t) <= NEAR_KM
+            for t in self.towns
+        ):
+            score += NEAR_WEIGHT
+        return score
+
+
+def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
+    for p in others:
+        if p.level == "country":
+            continue
+        if c.admin1 and _region(p) == (c.country, c.admin1):
+            return True
+        if p.level == "city" and distance_km(c, p) <= NEAR_KM:
+            return True
+    return False
+
+
+def _place_county(county: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
+    """A county has no coordinates of its own here: it lies around the article's towns in its
+    state (the median of their coordinates), else where its state is."""
+    towns = [p for p in others if p.level == "city" and within(p, _region(county))]
+    if not towns:
+        return county
+    lats = sorted(t.lat for t in towns)
+    lons = sorted(t.lon for t in towns)
+    return replace(county, lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])

@@ -1,0 +1,89 @@
+"""Given names, to tell a person's name ("Mario Rossi") from an organisation's or a place's.
+
+The lists come from Faker's person providers (MIT licence; data shipped inside the package,
+read offline), all locales together, since news names people of every country.  Reading
+them imports some eighty modules, so the set is kept in the disk cache
+(:mod:`newsgraph.diskcache`), keyed by Faker's version.  Without Faker the set is empty and
+the recogniser falls back to the first names of the knowledge base.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsgraph.diskcache import cached, fingerprint
+
+_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+def _version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("faker")
+    except PackageNotFoundError:
+        return None
+
+
+def _build() -> frozenset[str]:
+    import importlib
+    import pkgutil
+
+    try:
+        providers = importlib.import_module("faker.providers.person")
+    except ImportError:
+        return frozenset()
+    import simplemma
+
+    locales: dict[str, int] = {}
+    for info in pkgutil.iter_modules(providers.__path__):
+        try:
+            module = importlib.import_module(f"faker.providers.person.{info.name}")
+        except Exception:  # noqa: BLE001 - a broken locale module costs only its names
+            continue
+        provider = getattr(module, "Provider", None)
+        found: set[str] = set()
+        for attr in _ATTRS:
+            names = vars(provider).get(attr) if provider is not None else None
+            if isinstance(names, dict | list | tuple | set | frozenset):
+                for name in names:
+                    if isinstance(name, str) and name[:1].isupper() and " " not in name:
+                        found.add(name.casefold())
+        for name in found:
+            locales[name] = locales.get(name, 0) + 1
+    # a name of one locale only that is also an English word ("Council", "Royal", "Geneva"
+    # in the US list) is more often the word
+    return frozenset(
+        name
+        for name, count in locales.items()
+        if count >= 2 or not simplemma.is_known(name, lang="en")
+    )
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names of many countries, case-folded ("mario", "сергей", "barack" if listed)."""
+    version = _version()
+    if version is None:
+        return frozenset()
+    return cached("given-names", fingerprint("faker", version, _ATTRS, 2), _build, frozenset)
+
+
+def _build_regions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(
+        str(s.name).casefold()
+        for s in pycountry.subdivisions
+        if len(str(s.name)) > 3 and not str(s.name).isupper()
+    )
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """Names of the world's administrative regions (ISO 3166-2, from pycountry), case-folded
+    ("toscana", "assam", "gloucestershire"): the gazetteer knows cities and states only."""
+    from importlib.metadata import version
+
+    key = fingerprint("pycountry-subdivisions", version("pycountry"))
+    return cached("region-names", key, _build_regions, frozenset)

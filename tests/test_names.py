@@ -1,0 +1,115 @@
+"""Recognition and typing of names the knowledge base does not know: given names, spans,
+sentence openings, document-level consistency (Italian and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.model import ExtractionResult
+from newsgraph.names import given_names, region_names
+
+
+def extract(text: str, lang: str) -> ExtractionResult:
+    result = newsgraph.extract(text, lang=lang, published="2022-01-21")
+    result.check_spans()
+    return result
+
+
+def names(result: ExtractionResult) -> dict[str, str]:
+    """Every named mention's text -> its type (LOC for places)."""
+    found = {m.text: "LOC" for p in result.places for m in p.mentions}
+    found.update({m.text: a.type for a in result.actors for m in a.mentions})
+    return found
+
+
+needs_given_names = pytest.mark.skipif(not given_names(), reason="Faker is not installed")
+
+
+def test_region_names_come_from_pycountry() -> None:
+    assert {"toscana", "assam", "gloucestershire"} <= region_names()
+
+
+@needs_given_names
+def test_given_names_of_many_countries_without_english_words() -> None:
+    assert {"mario", "helmuth", "сергей"} <= given_names()
+    assert "council" not in given_names()  # one US-list oddity that is an English word
+
+
+@needs_given_names
+def test_a_given_name_makes_a_person_not_cut_at_a_known_surname() -> None:
+    r = extract("Il vertice con Mario Rossi si è chiuso. Poi Rossi è partito.", "it")
+    person = next(a for a in r.actors if a.name == "Mario Rossi")
+    assert person.type == "PER"
+    assert [m.text for m in person.mentions] == ["Mario Rossi", "Rossi"]
+
+
+def test_unknown_names_without_a_given_name_are_organisations_in_italian() -> None:
+    found = names(extract("I vertici di Fincantieri e del Malpensa Express.", "it"))
+    assert found["Fincantieri"] == "ORG" and found["Malpensa Express"] == "ORG"
+
+
+@needs_given_names
+def test_the_surname_of_a_person_named_in_the_document_is_the_person() -> None:
+    found = names(extract("Wilson ha parlato a lungo con Lucy Wilson.", "it"))
+    assert found == {"Wilson": "PER", "Lucy Wilson": "PER"}
+
+
+def test_the_last_word_used_alone_makes_a_person() -> None:
+    text = "Ha parlato Anba Epiphanius. Secondo la polizia, Epiphanius era nel monastero."
+    found = names(extract(text, "it"))
+    assert found["Anba Epiphanius"] == "PER" and found["Epiphanius"] == "PER"
+
+
+def test_a_known_name_followed_by_an_organisation_word_is_the_organisation() -> None:
+    found = names(extract("Qatar Airways will buy 20 planes.", "en"))
+    assert found == {"Qatar Airways": "ORG"}
+
+
+@needs_given_names
+def test_a_full_name_ends_before_of_and_a_run_before_a_full_name() -> None:
+    found = names(extract("Alan Mulally of Boeing said so.", "en"))
+    assert found["Alan Mulally"] == "PER" and found["Boeing"] == "ORG"
+    found = names(extract("Il ministro dei Trasporti Danilo Toninelli ha parlato.", "it"))
+    assert found == {"Danilo Toninelli": "PER"}
+
+
+def test_of_a_place_ends_a_name_unless_an_org_word_opens_it() -> None:
+    text = (
+        "Il dirigente della Thyssen Krupp di Torino, l'Università di Nottingham "
+        "e la Banca d'Italia."
+    )
+    found = names(extract(text, "it"))
+    assert found["Thyssen Krupp"] == "ORG" and found["Torino"] == "LOC"
+    assert found["Università di Nottingham"] == "ORG" and found["Banca d'Italia"] == "ORG"
+
+
+def test_pack_suffixes_and_modifiers_belong_to_the_name() -> None:
+    text = (
+        "La Lega Nord e il Parlamento inglese. Il treno Roma-Lido parte da Milano Cadorna. "
+        "Scontri in Ossezia del Sud e nell'Asia centrale."
+    )
+    found = names(extract(text, "it"))
+    assert found["Lega Nord"] == "ORG" and found["Parlamento inglese"] == "ORG"
+    assert found["Roma-Lido"] == "LOC" and found["Milano Cadorna"] == "LOC"
+    assert found["Ossezia del Sud"] == "LOC" and found["Asia centrale"] == "LOC"
+
+
+def test_ordinary_words_opening_a_sentence_are_no_names() -> None:
+    text = "Attualmente lavora a Roma. Nato a Verona nel 1927, visse a Milano. Ciò è vero."
+    found = names(extract(text, "it"))
+    assert not {"Attualmente", "Nato", "Ciò"} & set(found)
+
+
+def test_english_openers_names_and_currencies() -> None:
+    text = (
+        "Boeing said it would deliver. Speaking to reporters, the chief said orders by Boeing "
+        "were worth US$ 1 billion."
+    )
+    found = names(extract(text, "en"))
+    assert found == {"Boeing": "ORG"}
+
+
+def test_initials_and_arabic_particles_join_a_name() -> None:
+    found = names(extract("La partita tra V. Kramnik e Nouri al-Maliki.", "it"))
+    assert found["V. Kramnik"] == "PER" and "Nouri al-Maliki" in found

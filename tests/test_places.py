@@ -1,0 +1,137 @@
+"""Place resolution: which namesake an article means, and where it lies."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import newsgraph
+from newsgraph.extract.toponyms import Toponym, resolve
+from newsgraph.model import ExtractionResult, Place
+from newsgraph.places import PlaceEntry, gazetteer
+
+
+def extract(text: str, lang: str = "en") -> ExtractionResult:
+    result = newsgraph.extract(text, lang=lang, published="2022-01-21")
+    result.check_spans()
+    return result
+
+
+def place_of(result: ExtractionResult, mention: str) -> Place:
+    return next(p for p in result.places if any(m.text == mention for m in p.mentions))
+
+
+def test_a_town_written_with_its_state_lies_in_that_state() -> None:
+    r = extract("The mayor of Springfield, Illinois, met the governor.")
+    springfield = place_of(r, "Springfield")
+    assert springfield.country == "USA"
+    assert abs(springfield.lat - 39.8) < 0.3 and abs(springfield.lon + 89.6) < 0.3  # type: ignore[operator]
+
+
+def test_a_state_abbreviation_after_a_town_is_a_place_and_fixes_the_town() -> None:
+    r = extract("He grew up in Athens, Ga., and moved to Charleston, W.Va., in 1990.")
+    athens, georgia = place_of(r, "Athens"), place_of(r, "Ga.")
+    assert athens.country == "USA" and georgia.name == "Georgia"
+    assert abs(athens.lat - 33.96) < 0.3  # type: ignore[operator]
+    assert place_of(r, "W.Va.").name == "West Virginia"
+    assert abs(place_of(r, "Charleston").lat - 38.35) < 0.3  # type: ignore[operator]
+
+
+def test_an_article_about_texas_towns_reads_an_ambiguous_name_in_texas() -> None:
+    r = extract(
+        "Storms swept across Texas on Monday. Roads were flooded in Tyler and Longview, "
+        "and schools in Paris stayed closed."
+    )
+    paris = place_of(r, "Paris")
+    assert paris.country == "USA"
+    assert abs(paris.lat - 33.66) < 0.3  # type: ignore[operator]
+
+
+def test_without_context_the_most_populous_namesake_wins() -> None:
+    r = extract("The exhibition will travel to Paris next spring.")
+    assert place_of(r, "Paris").country == "FRA"
+
+
+def test_a_country_namesake_is_read_by_the_article() -> None:
+    us = extract("Flights from Atlanta to Savannah were cancelled as snow fell across Georgia.")
+    assert place_of(us, "Georgia").country == "USA"
+    caucasus = extract("Protesters gathered in Tbilisi as Georgia prepared for the vote.")
+    assert place_of(caucasus, "Georgia").country == "GEO"
+
+
+def test_a_country_stands_at_its_centre_not_at_its_capital() -> None:
+    russia = place_of(extract("Exports to Russia fell sharply."), "Russia")
+    assert abs(russia.lat - 60) < 1 and abs(russia.lon - 100) < 1  # type: ignore[operator]
+
+
+def test_a_county_lies_around_the_article_towns_of_its_state() -> None:
+    r = extract("Deputies from Laurel County arrested a man in London, Ky., on Friday.")
+    county = place_of(r, "Laurel County")
+    assert county.id.startswith("fips:") and county.country == "USA"
+    london = place_of(r, "London")
+    assert (county.lat, county.lon) == (london.lat, london.lon)
+
+
+def test_nationality_adjectives_mention_their_country_in_english() -> None:
+    r = extract("Russian officials met American diplomats.")
+    assert {m.text for m in place_of(r, "Russian").mentions} == {"Russian"}
+    assert place_of(r, "American").country == "USA"
+    pronoun = extract("They told us that the talks would go on.")
+    assert not any(m.text == "us" for p in pronoun.places for m in p.mentions)
+
+
+def test_provinces_of_other_countries_are_places() -> None:
+    r = extract(
+        "Snow fell across Ontario, while Alberta stayed dry. In Kingston, Ont., roads closed."
+    )
+    ontario = place_of(r, "Ontario")
+    assert ontario.country == "CAN" and "Ont." in {m.text for m in ontario.mentions}
+    assert place_of(r, "Alberta").country == "CAN"
+    assert place_of(r, "Kingston").country == "CAN"
+
+
+def test_a_town_at_the_head_of_an_organisation_name_is_a_place_too() -> None:
+    r = extract("The Gainesville Police Department and the sheriff of Alachua County met.")
+    assert "gainesville-police-department" in {a.id for a in r.actors}
+    assert place_of(r, "Gainesville").country == "USA"
+
+
+# -- the resolver alone, on made-up places ---------------------------------------------
+
+
+def town(gid: int, country: str, admin1: str, lat: float, lon: float, people: int) -> PlaceEntry:
+    return PlaceEntry(gid, f"town{gid}", country, lat, lon, people, admin1)
+
+
+def test_one_sense_per_name_and_region_written_once_serves_every_mention() -> None:
+    big, small = (
+        town(1, "FRA", "11", 48.9, 2.3, 2_000_000),
+        town(2, "USA", "TX", 33.7, -95.6, 25_000),
+    )
+    plain = Toponym(("paris",), (big, small))
+    written = Toponym(("paris",), (big, small), within=("USA", "TX"))
+    assert resolve([plain, written, plain], Counter()) == [small, small, small]
+
+
+def test_a_nearby_clear_town_outweighs_a_larger_namesake_far_away() -> None:
+    far = town(1, "USA", "OH", 40.0, -83.0, 900_000)
+    near = town(2, "USA", "GA", 32.5, -84.9, 200_000)
+    neighbour = town(3, "USA", "GA", 32.6, -85.0, 5_000)
+    out = resolve(
+        [Toponym(("columbus",), (far, near)), Toponym(("phenix",), (neighbour,))], Counter()
+    )
+    assert out[0] is near
+
+
+def test_a_small_word_like_town_needs_support() -> None:
+    hamlet = town(1, "USA", "TX", 31.0, -98.0, 800)
+    assert resolve([Toponym(("early",), (hamlet,), one_word=True, weak=True)], Counter()) == [None]
+    assert resolve(
+        [Toponym(("early",), (hamlet,), one_word=True, weak=True, locative=True)], Counter()
+    ) == [hamlet]
+
+
+def test_small_towns_are_not_indexed_under_their_old_names() -> None:
+    found = gazetteer().lookup(["Arlington"])
+    assert any(p.name == "Arlington" and p.admin1 == "TX" for p in found)
+    small = [p for p in found if p.population < 15_000]
+    assert small and all("arlington" in p.name.casefold() for p in small)

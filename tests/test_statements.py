@@ -1,0 +1,144 @@
+"""Statements on sentences written for these tests: quotations the attribution interrupts or
+that run over sentences, unnamed speakers, the nearest speaker, headlines and transcripts."""
+
+from __future__ import annotations
+
+import newsgraph
+from newsgraph.model import ExtractionResult, Statement
+
+
+def extract(text: str, lang: str = "en") -> ExtractionResult:
+    result = newsgraph.extract(text, lang=lang, published="2022-01-21")
+    result.check_spans()
+    return result
+
+
+def only(result: ExtractionResult) -> Statement:
+    assert len(result.statements) == 1, [s.content.text for s in result.statements]
+    return result.statements[0]
+
+
+def test_a_quotation_the_attribution_interrupts_is_one_statement() -> None:
+    st = only(
+        extract(
+            '"What we owe the miners is to be honest with them," Barack Obama said, '
+            '"and to say that the economy is shifting. How we use energy is shifting too."'
+        )
+    )
+    assert st.mode == "direct" and st.speaker == "barack-obama"
+    assert st.content.text.startswith("What we owe") and st.content.text.endswith("shifting too")
+
+
+def test_an_interrupted_quotation_in_italian() -> None:
+    st = only(
+        extract(
+            '"Non ci sono garanzie per il futuro", ha detto Sergey Lavrov, '
+            '"e non ne daremo nessuna a nessuno."',
+            "it",
+        )
+    )
+    assert st.mode == "direct" and st.speaker == "sergey-lavrov"
+    assert st.content.text.startswith("Non ci sono") and st.content.text.endswith("a nessuno")
+
+
+def test_quoted_sentences_without_a_cue_go_on_from_the_quotation_before() -> None:
+    r = extract(
+        'The senator spoke at the plant. "Coal is not the villain," he said. '
+        '"The villain is excess carbon dioxide, and we have to find ways to deal with it."'
+    )
+    st = only(r)
+    assert st.speaker_span is not None and st.speaker_span.text == "he"
+    assert "deal with it" in st.content.text
+
+
+def test_typewriter_quotation_marks_and_a_speaker_after_the_cue() -> None:
+    st = only(extract("''The lack of reciprocity is deplorable,'' said Elez Biberaj, a director."))
+    assert st.mode == "direct" and st.content.text == "The lack of reciprocity is deplorable"
+    assert st.speaker_span is not None and st.speaker_span.text == "Elez Biberaj"
+
+
+def test_unnamed_speakers_after_the_content() -> None:
+    st = only(extract("Six million American jobs depend on exports to Mexico, one slide says."))
+    assert st.speaker is None and st.speaker_span is not None
+    assert st.speaker_span.text == "one slide"
+    assert st.content.text == "Six million American jobs depend on exports to Mexico"
+    st = only(extract("The first television ad could start this week, said a senior adviser."))
+    assert st.speaker_span is not None and st.speaker_span.text == "a senior adviser"
+
+
+def test_the_content_around_a_parenthetical_cue() -> None:
+    st = only(extract("The museum, Barack Obama said, would make visitors face hard truths."))
+    assert st.speaker == "barack-obama"
+    assert st.content.text.startswith("The museum") and st.content.text.endswith("hard truths")
+
+
+def test_according_to_any_source() -> None:
+    st = only(extract("Clinton leads Trump by four points in Ohio, according to the new poll."))
+    assert st.speaker_span is not None and st.speaker_span.text == "the new poll"
+    assert st.content.text == "Clinton leads Trump by four points in Ohio"
+    # "citing" names what is cited, not a speaker, unless it is a name
+    r = extract("The party changed its rules last year, citing the cost of the primaries.")
+    assert not any(s.cue and s.cue.text == "citing" for s in r.statements)
+
+
+def test_verbs_that_report_only_with_a_complementiser() -> None:
+    st = only(
+        extract("A new study found that thousands of voters had been removed from the rolls.")
+    )
+    assert st.speaker_span is not None and st.speaker_span.text == "A new study"
+    assert not extract("Police found the body of a man near the river on Sunday.").statements
+
+
+def test_the_speaker_nearest_the_cue() -> None:
+    r = extract(
+        "Kerr Putney said that the footage was unclear, "
+        "but he said that the evidence supports the account of the officers."
+    )
+    contents = {
+        s.content.text: s.speaker_span.text if s.speaker_span else None for s in r.statements
+    }
+    assert contents == {
+        "the footage was unclear": "Kerr Putney",
+        "the evidence supports the account of the officers": "he",
+    }
+    st = only(extract("John Smith, a senior analyst at the bank, said the plan would fail."))
+    assert st.speaker_span is not None and st.speaker_span.text.endswith("Smith")
+    assert st.content.text == "the plan would fail"
+
+
+def test_that_some_words_after_the_cue() -> None:
+    st = only(extract('Bernie Sanders told MSNBC\'s "Morning Joe" that nobody would doubt her.'))
+    assert st.content.text == "nobody would doubt her"
+    st = only(extract("A lawyer said no decision had been made about whether to appeal."))
+    assert st.content.text == "no decision had been made about whether to appeal"
+
+
+def test_an_attribution_that_is_a_sentence_of_its_own() -> None:
+    st = only(extract('"How many times do we have to see this in our country?" Barack Obama said.'))
+    assert st.speaker == "barack-obama"
+    assert st.content.text == "How many times do we have to see this in our country"
+
+
+def test_a_colon_before_a_quotation_of_several_sentences_or_a_paragraph() -> None:
+    st = only(
+        extract('Barack Obama said: "We fought the battle. I look forward to working with him."')
+    )
+    assert st.content.text == "We fought the battle. I look forward to working with him"
+    st = only(extract("The governor added:\n\nShe knows nothing about what happened there."))
+    assert st.content.text == "She knows nothing about what happened there"
+
+
+def test_transcripts_and_quotations_signed_with_a_dash() -> None:
+    r = extract(
+        "WALLACE: Governor, I do not want to interrupt you. Will she be there?\n\n"
+        "“He is ignorant of our culture and our lives.” ― Pamela Padilla\n"
+        "“The most unqualified man to ever run for president.” ― Francisco Herrero"
+    )
+    spans = [
+        (s.speaker_span.text if s.speaker_span else None, s.content.text) for s in r.statements
+    ]
+    assert spans == [
+        ("WALLACE", "Governor, I do not want to interrupt you. Will she be there"),
+        ("Pamela Padilla", "He is ignorant of our culture and our lives"),
+        ("Francisco Herrero", "The most unqualified man to ever run for president"),
+    ]
