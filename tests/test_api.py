@@ -147,3 +147,43 @@ def ingest_with_a_token(client: TestClient) -> None:
 def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="newsgraph ingest"):
         create_app(tmp_path / "nothing.db")
+
+
+@pytest.mark.slow
+def test_serve_with_several_workers_answers_like_one(examples_db: Path, tmp_path: Path) -> None:
+    """'newsgraph serve --workers 2' starts server processes that serve the same database."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = tmp_path / "served.db"
+    shutil.copy(examples_db, db)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph", "serve", str(db), "--port", str(port),
+         "--workers", "2"],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/api/actors/sergey-lavrov/timeline"
+        deadline = time.time() + 120
+        while True:
+            try:
+                answer = httpx.get(url, timeout=10)
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.time() < deadline, "the server did not start in 120 s"
+                time.sleep(0.5)
+        assert answer.status_code == 200
+        one = TestClient(create_app(db)).get("/api/actors/sergey-lavrov/timeline")
+        assert answer.json()["items"] and answer.json() == one.json()
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert "2 processes" in (server.stderr.read() if server.stderr else "")

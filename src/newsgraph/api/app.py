@@ -9,6 +9,7 @@ configured, and needs it as a bearer token.
 from __future__ import annotations
 
 import hmac
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from newsgraph import __version__
 from newsgraph.api.deps import Store, Stores
-from newsgraph.errors import NewsgraphError, NotFoundError, StoreError
+from newsgraph.errors import ConfigError, NewsgraphError, NotFoundError, StoreError
 from newsgraph.ingest import ingest_documents
 from newsgraph.link import update_links
 from newsgraph.model import PLOVER_TYPES
@@ -104,6 +105,21 @@ class IngestRequest(BaseModel):
     documents: list[IngestDocument] = Field(min_length=1, max_length=1000)
 
 
+#: Where the worker processes of 'newsgraph serve --workers N' find their database and the
+#: name of the variable holding the ingest token.
+SERVE_DB = "NEWSGRAPH_SERVE_DB"
+SERVE_TOKEN_ENV = "NEWSGRAPH_SERVE_TOKEN_ENV"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server process started by 'newsgraph serve --workers N'."""
+    db = os.environ.get(SERVE_DB)
+    if not db:
+        raise ConfigError(f"${SERVE_DB} names no database; start the server with newsgraph serve")
+    token = os.environ.get(os.environ.get(SERVE_TOKEN_ENV, "NEWSGRAPH_TOKEN")) or None
+    return create_app(db, token=token)
+
+
 def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """The API (and, mounted on it, the web UI) over the database at ``db``."""
     if not is_url(db) and not Path(db).exists():
@@ -176,7 +192,6 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        actor(s, actor_id)
         rows = s.timeline(
             actors=[actor_id],
             date_from=_day(date_from),
@@ -184,6 +199,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             limit=limit,
             offset=offset,
         )
+        if not rows:  # an empty page, or no such actor
+            actor(s, actor_id)
         return page(rows, limit, offset)
 
     @api.get("/events", summary="Happenings (events merged across reports), in date order")

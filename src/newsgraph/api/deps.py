@@ -14,24 +14,29 @@ from newsgraph.store import SQLStore, open_store
 
 
 class Stores:
-    """A pool of connections: each request borrows one and gives it back, whatever thread
-    FastAPI runs it in."""
+    """A pool of at most ``size`` connections: each request borrows one and gives it back,
+    whatever thread FastAPI runs it in; when all are busy a request waits for one.
 
-    def __init__(self, location: str) -> None:
+    More connections than cores only make requests compete (and each connection has its
+    own cache to warm), so the pool stays small even when many requests arrive at once."""
+
+    def __init__(self, location: str, *, size: int = 4) -> None:
         self.location = location
-        self._idle: queue.SimpleQueue[SQLStore] = queue.SimpleQueue()
+        self._idle: queue.LifoQueue[SQLStore] = queue.LifoQueue()  # the warmest one first
+        self._free = threading.BoundedSemaphore(size)
         self.write_lock = threading.Lock()
 
     @contextmanager
     def borrow(self) -> Iterator[SQLStore]:
-        try:
-            store = self._idle.get_nowait()
-        except queue.Empty:
-            store = open_store(self.location, shared=True)
-        try:
-            yield store
-        finally:
-            self._idle.put(store)
+        with self._free:
+            try:
+                store = self._idle.get_nowait()
+            except queue.Empty:
+                store = open_store(self.location, shared=True)
+            try:
+                yield store
+            finally:
+                self._idle.put(store)
 
 
 def request_store(request: Request) -> Iterator[SQLStore]:

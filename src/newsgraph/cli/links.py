@@ -176,21 +176,41 @@ def register(cli: click.Group) -> None:
         help="Environment variable holding the token that enables POST /api/ingest "
         "(unset: the API is read-only).",
     )
-    def serve(db: str, host: str, port: int, token_env: str) -> None:
+    @click.option(
+        "--workers",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        help="Server processes (one per core serves many clients best).",
+    )
+    def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
         """Serve DB: the web UI at http://HOST:PORT/ and the REST API under /api
         (documented at /docs). Read-only unless the token variable is set."""
         import os
 
         import uvicorn
 
-        from newsgraph.api.app import create_app
+        from newsgraph.api.app import SERVE_DB, SERVE_TOKEN_ENV, create_app
 
         token = os.environ.get(token_env) or None
-        app = create_app(db, token=token)
+        app = create_app(db, token=token)  # checks and migrates the database once
         where = "" if host in ("127.0.0.1", "localhost") else " (reachable from other machines)"
         err.print(
             f"newsgraph on http://{host}:{port}/{where}; API at /api, docs at /docs; "
-            f"ingest {'enabled (token set)' if token else 'disabled (read-only)'}",
+            f"ingest {'enabled (token set)' if token else 'disabled (read-only)'}"
+            + (f"; {workers} processes" if workers > 1 else ""),
             highlight=False,
         )
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        if workers == 1:
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+            return
+        os.environ[SERVE_DB] = db  # each worker process builds its app from these
+        os.environ[SERVE_TOKEN_ENV] = token_env
+        uvicorn.run(
+            "newsgraph.api.app:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+        )

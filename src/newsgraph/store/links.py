@@ -103,15 +103,20 @@ class LinkTables:
         """Write changed clusters and the events' cluster ids (with why they joined)."""
         db = self._db
         for c in clusters:
+            first = iso(c.first_reported)
+            start, end = (iso(c.days[0]), iso(c.days[1])) if c.days else (None, None)
+            day, day_end = start or first, end or first
             db.execute(
                 "INSERT INTO event_clusters (id, type, hypothetical, date_start,"
-                " date_end, first_reported, last_reported, place_id, n_events, n_documents,"
-                " n_sources, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " date_end, day, day_end, first_reported, last_reported, place_id, n_events,"
+                " n_documents, n_sources, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + _replace(
                     "type",
                     "hypothetical",
                     "date_start",
                     "date_end",
+                    "day",
+                    "day_end",
                     "first_reported",
                     "last_reported",
                     "place_id",
@@ -124,9 +129,11 @@ class LinkTables:
                     c.id,
                     c.type,
                     int(c.hypothetical),
-                    iso(c.days[0]) if c.days else None,
-                    iso(c.days[1]) if c.days else None,
-                    iso(c.first_reported),
+                    start,
+                    end,
+                    day,
+                    day_end,
+                    first,
                     iso(c.last_reported),
                     c.place,
                     len(c.events),
@@ -149,9 +156,13 @@ class LinkTables:
             )
             db.execute("DELETE FROM cluster_participants WHERE cluster_id = ?", (c.id,))
             db.executemany(
-                "INSERT INTO cluster_participants (cluster_id, actor_id, role) VALUES (?, ?, ?)",
-                [(c.id, a, "actor") for a in c.actors]
-                + [(c.id, a, "recipient") for a in c.recipients - c.actors],
+                "INSERT INTO cluster_participants (cluster_id, actor_id, role, hypothetical,"
+                " day, day_end, first_reported) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.id, a, role, int(c.hypothetical), day, day_end, first)
+                    for role, who in (("actor", c.actors), ("recipient", c.recipients - c.actors))
+                    for a in who
+                ],
             )
         db.executemany(
             "UPDATE events SET cluster_id = ?, link = ? WHERE id = ?",
@@ -333,14 +344,26 @@ class LinkTables:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Happenings (not hypothetical) in date order, one row each; ``actors`` took part
-        in any role, ``recipients`` were the target."""
+        in any role, ``recipients`` were the target.
+
+        With one actor the rows come in order from that actor's participant index (one row
+        per happening an actor takes part in), otherwise from the happenings' day index."""
+        one = len(actors) == 1
+        o = "p" if one else "c"  # the table whose index gives the order
         sql = (
-            "SELECT c.*, COALESCE(c.date_start, c.first_reported) AS day, pl.name AS place_name"
-            " FROM event_clusters c LEFT JOIN places pl ON pl.id = c.place_id"
-            " WHERE c.hypothetical = 0"
+            "SELECT c.*, pl.name AS place_name"
+            + (
+                " FROM cluster_participants p JOIN event_clusters c ON c.id = p.cluster_id"
+                if one
+                else " FROM event_clusters c"
+            )
+            + f" LEFT JOIN places pl ON pl.id = c.place_id WHERE {o}.hypothetical = 0"
         )
         params: list[Any] = []
-        if actors:
+        if one:
+            sql += " AND p.actor_id = ?"
+            params.append(actors[0])
+        elif actors:
             marks = ", ".join("?" * len(actors))
             sql += (
                 " AND c.id IN (SELECT cluster_id FROM cluster_participants"
@@ -358,23 +381,26 @@ class LinkTables:
             sql += " AND c.place_id = ?"
             params.append(place)
         if date_from:
-            sql += " AND COALESCE(c.date_end, c.first_reported) >= ?"
+            sql += f" AND {o}.day_end >= ?"
             params.append(date_from)
         if date_to:
-            sql += " AND COALESCE(c.date_start, c.first_reported) <= ?"
+            sql += f" AND {o}.day <= ?"
             params.append(date_to)
         if types:
             sql += f" AND c.type IN ({', '.join('?' * len(types))})"
             params += [t.upper() for t in types]
-        sql += " ORDER BY day, c.first_reported, c.id LIMIT ? OFFSET ?"
+        sql += f" ORDER BY {o}.day, {o}.first_reported, {'p.cluster_id' if one else 'c.id'}"
+        sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
         rows = [dict(r) for r in self._db.execute(sql, params)]
+        for r in rows:
+            r["data"] = json.loads(r["data"])
         names = self.actor_names(
-            a for r in rows for key in ("actors", "recipients") for a in json.loads(r["data"])[key]
+            a for r in rows for key in ("actors", "recipients") for a in r["data"][key]
         )
         out = []
         for r in rows:
-            data = json.loads(r.pop("data"))
+            data = r.pop("data")
             out.append(
                 {
                     "id": r["id"],
@@ -410,13 +436,8 @@ class LinkTables:
     ) -> list[dict[str, Any]]:
         sql = (
             "SELECT c.id, c.actor_id, c.recipient_id, c.due_start, c.due_end, c.status, c.data,"
-            " d.published, (SELECT date FROM commitment_status s WHERE s.commitment_id = c.id"
-            " ORDER BY seq DESC LIMIT 1) AS status_date,"
-            " (SELECT text FROM commitment_status s WHERE s.commitment_id = c.id"
-            " ORDER BY seq DESC LIMIT 1) AS status_evidence"
-            " FROM commitments c JOIN documents d ON d.id = c.doc_id"
+            " c.made AS published FROM commitments c WHERE 1 = 1"
         )
-        sql += " WHERE 1 = 1"
         params: list[Any] = []
         if statuses:
             sql += f" AND c.status IN ({', '.join('?' * len(statuses))})"
@@ -430,9 +451,10 @@ class LinkTables:
         if due_to:
             sql += " AND c.due_start <= ?"
             params.append(due_to)
-        sql += " ORDER BY d.published, c.id LIMIT ? OFFSET ?"
+        sql += " ORDER BY c.made, c.id LIMIT ? OFFSET ?"
         params += [limit, offset]
         rows = [dict(r) for r in self._db.execute(sql, params)]
+        latest = self._latest_statuses([r["id"] for r in rows])
         names = self.actor_names(
             a for r in rows for a in (r["actor_id"], r["recipient_id"]) if a is not None
         )
@@ -446,11 +468,23 @@ class LinkTables:
                 "content": json.loads(r["data"])["content"]["text"],
                 "due": f"{r['due_start']}..{r['due_end']}" if r["due_start"] else None,
                 "status": r["status"],
-                "since": r["status_date"],
-                "evidence": r["status_evidence"],
+                "since": latest.get(r["id"], (None, None))[0],
+                "evidence": latest.get(r["id"], (None, None))[1],
             }
             for r in rows
         ]
+
+    def _latest_statuses(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The date and evidence of each commitment's latest status change."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self._db.execute(
+            "SELECT commitment_id, date, text FROM commitment_status"
+            f" WHERE commitment_id IN ({marks}) ORDER BY commitment_id, seq",
+            list(ids),
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}  # the last row of each id wins
 
     def list_contradictions(
         self, *, speaker: str | None = None, limit: int = 1000, offset: int = 0

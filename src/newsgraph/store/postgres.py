@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.errors import ConfigError, StoreError
 from newsgraph.model import ExtractionResult
 from newsgraph.store.dialect import Cursor, PostgresDialect
-from newsgraph.store.sql import SQLStore
+from newsgraph.store.sql import SEARCH_RANKED, SQLStore
 from newsgraph.store.tsquery import to_tsquery
 
 if TYPE_CHECKING:
@@ -179,12 +179,17 @@ class PostgresStore(SQLStore):
         tsquery = to_tsquery(query)
         if tsquery is None:
             return []
-        rows = self._db.execute(
-            "SELECT d.id, d.published, d.lang, d.title,"
-            " ts_headline('simple', left(d.text, 100000), q, 'StartSel=[, StopSel=],"
+        rows = self._db.execute(  # rank the latest SEARCH_RANKED hits; snippets for one page
+            "WITH q AS (SELECT to_tsquery('simple', newsgraph_fold(?)) AS q),"
+            " hits AS (SELECT d.rowid, d.fts FROM documents d, q WHERE d.fts @@ q.q"
+            " ORDER BY d.rowid DESC LIMIT ?),"
+            " page AS (SELECT hits.rowid, ts_rank(hits.fts, q.q) AS rank FROM hits, q"
+            " ORDER BY rank DESC, hits.rowid DESC LIMIT ? OFFSET ?)"
+            " SELECT d.id, d.published, d.lang, d.title,"
+            " ts_headline('simple', left(d.text, 100000), q.q, 'StartSel=[, StopSel=],"
             " MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1') AS snippet"
-            " FROM documents d, to_tsquery('simple', newsgraph_fold(?)) q"
-            " WHERE d.fts @@ q ORDER BY ts_rank(d.fts, q) DESC, d.rowid LIMIT ? OFFSET ?",
-            (tsquery, limit, offset),
+            " FROM page JOIN documents d ON d.rowid = page.rowid, q"
+            " ORDER BY page.rank DESC, page.rowid DESC",
+            (tsquery, SEARCH_RANKED, limit, offset),
         )
         return [dict(r) for r in rows]

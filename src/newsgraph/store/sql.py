@@ -36,6 +36,9 @@ from newsgraph.store.queries import ReadViews
 
 #: Raw bytes of quarantined inputs are kept up to this size.
 QUARANTINE_RAW_LIMIT = 1024 * 1024
+#: A search matching more documents than this ranks the most recently stored ones: ranking
+#: costs time for every match, and a query that common is not one an analyst reads through.
+SEARCH_RANKED = 5000
 
 
 def _now() -> str:
@@ -356,11 +359,13 @@ class SQLStore(ReadViews, ExportRows):
         for cm in result.commitments:
             start, end = _date_bounds(cm.due)
             db.execute(
-                "INSERT INTO commitments (id, doc_id, actor_id, recipient_id, due_start, due_end,"
-                " status, data, extractor_version, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO commitments (id, doc_id, made, actor_id, recipient_id, due_start,"
+                " due_end, status, data, extractor_version, run_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     cm.id,
                     doc_id,
+                    result.document.published,
                     cm.actor,
                     cm.recipient,
                     start,

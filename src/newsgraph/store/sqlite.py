@@ -10,9 +10,13 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.store.dialect import Dialect
-from newsgraph.store.sql import QUARANTINE_RAW_LIMIT, SQLStore
+from newsgraph.store.sql import QUARANTINE_RAW_LIMIT, SEARCH_RANKED, SQLStore
 
 __all__ = ["QUARANTINE_RAW_LIMIT", "SQLiteStore"]
+
+#: How much of the file a server's connection maps into memory (address space, not RAM):
+#: its pages are shared by every connection instead of copied into each one's cache.
+SERVER_MMAP_BYTES = 2**30
 
 
 class SQLiteStore(SQLStore):
@@ -38,6 +42,8 @@ class SQLiteStore(SQLStore):
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            if shared:  # a server's connections read the file through the OS's page cache
+                self._db.execute(f"PRAGMA mmap_size={SERVER_MMAP_BYTES}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -72,20 +78,35 @@ class SQLiteStore(SQLStore):
     def search_documents(
         self, query: str, *, limit: int = 20, offset: int = 0
     ) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (FTS5 query syntax)."""
+        """Full-text search over titles and texts (FTS5 query syntax), best first among the
+        latest :data:`SEARCH_RANKED` documents that match."""
         try:
-            rows = self._db.execute(
-                "SELECT d.id, d.published, d.lang, d.title,"
+            found = [
+                r[0]
+                for r in self._db.execute(
+                    "WITH hits AS (SELECT rowid AS hit, rank FROM documents_fts"
+                    " WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+                    " SELECT hit FROM hits ORDER BY rank, hit DESC LIMIT ? OFFSET ?",
+                    (query, SEARCH_RANKED, limit, offset),
+                )
+            ]
+            marks = ", ".join("?" * len(found))
+            rows = self._db.execute(  # snippets only for the page shown
+                "SELECT d.rowid AS hit, d.id, d.published, d.lang, d.title,"
                 " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
                 " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                (query, limit, offset),
+                f" WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({marks})",
+                (query, *found),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(
                 f"cannot search for {query!r} ({exc}); put phrases in double quotes"
             ) from exc
-        return [dict(r) for r in rows]
+        by_hit = {}
+        for r in rows:
+            row = dict(r)
+            by_hit[row.pop("hit")] = row
+        return [by_hit[hit] for hit in found if hit in by_hit]
 
 
 def _split_sql(script: str) -> list[str]:
