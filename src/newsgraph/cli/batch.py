@@ -5,9 +5,15 @@ from __future__ import annotations
 import click
 
 from newsgraph.batch import load_parts
-from newsgraph.cli.common import counting_progress, emit_report, format_option, progress_bar
+from newsgraph.cli.common import (
+    batch_size_option,
+    counting_progress,
+    emit_report,
+    format_option,
+    link_option,
+    progress_bar,
+)
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat
-from newsgraph.ingest import DEFAULT_BATCH_SIZE
 from newsgraph.link import update_links
 from newsgraph.store import open_store
 
@@ -18,22 +24,12 @@ def register(cli: click.Group) -> None:
     @cli.command("load")
     @click.argument("db", type=click.Path(dir_okay=False))
     @click.argument("parts", type=click.Path(exists=True, file_okay=False))
-    @click.option(
-        "--batch-size",
-        type=click.IntRange(min=1),
-        default=DEFAULT_BATCH_SIZE,
-        show_default=True,
-        help="Records per transaction.",
-    )
-    @click.option(
-        "--link/--no-link",
-        default=True,
-        show_default=True,
-        help="Link the new events across articles and update statuses afterwards.",
-    )
+    @batch_size_option
+    @link_option
     @format_option(*OUTPUT_FORMATS)
     def load_command(db: str, parts: str, batch_size: int, link: bool, fmt: OutputFormat) -> None:
-        """Store the part files PARTS of the Spark job (batch/spark.py) in the SQLite file DB.
+        """Store the part files PARTS of the Spark job (batch/spark.py) in DB (a SQLite file
+        or a postgresql:// URL).
 
         Every record is accounted for as in 'ingest' (stored, duplicate,
         near_duplicate, quarantined); loading the same parts again adds nothing.

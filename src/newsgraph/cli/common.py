@@ -23,6 +23,29 @@ F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, soft_wrap=True)  # messages are never cut into lines
 
 
+def batch_size_option(f: F) -> F:
+    """``--batch-size``: records per transaction."""
+    from newsgraph.ingest import DEFAULT_BATCH_SIZE
+
+    return click.option(
+        "--batch-size",
+        type=click.IntRange(min=1),
+        default=DEFAULT_BATCH_SIZE,
+        show_default=True,
+        help="Records per transaction.",
+    )(f)
+
+
+def link_option(f: F) -> F:
+    """``--link/--no-link``: link the new events after storing them."""
+    return click.option(
+        "--link/--no-link",
+        default=True,
+        show_default=True,
+        help="Link the new events across articles and update statuses afterwards.",
+    )(f)
+
+
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return click.option(
         "--format",

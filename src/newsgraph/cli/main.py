@@ -17,17 +17,19 @@ from newsgraph.cli.batch import register as register_batch_commands
 from newsgraph.cli.common import (
     F,
     NewsgraphGroup,
+    batch_size_option,
     counting_progress,
     emit_report,
     err,
     existing_store,
     format_option,
+    link_option,
     progress_bar,
 )
 from newsgraph.cli.export import register as register_export_command
 from newsgraph.cli.links import register as register_link_commands
 from newsgraph.cli.render import OUTPUT_FORMATS, OutputFormat, emit_mapping, emit_rows
-from newsgraph.ingest import DEFAULT_BATCH_SIZE, ingest
+from newsgraph.ingest import ingest
 from newsgraph.kb import add_user_file, import_wikidata, lookup_name, user_kb_dir
 from newsgraph.lang import supported_languages
 from newsgraph.link import update_links
@@ -223,13 +225,7 @@ def _print_extract_table(results: list[ExtractionResult | Rejection]) -> None:
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, exists=True))
 @reading_options
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Records per transaction.",
-)
+@batch_size_option
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -237,12 +233,7 @@ def _print_extract_table(results: list[ExtractionResult | Rejection]) -> None:
     show_default=True,
     help="Processes that extract facts (this one reads inputs and writes the database).",
 )
-@click.option(
-    "--link/--no-link",
-    default=True,
-    show_default=True,
-    help="Link the new events across articles and update statuses afterwards.",
-)
+@link_option
 @format_option(*OUTPUT_FORMATS)
 def ingest_command(
     db: str,
