@@ -7,7 +7,7 @@ what has no common spelling: reading a value out of a JSON column and iterating 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from typing import Any, Protocol
 
 
@@ -27,6 +27,11 @@ class Connection(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any: ...
+
+
+def marks(values: Sized) -> str:
+    """Placeholders for ``IN (…)``, one per value ("NULL" for none: matches nothing)."""
+    return ", ".join("?" * len(values)) or "NULL"
 
 
 class Dialect:

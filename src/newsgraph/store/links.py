@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.link.records import Cluster, EventRecord, day_of, day_range, iso
-from newsgraph.store.dialect import Connection, Dialect
+from newsgraph.store.dialect import Connection, Dialect, marks
 
 STATUSES = ("pending", "due", "overdue", "kept", "broken", "cancelled")
 
@@ -200,15 +200,14 @@ class LinkTables:
         or an actor of one of the states, with the document's language and day."""
         if not actor_ids and not countries:
             return []
-        marks = ", ".join("?" * len(actor_ids)) or "NULL"
-        cmarks = ", ".join("?" * len(countries)) or "NULL"
         rows = self._db.execute(
             'SELECT DISTINCT d.id AS doc_id, d.published, d.lang, s.idx, s.start, s."end",'
             ' substr(d.text, s.start + 1, s."end" - s.start) AS text'
             " FROM mentions m JOIN actors a ON a.id = m.actor_id"
             " JOIN documents d ON d.id = m.doc_id"
             ' JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"'
-            f" WHERE (a.id IN ({marks}) OR a.country IN ({cmarks})) AND d.published >= ?"
+            f" WHERE (a.id IN ({marks(actor_ids)}) OR a.country IN ({marks(countries)}))"
+            " AND d.published >= ?"
             " ORDER BY d.published, d.id, s.idx",
             (*actor_ids, *countries, since),
         )
@@ -257,12 +256,11 @@ class LinkTables:
         """Real (not hypothetical) clusters of a type with any of the participants or states."""
         if not participants:
             return []
-        marks = ", ".join("?" * len(participants))
         rows = self._db.execute(
             "SELECT c.* FROM event_clusters c WHERE c.type = ? AND c.hypothetical = 0"
             " AND c.id IN (SELECT p.cluster_id FROM cluster_participants p"
             " LEFT JOIN actors a ON a.id = p.actor_id"
-            f" WHERE p.actor_id IN ({marks}) OR a.country IN ({marks}))"
+            f" WHERE p.actor_id IN ({marks(participants)}) OR a.country IN ({marks(participants)}))"
             " ORDER BY COALESCE(c.date_start, c.first_reported)",
             (typ, *participants, *participants),
         )
@@ -312,10 +310,11 @@ class LinkTables:
         wanted = sorted(set(ids))
         if not wanted:
             return {}
-        marks = ", ".join("?" * len(wanted))
         return {
             r[0]: r[1]
-            for r in self._db.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", wanted)
+            for r in self._db.execute(
+                f"SELECT id, name FROM actors WHERE id IN ({marks(wanted)})", wanted
+            )
         }
 
     def find_actors(self, name: str) -> list[str]:
@@ -364,17 +363,15 @@ class LinkTables:
             sql += " AND p.actor_id = ?"
             params.append(actors[0])
         elif actors:
-            marks = ", ".join("?" * len(actors))
             sql += (
                 " AND c.id IN (SELECT cluster_id FROM cluster_participants"
-                f" WHERE actor_id IN ({marks}))"
+                f" WHERE actor_id IN ({marks(actors)}))"
             )
             params += list(actors)
         if recipients:
-            marks = ", ".join("?" * len(recipients))
             sql += (
                 " AND c.id IN (SELECT cluster_id FROM cluster_participants"
-                f" WHERE role = 'recipient' AND actor_id IN ({marks}))"
+                f" WHERE role = 'recipient' AND actor_id IN ({marks(recipients)}))"
             )
             params += list(recipients)
         if place:
@@ -478,10 +475,9 @@ class LinkTables:
         """The date and evidence of each commitment's latest status change."""
         if not ids:
             return {}
-        marks = ", ".join("?" * len(ids))
         rows = self._db.execute(
             "SELECT commitment_id, date, text FROM commitment_status"
-            f" WHERE commitment_id IN ({marks}) ORDER BY commitment_id, seq",
+            f" WHERE commitment_id IN ({marks(ids)}) ORDER BY commitment_id, seq",
             list(ids),
         )
         return {r[0]: (r[1], r[2]) for r in rows}  # the last row of each id wins

@@ -9,7 +9,7 @@ from newsgraph.near_duplicates import (
     shingles,
     signature_of,
 )
-from newsgraph.store.dialect import Connection
+from newsgraph.store.dialect import Connection, marks
 
 #: Candidates whose MinHash estimate is this close to the threshold are checked exactly.
 ESTIMATE_MARGIN = 0.15
@@ -22,11 +22,11 @@ def find_original(db: Connection, signature: Signature, text: str) -> tuple[str,
     LSH bands find the candidates, the MinHash estimate screens them and the similarity
     is computed exactly on the few left (estimates of short texts are rough)."""
     keys = signature.band_keys()
-    marks = ", ".join("?" * len(keys))
     rows = db.execute(
         "SELECT s.doc_id, s.signature, d.text FROM near_duplicate_signatures s"
         " JOIN documents d ON d.id = s.doc_id"
-        f" WHERE s.doc_id IN (SELECT doc_id FROM near_duplicate_bands WHERE band_key IN ({marks}))"
+        " WHERE s.doc_id IN (SELECT doc_id FROM near_duplicate_bands"
+        f" WHERE band_key IN ({marks(keys)}))"
         " ORDER BY d.rowid",
         keys,
     ).fetchall()

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from newsgraph.store.dialect import marks
 from newsgraph.store.links import LinkTables
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
@@ -116,12 +117,11 @@ class ReadViews(LinkTables):
             ]
         if not ids:
             return []
-        marks = ", ".join("?" * len(ids))
         rows = self._db.execute(
             'SELECT e.fact_id, e.fact_kind, e.doc_id, e.start, e."end", e.text,'
             " d.title, d.published, d.source, d.lang"
             " FROM evidence e JOIN documents d ON d.id = e.doc_id"
-            f" WHERE e.fact_id IN ({marks}) ORDER BY d.published, e.doc_id, e.start",
+            f" WHERE e.fact_id IN ({marks(ids)}) ORDER BY d.published, e.doc_id, e.start",
             ids,
         )
         return [dict(r) for r in rows]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.store.dialect import Dialect
+from newsgraph.store.dialect import Dialect, marks
 from newsgraph.store.sql import QUARANTINE_RAW_LIMIT, SEARCH_RANKED, SQLStore
 
 __all__ = ["QUARANTINE_RAW_LIMIT", "SQLiteStore"]
@@ -90,12 +90,11 @@ class SQLiteStore(SQLStore):
                     (query, SEARCH_RANKED, limit, offset),
                 )
             ]
-            marks = ", ".join("?" * len(found))
             rows = self._db.execute(  # snippets only for the page shown
                 "SELECT d.rowid AS hit, d.id, d.published, d.lang, d.title,"
                 " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
                 " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                f" WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({marks})",
+                f" WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({marks(found)})",
                 (query, *found),
             ).fetchall()
         except sqlite3.OperationalError as exc:
