@@ -31,6 +31,7 @@ from functools import cache
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.lexicon import Hit, Lexicon
+from newsgraph.extract.signatory import signed_statements
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
 
@@ -201,15 +202,17 @@ class _Finder:
         return Span.of(self.text, start, end)
 
     def _fallback_speaker(self, sent: Sentence) -> tuple[str | None, Span] | None:
-        """The speaker of the previous sentences, or the last person mentioned in the
-        previous one, or the unnamed speaker of the previous sentences."""
+        """Who 'he' or an unattributed content refers to: the speaker of this or the
+        previous sentence, else the first person the previous sentence names (its
+        subject, the usual antecedent: 'Putin replied to Biden. He suggested ...'),
+        else the speaker two sentences back, named or not."""
         recent = self.last_speaker if self.last_speaker else None
-        if recent and recent[0] >= sent.index - 2 and recent[1] is not None:
+        if recent and recent[0] >= sent.index - 1 and recent[1] is not None:
             return recent[1], recent[2]
         previous = self.entities.in_sentence(sent.index - 1) if sent.index else []
         people = [m for m in previous if m.kind == "PER"]
         if people:
-            return people[-1].ref, self.span(people[-1].start, people[-1].end)
+            return people[0].ref, self.span(people[0].start, people[0].end)
         if recent and recent[0] >= sent.index - 2:
             return recent[1], recent[2]
         return None
@@ -873,4 +876,5 @@ def find_statements(ctx: DocContext, entities: Entities) -> list[Statement]:
         statements.extend(finder.sentence(sent))
     # two cues for one content ("our reporting suggests that ..."): one statement, the first cue
     unique = {st.id: st for st in reversed(statements)}
-    return _merge(ctx, finder.regions, list(unique.values()))
+    merged = _merge(ctx, finder.regions, list(unique.values()))
+    return signed_statements(ctx, entities, finder.regions, merged, _statement_id)
