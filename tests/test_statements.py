@@ -173,3 +173,12 @@ def test_a_readout_in_the_third_person_is_not_its_signatory_s_words() -> None:
         "President Biden reiterated that progress can occur only with de-escalation."
     )
     assert [s.speaker for s in r.statements] == ["joe-biden"]
+
+
+def test_urging_making_clear_and_calling_for_report_speech() -> None:
+    r = extract(
+        "President Biden urged Russia to de-escalate tensions with Ukraine. "
+        "He made clear that the United States will respond decisively to an invasion. "
+        "The senator called for an inquiry into the sale of the weapons."
+    )
+    assert [s.cue.text for s in r.statements if s.cue] == ["urged", "made clear", "called for"]
