@@ -91,7 +91,8 @@ def _first_person(ctx: DocContext, quotes: list[tuple[int, int]]) -> bool:
     words = _signed(ctx.lang).first_person
     for sent in ctx.sentences[1:]:
         for tok in sent.tokens:
-            if tok.text.casefold() in words and not any(a <= tok.start < b for a, b in quotes):
+            word = tok.text.casefold().replace("’", "'").split("'", 1)[0]  # "we're"
+            if word in words and not any(a <= tok.start < b for a, b in quotes):
                 return True
     return False
 
