@@ -71,3 +71,14 @@ def test_the_seed_promise_keeps_its_week() -> None:
     )
     [c] = r.commitments
     assert c.due is not None and c.due.value == DateRange("2022-01-24", "2022-01-30")
+
+
+def test_a_date_before_the_cue_is_due_only_ahead_and_in_its_clause() -> None:
+    r = extract(
+        "Blinken said Washington would answer next week, and that the two ministers had agreed "
+        "to hold further talks. Blinken and Lavrov met on Friday and agreed to keep their "
+        "channel open. Next week, Russia will withdraw its troops.",
+        "2022-01-21",
+    )
+    dues = [(c.content.text.split()[0], c.due.text if c.due else None) for c in r.commitments]
+    assert ("hold", None) in dues and ("keep", None) in dues and ("its", "Next week") in dues

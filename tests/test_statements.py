@@ -182,3 +182,10 @@ def test_urging_making_clear_and_calling_for_report_speech() -> None:
         "The senator called for an inquiry into the sale of the weapons."
     )
     assert [s.cue.text for s in r.statements if s.cue] == ["urged", "made clear", "called for"]
+
+
+def test_a_short_quotation_with_its_cue_and_the_pronoun_right_after_it() -> None:
+    r = extract('"You winning?" she said, but Kevin was drifting off.')
+    st = only(r)
+    assert st.mode == "direct" and st.content.text == "You winning?".rstrip("?")
+    assert st.speaker_span is not None and st.speaker_span.text == "she"

@@ -143,14 +143,15 @@ def _future_hits(sent: Sentence, contents: list[tuple[int, int]], future: _Futur
     return hits
 
 
-def _ends_before(value: object, day: str | None) -> bool:
-    """Whether a date value lies wholly before the publication ``day`` (past: no due date)."""
+def _ends_before(value: object, day: str | None, *, inclusive: bool = False) -> bool:
+    """Whether a date value lies wholly before the publication ``day`` (past: no due
+    date), or (``inclusive``) ends on that day at the latest."""
     if day is None:
         return False
     end = value.end if isinstance(value, DateRange) else value
     if not isinstance(end, str) or not _ISO_DAY.fullmatch(end):
         return False
-    return end < day[: len(end)]
+    return end <= day[: len(end)] if inclusive else end < day[: len(end)]
 
 
 def _content(
@@ -251,15 +252,25 @@ def _recent_actor(
 def _dues(
     ctx: DocContext, sent: Sentence, dated: list[TimeValue], cue_start: int, cue_end: int
 ) -> list[TimeValue | None]:
-    """The due dates of a promise: the nearest date after the cue (else before it) that
-    is not past at publication; every such date after the cue when there are several
-    ('first in Geneva on January 9 and then in Brussels on January 12')."""
+    """The due dates of a promise: the nearest date after the cue that is not past at
+    publication, every such date after the cue when there are several ('first in Geneva
+    on January 9 and then in Brussels on January 12'); else a date ahead of the
+    publication day before the cue in its clause ('Next week, Washington will deliver';
+    not 'met on Friday and agreed to', not 'next week, and that they had agreed to')."""
     ahead = [t for t in dated if not _ends_before(t.value, ctx.day)]
     after = [t for t in ahead if cue_end <= t.start < sent.end]
     if len(after) > 1:
         return list(after)
-    before = [t for t in ahead if sent.start <= t.start < cue_start]
-    return [after[0] if after else (before[-1] if before else None)]
+    if after:
+        return [after[0]]
+    relatives = _relatives(ctx.lang)
+    for t in reversed([t for t in ahead if sent.start <= t.start < cue_start]):
+        between = [tok for tok in sent.tokens if t.end <= tok.start < cue_start]
+        if any(tok.text == ";" or tok.text.casefold() in relatives for tok in between):
+            break  # another clause
+        if not _ends_before(t.value, ctx.day, inclusive=True):
+            return [t]
+    return [None]
 
 
 def find_commitments(
