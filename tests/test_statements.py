@@ -142,3 +142,50 @@ def test_transcripts_and_quotations_signed_with_a_dash() -> None:
         ("Pamela Padilla", "He is ignorant of our culture and our lives"),
         ("Francisco Herrero", "The most unqualified man to ever run for president"),
     ]
+
+
+def test_a_pronoun_refers_to_the_subject_of_the_sentence_before() -> None:
+    r = extract(
+        "Joseph Biden said that Russia and the US shared a special responsibility for peace. "
+        "Vladimir Putin gave a long response to the remarks by Joseph Biden. "
+        "He suggested that this would be a grave error for both countries."
+    )
+    st = next(s for s in r.statements if s.content.text.startswith("this would be"))
+    assert st.speaker == "vladimir-putin"
+
+
+def test_a_signed_statement_in_the_first_person_is_its_signatory_s_words() -> None:
+    r = extract(
+        "Statement by President Biden on the pipeline\n\n"
+        "We have worked closely with our allies to deliver a strong response. "
+        "Germany announced that it would halt certification of the pipeline. "
+        "We will not hesitate to take further steps."
+    )
+    by_biden = [s for s in r.statements if s.speaker == "joe-biden"]
+    assert [s.mode for s in by_biden] == ["direct", "direct", "direct"]
+    assert any(s.speaker == "DEU" and s.mode == "indirect" for s in r.statements)
+
+
+def test_a_readout_in_the_third_person_is_not_its_signatory_s_words() -> None:
+    r = extract(
+        "Statement by Press Secretary Jen Psaki on the call\n\n"
+        "President Biden spoke today with President Putin of Russia. "
+        "President Biden reiterated that progress can occur only with de-escalation."
+    )
+    assert [s.speaker for s in r.statements] == ["joe-biden"]
+
+
+def test_urging_making_clear_and_calling_for_report_speech() -> None:
+    r = extract(
+        "President Biden urged Russia to de-escalate tensions with Ukraine. "
+        "He made clear that the United States will respond decisively to an invasion. "
+        "The senator called for an inquiry into the sale of the weapons."
+    )
+    assert [s.cue.text for s in r.statements if s.cue] == ["urged", "made clear", "called for"]
+
+
+def test_a_short_quotation_with_its_cue_and_the_pronoun_right_after_it() -> None:
+    r = extract('"You winning?" she said, but Kevin was drifting off.')
+    st = only(r)
+    assert st.mode == "direct" and st.content.text == "You winning?".rstrip("?")
+    assert st.speaker_span is not None and st.speaker_span.text == "she"

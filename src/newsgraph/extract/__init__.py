@@ -32,6 +32,6 @@ def extract_facts(
         times=tuple(times),
         statements=tuple(statements),
         events=tuple(found.events),
-        commitments=tuple(find_commitments(ctx, entities, times)),
+        commitments=tuple(find_commitments(ctx, entities, times, statements)),
         extractor=extractor,
     )

@@ -31,6 +31,7 @@ from functools import cache
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.lexicon import Hit, Lexicon
+from newsgraph.extract.signatory import signed_statements
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
 
@@ -201,15 +202,17 @@ class _Finder:
         return Span.of(self.text, start, end)
 
     def _fallback_speaker(self, sent: Sentence) -> tuple[str | None, Span] | None:
-        """The speaker of the previous sentences, or the last person mentioned in the
-        previous one, or the unnamed speaker of the previous sentences."""
+        """Who 'he' or an unattributed content refers to: the speaker of this or the
+        previous sentence, else the first person the previous sentence names (its
+        subject, the usual antecedent: 'Putin replied to Biden. He suggested ...'),
+        else the speaker two sentences back, named or not."""
         recent = self.last_speaker if self.last_speaker else None
-        if recent and recent[0] >= sent.index - 2 and recent[1] is not None:
+        if recent and recent[0] >= sent.index - 1 and recent[1] is not None:
             return recent[1], recent[2]
         previous = self.entities.in_sentence(sent.index - 1) if sent.index else []
         people = [m for m in previous if m.kind == "PER"]
         if people:
-            return people[-1].ref, self.span(people[-1].start, people[-1].end)
+            return people[0].ref, self.span(people[0].start, people[0].end)
         if recent and recent[0] >= sent.index - 2:
             return recent[1], recent[2]
         return None
@@ -321,6 +324,13 @@ class _Finder:
             and first <= SUBJECT_MAX_WORDS + 1
             and not any(t.text in ",;:" for t in lead)
         )
+
+    def _tagged(self, q_end: int) -> bool:
+        """Whether a comma (or '?', '!') closes the quotation before the cue that follows
+        it ('"I love you," he said'), as a quoted sentence is attributed."""
+        inside = self.text[max(0, q_end - 1) : q_end]
+        after = self.text[q_end : q_end + 2]
+        return inside in (",", "?", "!") or after[:1] == "," or after[1:2] == ","
 
     def _quote_before(self, sent: Sentence, first: int, last: int) -> tuple[int, int] | None:
         """The quotation that ends right before a sentence that is only its attribution."""
@@ -462,17 +472,20 @@ class _Finder:
             if q_start < sent.start or any(a < q_end and q_start < b for a, b in covered):
                 continue  # begun in an earlier sentence, or already content
             words = len(self.text[q_start:q_end].split())
-            if words < DIRECT_MIN_WORDS:
+            # '"I love you," he said.': a short quotation is a statement when a cue follows it
+            cue_after = next((c for c in unused_cues if 0 <= c.start - q_end <= 15), None)
+            if words < DIRECT_MIN_WORDS and (cue_after is None or not self._tagged(q_end)):
                 continue
             speaker_m = self._headline_speaker(sent, mentions, q_start)
             end_sent = sent if q_end <= sent.end else self.ctx.sentence_at(q_end - 1) or sent
-            if speaker_m is None:
+            # '"...," she said, but Kevin ...': a pronoun right after the quotation first
+            pronoun = None if speaker_m else self._pronoun_after_quote(end_sent, q_end)
+            if speaker_m is None and pronoun is None:
                 end_mentions = self.entities.in_sentence(end_sent.index)
                 speaker_m = _speaker_after(end_mentions, q_end, min(end_sent.end, q_end + 40))
-            dash = None if speaker_m else self._dash_speaker(q_end)
+            dash = None if speaker_m or pronoun else self._dash_speaker(q_end)
             if dash is not None:
                 speaker_m = _speaker_after(self.entities.in_sentence(end_sent.index), *dash)
-            pronoun = None if speaker_m else self._pronoun_after_quote(end_sent, q_end)
             if speaker_m is None and pronoun is None and self._tag_follows(end_sent, q_end):
                 continue  # '"...?" ¶ Clinton said.': the next sentence's cue takes it
             if speaker_m is not None:
@@ -488,7 +501,6 @@ class _Finder:
             else:
                 continue
             # '"...", ha detto Lavrov': the cue right after the quotation
-            cue_after = next((c for c in unused_cues if 0 <= c.start - q_end <= 15), None)
             found.append(
                 self._make(
                     sent,
@@ -787,7 +799,9 @@ def _statement(
     words = len(text[c_start:c_end].split())
     # a quoted fragment inside reported speech ("ha definito "franco e positivo"") is indirect
     share = 0.5 if merged else DIRECT_SHARE
-    direct = quoted >= share * (c_end - c_start) and (cue is None or words >= DIRECT_MIN_WORDS)
+    direct = quoted >= share * (c_end - c_start) and (
+        cue is None or words >= DIRECT_MIN_WORDS or cue.start >= c_end  # '"Never," he said'
+    )
     return Statement(
         id=_statement_id(doc_id, c_start, c_end),
         speaker=speaker,
@@ -873,4 +887,5 @@ def find_statements(ctx: DocContext, entities: Entities) -> list[Statement]:
         statements.extend(finder.sentence(sent))
     # two cues for one content ("our reporting suggests that ..."): one statement, the first cue
     unique = {st.id: st for st in reversed(statements)}
-    return _merge(ctx, finder.regions, list(unique.values()))
+    merged = _merge(ctx, finder.regions, list(unique.values()))
+    return signed_statements(ctx, entities, finder.regions, merged, _statement_id)
