@@ -113,3 +113,16 @@ def test_english_openers_names_and_currencies() -> None:
 def test_initials_and_arabic_particles_join_a_name() -> None:
     found = names(extract("La partita tra V. Kramnik e Nouri al-Maliki.", "it"))
     assert found["V. Kramnik"] == "PER" and "Nouri al-Maliki" in found
+
+
+def test_a_public_body_named_by_a_common_noun_is_an_organisation() -> None:
+    found = names(
+        extract(
+            "Il governo tedesco ha chiesto alla polizia di indagare. Il presidente del "
+            "Consiglio ha parlato con il capo dello Stato. Un nuovo governo è nato.",
+            "it",
+        )
+    )
+    assert found["governo tedesco"] == "ORG" and found["polizia"] == "ORG"
+    assert found["Consiglio"] == "ORG" and found["Stato"] == "ORG"
+    assert "governo" not in found  # "un nuovo governo": no body the text singles out

@@ -163,6 +163,8 @@ class _LangData:
     person_endings: tuple[str, ...] = ()
     org_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    institutions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # -> capitalised
+    definite: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -262,6 +264,10 @@ def _lang_data(lang: str) -> _LangData:
         org_heads=word_set(ent, "org_heads"),
         place_heads=word_set(ent, "place_heads"),
         person_endings=tuple(str(e).casefold() for e in ent.get("person_name_endings") or ()),
+        institutions={
+            phrase_key(str(p)): str(p)[:1].isupper() for p in ent.get("institution_nouns") or ()
+        },
+        definite=frozenset(phrase_key(str(p))[0] for p in ent.get("definite_articles") or ()),
     )
 
 
@@ -328,11 +334,22 @@ class _Recogniser:
 
     def names(self, sent: Sentence) -> list[_Match]:
         toks = sent.tokens
-        in_title = {k for t in self.titles(sent) for k in range(t.first, t.last)}
+        titles = self.titles(sent)
+        bodies = {self._title_body(sent, t) for t in titles}
+        in_title = {k for t in titles for k in range(t.first, t.last) if k not in bodies}
         found: list[_Match] = []
         i = 0
         while i < len(toks):
             tok = toks[i]
+            if (
+                tok.is_word
+                and i not in in_title
+                and (body := self._institution(sent, i, in_title=i in bodies))
+                and (not _is_name_start(tok) or self._known(sent, i) is None)
+            ):
+                found.append(body)
+                i = body.last
+                continue
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
@@ -353,6 +370,66 @@ class _Recogniser:
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
         return found
+
+    def _institution(self, sent: Sentence, i: int, *, in_title: bool = False) -> _Match | None:
+        """A common noun naming the one public body the text means, after a definite
+        article ("il governo tedesco", "dalla procura", "allo Stato"): the pack's
+        ``institution_nouns``, with the adjectives after them that ``_org_modifier`` accepts
+        and, written with capitals, the rest of the body's name ("Consiglio dei Ministri")."""
+        words = sent.norm_words
+        if not self.data.institutions or i == 0 or words[i - 1] not in self.data.definite:
+            return None
+        toks = sent.tokens
+        phrase = (words[i],) if in_title else next(
+            (p for p in sorted(self.data.institutions, key=len, reverse=True)
+             if tuple(words[i : i + len(p)]) == p),
+            None,
+        )  # fmt: skip
+        if phrase is None or (self.data.institutions.get(phrase) and not _is_name_start(toks[i])):
+            return None
+        last = i + len(phrase)
+        while _is_name_start(toks[i]) and last < len(toks):  # "Polizia Stradale", "Stato Vaticano"
+            if self.is_given_name(toks[last].text) or self._kb_name_at(sent, last):
+                break  # "presidente del Consiglio Giuseppe Conte"
+            if toks[last].is_word and _is_name_start(toks[last]):
+                last += 1
+            elif (  # "Consiglio dei Ministri", but "Procura di Roma"
+                last + 1 < len(toks)
+                and toks[last].text.casefold() in _CONNECTORS
+                and toks[last + 1].is_word
+                and _is_name_start(toks[last + 1])
+                and not self._place_at(sent, last + 1)
+                and toks[last + 1].text.casefold() not in self.data.not_names
+            ):
+                last += 2
+            else:
+                break
+        for _ in range(2):  # "il governo tedesco", "la giunta militare"
+            if last < len(toks) and self._org_modifier(toks[last].text):
+                last += 1
+        start, end = toks[i].start, toks[last - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, i, last, start, end, text, "ORG")
+
+    def _title_body(self, sent: Sentence, title: _Match) -> int:
+        """Where the body a title names begins inside it ("Consiglio" of "presidente del
+        Consiglio", "Stato" of "capo dello Stato"): that body is named, the office is not;
+        ``title.last`` when the title names none."""
+        k = title.last - 1
+        word = sent.tokens[k]
+        if (
+            self.data.institutions
+            and k > title.first + 1
+            and _is_name_start(word)
+            and sent.norm_words[k - 1] in self.data.definite
+            and (
+                (sent.norm_words[k],) in self.data.institutions
+                or sent.norm_words[k] in self.data.org_words
+                or sent.norm_words[k] in self.data.place_words  # "della Repubblica"
+            )
+        ):
+            return k
+        return title.last
 
     def _person_starts(self, sent: Sentence, i: int, j: int) -> bool:
         """Does a full name (a given name and a capitalised word) start at ``j`` inside a run
