@@ -126,3 +126,16 @@ def test_a_public_body_named_by_a_common_noun_is_an_organisation() -> None:
     assert found["governo tedesco"] == "ORG" and found["polizia"] == "ORG"
     assert found["Consiglio"] == "ORG" and found["Stato"] == "ORG"
     assert "governo" not in found  # "un nuovo governo": no body the text singles out
+
+
+def test_a_descriptor_before_a_place_belongs_to_its_name() -> None:
+    found = names(
+        extract(
+            "Piove in provincia di Ascoli Piceno e nel golfo del Messico. Un ricercatore "
+            "dell'università di Nottingham è atterrato all'aeroporto di Tunisi.",
+            "it",
+        )
+    )
+    assert found["provincia di Ascoli Piceno"] == "LOC"
+    assert found["golfo del Messico"] in ("LOC", "GPE")  # Mexico, the state, is a place too
+    assert found["università di Nottingham"] == "ORG" and found["Tunisi"] == "LOC"

@@ -164,6 +164,8 @@ class _LangData:
     org_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     institutions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # -> capitalised
+    place_descriptors: tuple[tuple[str, ...], ...] = ()
+    org_descriptors: tuple[tuple[str, ...], ...] = ()
     definite: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -203,6 +205,12 @@ def _inflected(data: dict[str, Any]) -> dict[str, str]:
                     table.setdefault(stem + other, code)
                 break
     return table
+
+
+def _phrases(data: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases listed under ``key`` as lookup keys, longest first."""
+    keys = {phrase_key(str(p)) for p in data.get(key) or ()}
+    return tuple(sorted((k for k in keys if k), key=lambda k: (-len(k), k)))
 
 
 @cache
@@ -268,6 +276,8 @@ def _lang_data(lang: str) -> _LangData:
             phrase_key(str(p)): str(p)[:1].isupper() for p in ent.get("institution_nouns") or ()
         },
         definite=frozenset(phrase_key(str(p))[0] for p in ent.get("definite_articles") or ()),
+        place_descriptors=_phrases(ent, "place_descriptors"),
+        org_descriptors=_phrases(ent, "org_descriptors"),
     )
 
 
@@ -314,6 +324,7 @@ class _Match:
     weak: bool = False  # a place name that is also a word or first name: needs support
     guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
     misc: bool = False  # an event or award named after a known name: no entity
+    lead_start: int | None = None  # where a descriptor before it begins ("provincia di")
 
 
 class _Recogniser:
@@ -369,7 +380,31 @@ class _Recogniser:
                 ref = match.ref or slug(match.text)
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
-        return found
+        return [self._with_descriptor(sent, m) for m in found]
+
+    def _with_descriptor(self, sent: Sentence, m: _Match) -> _Match:
+        """A place named with the lower-case descriptor before it ("provincia di Ascoli
+        Piceno", "golfo del Messico"): the descriptor is part of the name (the pack's
+        ``place_descriptors``); one of ``org_descriptors`` makes it an organisation's
+        ("università di Nottingham")."""
+        if m.kind not in ("LOC", "GPE") and not m.places:
+            return m
+        words, toks = sent.norm_words, sent.tokens
+        for phrase, org in [(p, False) for p in self.data.place_descriptors] + [
+            (p, True) for p in self.data.org_descriptors
+        ]:
+            first = m.first - len(phrase)
+            if first < 0 or tuple(words[first : m.first]) != phrase:
+                continue
+            if not toks[first].text[:1].islower():
+                return m
+            if org:
+                start = toks[first].start
+                text = sent.text[start - sent.start : m.end - sent.start]
+                return _Match(sent.index, first, m.last, start, m.end, text, "ORG")
+            m.lead_start = toks[first].start
+            return m
+        return m
 
     def _institution(self, sent: Sentence, i: int, *, in_title: bool = False) -> _Match | None:
         """A common noun naming the one public body the text means, after a definite
@@ -1277,7 +1312,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 if m.ref in ctx.kb.entries and ctx.kb.entries[m.ref].kind != m.kind:
                     m.ref = f"{m.ref}-{m.kind.lower()}"
             assert m.ref is not None
-            span = Span.of(text, m.start, m.end)
+            span = Span.of(text, m.start if m.lead_start is None else m.lead_start, m.end)
             country_place = rec.gaz.countries.get(m.ref) if m.kind == "GPE" else None
             if country_place is not None:  # a state is a named location too
                 place_hits[country_place.id].append(span)
