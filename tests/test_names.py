@@ -139,3 +139,15 @@ def test_a_descriptor_before_a_place_belongs_to_its_name() -> None:
     assert found["provincia di Ascoli Piceno"] == "LOC"
     assert found["golfo del Messico"] in ("LOC", "GPE")  # Mexico, the state, is a place too
     assert found["università di Nottingham"] == "ORG" and found["Tunisi"] == "LOC"
+
+
+def test_a_person_noun_a_nationality_or_an_age_makes_an_unknown_name_a_person() -> None:
+    found = names(
+        extract(
+            "Ha vinto il pugile Manny Pacquiao contro la bulgara Staneva. Ha parlato "
+            "l'astronomo americano Clyde Tombaugh. Hanno arrestato Tremoto (57 anni).",
+            "it",
+        )
+    )
+    assert found["Manny Pacquiao"] == "PER" and found["Staneva"] == "PER"
+    assert found["Clyde Tombaugh"] == "PER" and found["Tremoto"] == "PER"

@@ -165,6 +165,8 @@ class _LangData:
     place_heads: frozenset[str] = frozenset()
     institutions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # -> capitalised
     place_descriptors: tuple[tuple[str, ...], ...] = ()
+    person_nouns: frozenset[str] = frozenset()
+    age_words: frozenset[str] = frozenset()
     org_descriptors: tuple[tuple[str, ...], ...] = ()
     definite: frozenset[str] = frozenset()
     min_stem: int = 3
@@ -277,6 +279,8 @@ def _lang_data(lang: str) -> _LangData:
         },
         definite=frozenset(phrase_key(str(p))[0] for p in ent.get("definite_articles") or ()),
         place_descriptors=_phrases(ent, "place_descriptors"),
+        person_nouns=word_set(ent, "person_nouns"),
+        age_words=word_set(ent, "age_words"),
         org_descriptors=_phrases(ent, "org_descriptors"),
     )
 
@@ -981,6 +985,8 @@ class _Recogniser:
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
+        if self._person_cue(sent, i, last):
+            return "PER"  # "il pugile Manny Pacquiao", "la bulgara Staneva", "Mauriello, 57 anni"
         if len(words) >= 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == ".":
             return "PER"  # "V. Kramnik"
         if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
@@ -1010,6 +1016,26 @@ class _Recogniser:
             return "LOC"  # a place's name, passed over as a weak one ("Geneva")
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
+
+    def _person_cue(self, sent: Sentence, i: int, last: int) -> bool:
+        """Does the text say that the name from ``i`` to ``last`` is a person's: a noun for a
+        person before it, maybe with an adjective of nationality ("l'astronomo americano"), a
+        nationality as a noun ("la bulgara"), or an age after it ("Rossi, 57 anni")?"""
+        if not self.data.person_nouns:
+            return False
+        toks, words = sent.tokens, sent.norm_words
+        k = i - 1
+        demonym = False
+        while k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.demonyms:
+            demonym, k = True, k - 1
+        if k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.person_nouns:
+            return True
+        if demonym and k >= 0 and words[k] in self.data.definite and k == i - 2:
+            return True  # "il filippino Manny Pacquiao"
+        after = [t.text.casefold() for t in toks[last : last + 4]]
+        if after[:1] in (["("], [","]) and len(after) >= 3 and after[1].isdigit():
+            return after[2] in self.data.age_words
+        return False
 
     def region_after(
         self, sent: Sentence, m: _Match, candidates: tuple[PlaceEntry, ...], names: list[_Match]
