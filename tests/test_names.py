@@ -151,3 +151,8 @@ def test_a_person_noun_a_nationality_or_an_age_makes_an_unknown_name_a_person() 
     )
     assert found["Manny Pacquiao"] == "PER" and found["Staneva"] == "PER"
     assert found["Clyde Tombaugh"] == "PER" and found["Tremoto"] == "PER"
+
+
+def test_a_place_descriptor_makes_an_unknown_name_a_place() -> None:
+    found = names(extract("Sono stati trovati sulla riva del fiume Dyfi.", "it"))
+    assert found["fiume Dyfi"] == "LOC"

@@ -391,24 +391,29 @@ class _Recogniser:
         Piceno", "golfo del Messico"): the descriptor is part of the name (the pack's
         ``place_descriptors``); one of ``org_descriptors`` makes it an organisation's
         ("università di Nottingham")."""
-        if m.kind not in ("LOC", "GPE") and not m.places:
+        descriptor = self._descriptor_before(sent, m.first)
+        if descriptor is None or (m.kind not in ("LOC", "GPE") and not m.places and m.ref):
             return m
+        first, org = descriptor
+        if org:
+            start = sent.tokens[first].start
+            text = sent.text[start - sent.start : m.end - sent.start]
+            return _Match(sent.index, first, m.last, start, m.end, text, "ORG")
+        if m.kind in ("LOC", "GPE") or m.places:
+            m.lead_start = sent.tokens[first].start
+        return m
+
+    def _descriptor_before(self, sent: Sentence, i: int) -> tuple[int, bool] | None:
+        """The first token of a lower-case place or organisation descriptor that ends right
+        before token ``i``, and whether it makes the name an organisation's."""
         words, toks = sent.norm_words, sent.tokens
         for phrase, org in [(p, False) for p in self.data.place_descriptors] + [
             (p, True) for p in self.data.org_descriptors
         ]:
-            first = m.first - len(phrase)
-            if first < 0 or tuple(words[first : m.first]) != phrase:
-                continue
-            if not toks[first].text[:1].islower():
-                return m
-            if org:
-                start = toks[first].start
-                text = sent.text[start - sent.start : m.end - sent.start]
-                return _Match(sent.index, first, m.last, start, m.end, text, "ORG")
-            m.lead_start = toks[first].start
-            return m
-        return m
+            first = i - len(phrase)
+            if first >= 0 and tuple(words[first:i]) == phrase:
+                return (first, org) if toks[first].text[:1].islower() else None
+        return None
 
     def _institution(self, sent: Sentence, i: int, *, in_title: bool = False) -> _Match | None:
         """A common noun naming the one public body the text means, after a definite
@@ -987,6 +992,9 @@ class _Recogniser:
             return "PER"
         if self._person_cue(sent, i, last):
             return "PER"  # "il pugile Manny Pacquiao", "la bulgara Staneva", "Mauriello, 57 anni"
+        descriptor = self._descriptor_before(sent, i)
+        if descriptor is not None:
+            return "ORG" if descriptor[1] else "LOC"  # "fiume Dyfi", "università di Witwatersrand"
         if len(words) >= 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == ".":
             return "PER"  # "V. Kramnik"
         if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
