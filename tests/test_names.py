@@ -156,3 +156,8 @@ def test_a_person_noun_a_nationality_or_an_age_makes_an_unknown_name_a_person() 
 def test_a_place_descriptor_makes_an_unknown_name_a_place() -> None:
     found = names(extract("Sono stati trovati sulla riva del fiume Dyfi.", "it"))
     assert found["fiume Dyfi"] == "LOC"
+
+
+def test_a_masculine_article_before_a_town_names_its_club() -> None:
+    assert names(extract("Una vittoria per il Napoli.", "it"))["Napoli"] == "ORG"
+    assert names(extract("Il sindaco di Napoli ha festeggiato.", "it"))["Napoli"] == "LOC"

@@ -166,6 +166,7 @@ class _LangData:
     institutions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # -> capitalised
     place_descriptors: tuple[tuple[str, ...], ...] = ()
     person_nouns: frozenset[str] = frozenset()
+    club_articles: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
     org_descriptors: tuple[tuple[str, ...], ...] = ()
     definite: frozenset[str] = frozenset()
@@ -280,6 +281,7 @@ def _lang_data(lang: str) -> _LangData:
         definite=frozenset(phrase_key(str(p))[0] for p in ent.get("definite_articles") or ()),
         place_descriptors=_phrases(ent, "place_descriptors"),
         person_nouns=word_set(ent, "person_nouns"),
+        club_articles=frozenset(phrase_key(str(p))[0] for p in ent.get("club_articles") or ()),
         age_words=word_set(ent, "age_words"),
         org_descriptors=_phrases(ent, "org_descriptors"),
     )
@@ -704,6 +706,19 @@ class _Recogniser:
             return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
                           places=places, named=False)  # fmt: skip
         return None
+
+    def club_named(self, sent: Sentence, m: _Match) -> bool:
+        """Is a town's one-word name, after one of the pack's ``club_articles``, its club's
+        ("il Napoli": Italian towns are feminine, their football clubs masculine)?"""
+        return (
+            m.kind == "LOC"
+            and len(m.places) == 1
+            and m.places[0].level == "city"
+            and m.last - m.first == 1
+            and m.lead_start is None
+            and m.first > 0
+            and sent.norm_words[m.first - 1] in self.data.club_articles
+        )
 
     def word_like_name(self, word: str) -> bool:
         """A first name or an ordinary word of the language."""
@@ -1321,6 +1336,10 @@ def find_entities(ctx: DocContext) -> Entities:
                 m.kind, m.ref, m.places = "PER", person, ()
 
     inner = _resolve_places(rec, per_sentence)
+    for sent, names, _, _ in per_sentence:
+        for m in names:
+            if rec.club_named(sent, m):  # "il Napoli", "al Rovigo": the club
+                m.kind, m.ref, m.places = "ORG", None, ()
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
