@@ -161,3 +161,14 @@ def test_a_place_descriptor_makes_an_unknown_name_a_place() -> None:
 def test_a_masculine_article_before_a_town_names_its_club() -> None:
     assert names(extract("Una vittoria per il Napoli.", "it"))["Napoli"] == "ORG"
     assert names(extract("Il sindaco di Napoli ha festeggiato.", "it"))["Napoli"] == "LOC"
+
+
+def test_ordinary_words_and_word_like_towns_opening_a_sentence_are_no_names() -> None:
+    found = names(
+        extract(
+            "Qualità della vita: la classifica.\nCalcio, il campionato riparte.\n"
+            "Trasferitosi in Francia, ha continuato a scrivere.",
+            "it",
+        )
+    )
+    assert not {"Qualità", "Calcio", "Trasferitosi"} & set(found)

@@ -292,8 +292,11 @@ def _is_known_word(word: str, lang: str) -> bool:
     """Is the lower-case form of ``word`` an ordinary word of ``lang``?"""
     import simplemma
 
-    try:
-        return bool(simplemma.is_known(word.casefold(), lang=lang))
+    folded = word.casefold()
+    try:  # an inflected form the dictionary lemmatises ("trasferitosi") is known too
+        return bool(simplemma.is_known(folded, lang=lang)) or (
+            folded.isalpha() and _lemma(folded, lang) != folded
+        )
     except ValueError:
         return False
 
@@ -624,7 +627,13 @@ class _Recogniser:
             weak = False
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
-                if weak and self._inside_name(toks, i):
+                if weak and (
+                    self._inside_name(toks, i)
+                    or (  # "Calcio, Nave e Torri" opening a sentence are words, not towns
+                        (i == 0 or toks[i - 1].text in _OPENERS)
+                        and self._opening_known_word(toks[i].text)
+                    )
+                ):
                     places = ()
             if not ids and not places:
                 continue
