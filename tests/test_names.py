@@ -172,3 +172,15 @@ def test_ordinary_words_and_word_like_towns_opening_a_sentence_are_no_names() ->
         )
     )
     assert not {"Qualità", "Calcio", "Trasferitosi"} & set(found)
+
+
+def test_the_lower_case_rest_of_an_official_name_belongs_to_it() -> None:
+    found = names(
+        extract(
+            "Con 92 voti la Camera dei deputati ha approvato il decreto. La Corte d'appello "
+            "di Milano ha confermato. Ha chiamato l'Esercito per richiedere un sopralluogo.",
+            "it",
+        )
+    )
+    assert found["Camera dei deputati"] == "ORG" and found["Corte d'appello"] == "ORG"
+    assert found["Esercito"] == "ORG"

@@ -167,6 +167,7 @@ class _LangData:
     place_descriptors: tuple[tuple[str, ...], ...] = ()
     person_nouns: frozenset[str] = frozenset()
     club_articles: frozenset[str] = frozenset()
+    org_name_links: tuple[tuple[str, ...], ...] = ()
     age_words: frozenset[str] = frozenset()
     org_descriptors: tuple[tuple[str, ...], ...] = ()
     definite: frozenset[str] = frozenset()
@@ -210,10 +211,21 @@ def _inflected(data: dict[str, Any]) -> dict[str, str]:
     return table
 
 
+def _word_key(phrase: object) -> tuple[str, ...]:
+    """The lookup key of a listed phrase, split at spaces only, so that an elided word
+    stays one token as in running text ("dell'", "d'")."""
+    return norm_key(str(phrase).split())
+
+
 def _phrases(data: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
     """The phrases listed under ``key`` as lookup keys, longest first."""
-    keys = {phrase_key(str(p)) for p in data.get(key) or ()}
+    keys = {_word_key(p) for p in data.get(key) or ()}
     return tuple(sorted((k for k in keys if k), key=lambda k: (-len(k), k)))
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    """The one-word entries listed under ``key`` as normalised tokens ("dell'")."""
+    return frozenset(k[0] for k in map(_word_key, data.get(key) or ()) if len(k) == 1)
 
 
 @cache
@@ -276,12 +288,13 @@ def _lang_data(lang: str) -> _LangData:
         place_heads=word_set(ent, "place_heads"),
         person_endings=tuple(str(e).casefold() for e in ent.get("person_name_endings") or ()),
         institutions={
-            phrase_key(str(p)): str(p)[:1].isupper() for p in ent.get("institution_nouns") or ()
+            _word_key(p): str(p)[:1].isupper() for p in ent.get("institution_nouns") or ()
         },
-        definite=frozenset(phrase_key(str(p))[0] for p in ent.get("definite_articles") or ()),
+        definite=_words(ent, "definite_articles"),
         place_descriptors=_phrases(ent, "place_descriptors"),
         person_nouns=word_set(ent, "person_nouns"),
-        club_articles=frozenset(phrase_key(str(p))[0] for p in ent.get("club_articles") or ()),
+        club_articles=_words(ent, "club_articles"),
+        org_name_links=_phrases(ent, "org_name_links"),
         age_words=word_set(ent, "age_words"),
         org_descriptors=_phrases(ent, "org_descriptors"),
     )
@@ -456,9 +469,57 @@ class _Recogniser:
         for _ in range(2):  # "il governo tedesco", "la giunta militare"
             if last < len(toks) and self._org_modifier(toks[last].text):
                 last += 1
+        if _is_name_start(toks[i]):
+            last = self._org_tail(sent, last)
         start, end = toks[i].start, toks[last - 1].end
         text = sent.text[start - sent.start : end - sent.start]
         return _Match(sent.index, i, last, start, end, text, "ORG")
+
+    def _org_tail(self, sent: Sentence, last: int) -> int:
+        """``last`` moved past the lower-case rest of an organisation's name begun by a
+        capitalised org word ("Camera dei deputati", "Corte d'appello", "Commissione
+        internazionale per la caccia alle balene"): the pack's ``org_name_links``, each
+        followed by ordinary words that are no function words, verbs or names."""
+        toks, words = sent.tokens, sent.norm_words
+        end = last
+        while end < len(toks) and end - last < 10:
+            link = next(
+                (p for p in self.data.org_name_links if tuple(words[end : end + len(p)]) == p),
+                None,
+            )
+            if link is None or (link[0] in ("e", "ed") and end == last):
+                break  # "Vigili del Fuoco e delle forze dell'ordine": two bodies
+            k = end + len(link)
+            if k < len(toks) and words[k] in self.data.definite:
+                k += 1  # "per la pace e l'ordine"
+            first = k
+            while k < len(toks) and self._name_word(toks[k]):
+                k += 1
+            if k == first:
+                break
+            end = k
+        return end
+
+    def _name_word(self, tok: Token) -> bool:
+        """A lower-case ordinary word that can belong to an organisation's name: no
+        function word and no inflected verb ("deputati", "appello", not "ha", "decise")."""
+        word = tok.text
+        if not tok.is_word or not word[:1].islower() or not word.isalpha():
+            return False
+        folded = word.casefold()
+        if folded in self.data.stop or folded in self.data.not_names:
+            return False
+        verb = ("are", "ere", "ire")
+        if folded.endswith(verb):
+            return False  # "per richiedere"
+        lemma = _lemma(folded, self.ctx.lang)
+        # an inflected verb ("decise", "approvato"), but a noun that is also a first person
+        # ("appello", "consiglio")
+        return not (
+            lemma != folded
+            and lemma.endswith(verb)
+            and (not folded.endswith("o") or folded.endswith(("ato", "uto", "ito")))
+        )
 
     def _title_body(self, sent: Sentence, title: _Match) -> int:
         """Where the body a title names begins inside it ("Consiglio" of "presidente del
@@ -615,6 +676,8 @@ class _Recogniser:
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
+            if n == 1 and not ids and sent.norm_words[i] in self.data.org_words:
+                places = ()  # "Corte d'appello", "Camera dei deputati": not the towns
             if (
                 n == 1
                 and i + 1 < len(toks)
@@ -841,6 +904,7 @@ class _Recogniser:
             for _ in range(2):  # "Parlamento inglese", "Tribunale speciale iracheno"
                 if last < len(toks) and self._org_modifier(toks[last].text):
                     last += 1
+            last = self._org_tail(sent, last)
             words = [t.text for t in toks[i:last]]
         head = self._head_after(sent, last)
         if head is not None:
