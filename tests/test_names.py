@@ -184,3 +184,8 @@ def test_the_lower_case_rest_of_an_official_name_belongs_to_it() -> None:
     )
     assert found["Camera dei deputati"] == "ORG" and found["Corte d'appello"] == "ORG"
     assert found["Esercito"] == "ORG"
+
+
+def test_an_unknown_name_after_da_or_a_is_no_place_by_that_alone() -> None:
+    found = names(extract("Il festival, condotto da Baudo, è stato vinto da Tricarico.", "it"))
+    assert found["Baudo"] != "LOC" and found["Tricarico"] != "LOC"
