@@ -189,3 +189,18 @@ def test_the_lower_case_rest_of_an_official_name_belongs_to_it() -> None:
 def test_an_unknown_name_after_da_or_a_is_no_place_by_that_alone() -> None:
     found = names(extract("La riduzione proposta a De Alessandri, gestita da Emambakhsh.", "it"))
     assert found["De Alessandri"] != "LOC" and found["Emambakhsh"] != "LOC"
+
+
+def test_buildings_province_codes_and_people_after_an_office_field() -> None:
+    found = names(
+        extract(
+            "Visita allo Stadio Adriatico di Pescara. Una scossa a Ribera (AG) è stata "
+            "avvertita. Lo ha deciso il ministro dell'Istruzione Bussetti.\n"
+            "Arrestato Gbagbo, la crisi finisce. Parla Kim Jong-un.",
+            "it",
+        )
+    )
+    assert found["Stadio Adriatico"] == "LOC" and found["AG"] == "LOC"
+    assert found["Bussetti"] == "PER" and "Istruzione Bussetti" not in found
+    assert "Arrestato Gbagbo" not in found and "Gbagbo" in found
+    assert found["Kim Jong-un"] == "PER"

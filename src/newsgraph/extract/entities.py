@@ -168,6 +168,7 @@ class _LangData:
     person_nouns: frozenset[str] = frozenset()
     club_articles: frozenset[str] = frozenset()
     org_name_links: tuple[tuple[str, ...], ...] = ()
+    province_codes: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
     org_descriptors: tuple[tuple[str, ...], ...] = ()
     definite: frozenset[str] = frozenset()
@@ -295,6 +296,7 @@ def _lang_data(lang: str) -> _LangData:
         person_nouns=word_set(ent, "person_nouns"),
         club_articles=_words(ent, "club_articles"),
         org_name_links=_phrases(ent, "org_name_links"),
+        province_codes=frozenset(str(c) for c in ent.get("province_codes") or ()),
         age_words=word_set(ent, "age_words"),
         org_descriptors=_phrases(ent, "org_descriptors"),
     )
@@ -402,7 +404,35 @@ class _Recogniser:
                 ref = match.ref or slug(match.text)
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
-        return [self._with_descriptor(sent, m) for m in found]
+        return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
+
+    def _with_provinces(self, sent: Sentence, found: list[_Match]) -> list[_Match]:
+        """A province's code in brackets after a town ("Ribera (AG)", the pack's
+        ``province_codes``) is a place, and so is the town, if nothing else typed it."""
+        if not self.data.province_codes:
+            return found
+        toks = sent.tokens
+        out: list[_Match] = []
+        codes: set[int] = set()
+        for m in found:
+            if m.first in codes:
+                continue  # the code, read as a name of its own
+            out.append(m)
+            k = m.last
+            if not (
+                k + 2 < len(toks)
+                and toks[k].text == "("
+                and toks[k + 2].text == ")"
+                and toks[k + 1].text in self.data.province_codes
+                and m.kind != "PER"
+            ):
+                continue
+            if m.ref is None and not m.places:
+                m.kind = "LOC"  # "Biassono (MB)"
+            code = toks[k + 1]
+            codes.add(k + 1)
+            out.append(_Match(sent.index, k + 1, k + 2, code.start, code.end, code.text, "LOC"))
+        return out
 
     def _with_descriptor(self, sent: Sentence, m: _Match) -> _Match:
         """A place named with the lower-case descriptor before it ("provincia di Ascoli
@@ -507,12 +537,12 @@ class _Recogniser:
         if not tok.is_word or not word[:1].islower() or not word.isalpha():
             return False
         folded = word.casefold()
-        if folded in self.data.stop or folded in self.data.not_names:
-            return False
+        lemma = _lemma(folded, self.ctx.lang)
+        if self.data.stop & {folded, lemma} or folded in self.data.not_names:
+            return False  # "di molte città"
         verb = ("are", "ere", "ire")
         if folded.endswith(verb):
             return False  # "per richiedere"
-        lemma = _lemma(folded, self.ctx.lang)
         # an inflected verb ("decise", "approvato"), but a noun that is also a first person
         # ("appello", "consiglio")
         return not (
@@ -892,12 +922,40 @@ class _Recogniser:
                 and _is_name_start(toks[j + 1])
             ):
                 j += 2 if t.text != "." else 1
+            elif (  # "Kim Jong-un", "Prayuth Chan-ocha"
+                t.text == "-"
+                and j > i
+                and j == last_name + 1
+                and j + 1 < len(toks)
+                and t.start == toks[j - 1].end
+                and toks[j + 1].start == t.end
+                and toks[j + 1].is_word
+                and toks[j + 1].text.isalpha()
+                and toks[j + 1].text.islower()
+                and len(toks[j + 1].text) <= 4
+            ):
+                last_name = j + 1
+                j += 2
             else:
                 break
         last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        if last - i >= 2 and self._office_domain(sent, i):
+            start, end = toks[i + 1].start, toks[last - 1].end  # "ministro dell'Istruzione
+            text = sent.text[start - sent.start : end - sent.start]  # Bussetti": the person
+            return _Match(sent.index, i + 1, last, start, end, text, "PER")
+        if (
+            last - i >= 2
+            and (i == 0 or toks[i - 1].text in _OPENERS)
+            and self._opening_known_word(words[0])
+            and words[0].casefold() not in self.data.org_words
+            and words[0].casefold() not in self.data.place_words
+            and not self.is_given_name(words[0])
+            and not words[0].isupper()
+        ):
+            return None  # "Arrestato Gbagbo", "Ritratto di Cristoforo Colombo": a word first
         if cut_before_person and len(words) == 1 and _is_known_word(words[0], self.ctx.lang):
             return None  # "Trasporti" of "ministro dei Trasporti Danilo Toninelli"
         if words[0].casefold() in self.data.org_words:
@@ -937,6 +995,18 @@ class _Recogniser:
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _office_domain(self, sent: Sentence, i: int) -> bool:
+        """Is token ``i`` the field of an office named before it ("ministro dell'Istruzione",
+        "assessore alla Cultura"), a word of the language, not a name?"""
+        words = sent.norm_words
+        return (
+            i >= 2
+            and words[i - 1] in self.data.definite
+            and words[i - 2] in self.data.honorifics | self.data.person_nouns
+            and sent.tokens[i - 2].text[:1].islower()
+            and _is_known_word(sent.tokens[i].text, self.ctx.lang)
+        )
 
     def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
         """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
