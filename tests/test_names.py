@@ -204,3 +204,8 @@ def test_buildings_province_codes_and_people_after_an_office_field() -> None:
     assert found["Bussetti"] == "PER" and "Istruzione Bussetti" not in found
     assert "Arrestato Gbagbo" not in found and "Gbagbo" in found
     assert found["Kim Jong-un"] == "PER"
+
+
+def test_numbers_and_places_inside_longer_names() -> None:
+    found = names(extract("Contrari il Movimento 5 Stelle. Piove sul Golfo di Cagliari.", "it"))
+    assert found["Movimento 5 Stelle"] == "ORG" and found["Golfo di Cagliari"] == "LOC"

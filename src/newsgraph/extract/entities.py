@@ -872,9 +872,9 @@ class _Recogniser:
                 and t.is_word
                 and (self._starts_known(t.text) or self._kb_name_at(sent, j))
                 and not self._unknown_full_name(sent, i, j)
-                and not (  # "Banca d'Italia", "Università di Nottingham"
+                and not (  # "Banca d'Italia", "Università di Nottingham", "Golfo di Cagliari"
                     j == i + 2
-                    and toks[i].text.casefold() in self.data.org_words
+                    and self._head_word(toks[i].text)
                     and toks[i + 1].text.casefold() in _CONNECTORS
                 )
             ):
@@ -899,7 +899,7 @@ class _Recogniser:
                 )
                 and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
                     t.text.isalpha()
-                    and not (j == i + 1 and toks[i].text.casefold() in self.data.org_words)
+                    and not (j == i + 1 and self._head_word(toks[i].text))
                     and self._place_at(sent, j + 1)
                 )
             ):
@@ -922,7 +922,17 @@ class _Recogniser:
                 and _is_name_start(toks[j + 1])
             ):
                 j += 2 if t.text != "." else 1
-            elif (  # "Kim Jong-un", "Prayuth Chan-ocha"
+            elif (  # "Movimento 5 Stelle", "Il Sole 24 Ore"
+                t.text.isdigit()
+                and j > i
+                and j == last_name + 1
+                and j + 1 < len(toks)
+                and toks[j + 1].is_word
+                and _is_name_start(toks[j + 1])
+                and not toks[j + 1].text.isupper()
+                and toks[j + 1].text.casefold() not in self.data.not_names
+                and not self._kb_name_at(sent, j + 1)
+            ) or (  # "Kim Jong-un", "Prayuth Chan-ocha"
                 t.text == "-"
                 and j > i
                 and j == last_name + 1
@@ -995,6 +1005,12 @@ class _Recogniser:
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _head_word(self, word: str) -> bool:
+        """Does ``word`` head a name that goes on with "of" and a place ("Università di
+        Nottingham", "Golfo del Messico")?"""
+        folded = word.casefold()
+        return folded in self.data.org_words or folded in self.data.place_words
 
     def _office_domain(self, sent: Sentence, i: int) -> bool:
         """Is token ``i`` the field of an office named before it ("ministro dell'Istruzione",
