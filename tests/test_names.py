@@ -145,12 +145,14 @@ def test_a_person_noun_a_nationality_or_an_age_makes_an_unknown_name_a_person() 
     found = names(
         extract(
             "Ha vinto il pugile Manny Pacquiao contro la bulgara Staneva. Ha parlato "
-            "l'astronomo americano Clyde Tombaugh. Hanno arrestato Tremoto (57 anni).",
+            "l'astronomo americano Clyde Tombaugh. Hanno arrestato Tremoto (57 anni). "
+            "Ha parlato Bocchino, capogruppo dei finiani.",
             "it",
         )
     )
     assert found["Manny Pacquiao"] == "PER" and found["Staneva"] == "PER"
     assert found["Clyde Tombaugh"] == "PER" and found["Tremoto"] == "PER"
+    assert found["Bocchino"] == "PER"
 
 
 def test_a_place_descriptor_makes_an_unknown_name_a_place() -> None:

@@ -1217,6 +1217,9 @@ class _Recogniser:
         after = [t.text.casefold() for t in toks[last : last + 4]]
         if after[:1] in (["("], [","]) and len(after) >= 3 and after[1].isdigit():
             return after[2] in self.data.age_words
+        if after[:1] == [","]:  # "Italo Bocchino, capogruppo dei finiani"
+            rest = [w for w in after[1:] if w not in self.data.definite and w != "ex"]
+            return bool(rest) and rest[0] in self.data.person_nouns
         return False
 
     def region_after(
