@@ -922,9 +922,10 @@ class _Recogniser:
                 and _is_name_start(toks[j + 1])
             ):
                 j += 2 if t.text != "." else 1
-            elif (  # "Movimento 5 Stelle", "Il Sole 24 Ore"
+            elif (  # "Movimento 5 Stelle", not "Boeing 787 Dreamliner"
                 t.text.isdigit()
-                and j > i
+                and j == i + 1
+                and toks[i].text.casefold() in self.data.org_words
                 and j == last_name + 1
                 and j + 1 < len(toks)
                 and toks[j + 1].is_word
@@ -960,6 +961,7 @@ class _Recogniser:
             last - i >= 2
             and (i == 0 or toks[i - 1].text in _OPENERS)
             and self._opening_known_word(words[0])
+            and words[0].casefold() not in self._doc_words()[1]  # "Apple Corps ... Apple"
             and words[0].casefold() not in self.data.org_words
             and words[0].casefold() not in self.data.place_words
             and not self.is_given_name(words[0])
