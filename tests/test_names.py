@@ -211,3 +211,15 @@ def test_buildings_province_codes_and_people_after_an_office_field() -> None:
 def test_numbers_and_places_inside_longer_names() -> None:
     found = names(extract("Contrari il Movimento 5 Stelle. Piove sul Golfo di Cagliari.", "it"))
     assert found["Movimento 5 Stelle"] == "ORG" and found["Golfo di Cagliari"] == "LOC"
+
+
+def test_an_organisation_after_a_title_is_no_office_field() -> None:
+    found = names(
+        extract(
+            "Ha parlato il leader della Lega Nord Umberto Bossi con il presidente della "
+            "Regione Lazio Piero Marrazzo.",
+            "it",
+        )
+    )
+    assert found["Lega Nord"] == "ORG" and found["Regione Lazio"] == "ORG"
+    assert found["Umberto Bossi"] == "PER" and found["Piero Marrazzo"] == "PER"

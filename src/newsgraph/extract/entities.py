@@ -1024,6 +1024,7 @@ class _Recogniser:
             and words[i - 2] in self.data.honorifics | self.data.person_nouns
             and sent.tokens[i - 2].text[:1].islower()
             and _is_known_word(sent.tokens[i].text, self.ctx.lang)
+            and not self._head_word(sent.tokens[i].text)  # "presidente della Regione Lazio"
         )
 
     def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
