@@ -113,3 +113,113 @@ def test_english_openers_names_and_currencies() -> None:
 def test_initials_and_arabic_particles_join_a_name() -> None:
     found = names(extract("La partita tra V. Kramnik e Nouri al-Maliki.", "it"))
     assert found["V. Kramnik"] == "PER" and "Nouri al-Maliki" in found
+
+
+def test_a_public_body_named_by_a_common_noun_is_an_organisation() -> None:
+    found = names(
+        extract(
+            "Il governo tedesco ha chiesto alla polizia di indagare. Il presidente del "
+            "Consiglio ha parlato con il capo dello Stato. Un nuovo governo è nato.",
+            "it",
+        )
+    )
+    assert found["governo tedesco"] == "ORG" and found["polizia"] == "ORG"
+    assert found["Consiglio"] == "ORG" and found["Stato"] == "ORG"
+    assert "governo" not in found  # "un nuovo governo": no body the text singles out
+
+
+def test_a_descriptor_before_a_place_belongs_to_its_name() -> None:
+    found = names(
+        extract(
+            "Piove in provincia di Ascoli Piceno e nel golfo del Messico. Un ricercatore "
+            "dell'università di Nottingham è atterrato all'aeroporto di Tunisi.",
+            "it",
+        )
+    )
+    assert found["provincia di Ascoli Piceno"] == "LOC"
+    assert found["golfo del Messico"] in ("LOC", "GPE")  # Mexico, the state, is a place too
+    assert found["università di Nottingham"] == "ORG" and found["Tunisi"] == "LOC"
+
+
+def test_a_person_noun_a_nationality_or_an_age_makes_an_unknown_name_a_person() -> None:
+    found = names(
+        extract(
+            "Ha vinto il pugile Manny Pacquiao contro la bulgara Staneva. Ha parlato "
+            "l'astronomo americano Clyde Tombaugh. Hanno arrestato Tremoto (57 anni). "
+            "Ha parlato Bocchino, capogruppo dei finiani.",
+            "it",
+        )
+    )
+    assert found["Manny Pacquiao"] == "PER" and found["Staneva"] == "PER"
+    assert found["Clyde Tombaugh"] == "PER" and found["Tremoto"] == "PER"
+    assert found["Bocchino"] == "PER"
+
+
+def test_a_place_descriptor_makes_an_unknown_name_a_place() -> None:
+    found = names(extract("Sono stati trovati sulla riva del fiume Dyfi.", "it"))
+    assert found["fiume Dyfi"] == "LOC"
+
+
+def test_a_masculine_article_before_a_town_names_its_club() -> None:
+    assert names(extract("Una vittoria per il Napoli.", "it"))["Napoli"] == "ORG"
+    assert names(extract("Il sindaco di Napoli ha festeggiato.", "it"))["Napoli"] == "LOC"
+
+
+def test_ordinary_words_and_word_like_towns_opening_a_sentence_are_no_names() -> None:
+    found = names(
+        extract(
+            "Qualità della vita: la classifica.\nCalcio, il campionato riparte.\n"
+            "Trasferitosi in Francia, ha continuato a scrivere.",
+            "it",
+        )
+    )
+    assert not {"Qualità", "Calcio", "Trasferitosi"} & set(found)
+
+
+def test_the_lower_case_rest_of_an_official_name_belongs_to_it() -> None:
+    found = names(
+        extract(
+            "Con 92 voti la Camera dei deputati ha approvato il decreto. La Corte d'appello "
+            "di Milano ha confermato. Ha chiamato l'Esercito per richiedere un sopralluogo.",
+            "it",
+        )
+    )
+    assert found["Camera dei deputati"] == "ORG" and found["Corte d'appello"] == "ORG"
+    assert found["Esercito"] == "ORG"
+
+
+def test_an_unknown_name_after_da_or_a_is_no_place_by_that_alone() -> None:
+    found = names(extract("La riduzione proposta a De Alessandri, gestita da Emambakhsh.", "it"))
+    assert found["De Alessandri"] != "LOC" and found["Emambakhsh"] != "LOC"
+
+
+def test_buildings_province_codes_and_people_after_an_office_field() -> None:
+    found = names(
+        extract(
+            "Visita allo Stadio Adriatico di Pescara. Una scossa a Ribera (AG) è stata "
+            "avvertita. Lo ha deciso il ministro dell'Istruzione Bussetti.\n"
+            "Arrestato Gbagbo, la crisi finisce. Parla Kim Jong-un.",
+            "it",
+        )
+    )
+    assert found["Stadio Adriatico"] == "LOC" and found["AG"] == "LOC"
+    assert found["Bussetti"] == "PER" and "Istruzione Bussetti" not in found
+    assert "Arrestato Gbagbo" not in found and "Gbagbo" in found
+    assert found["Kim Jong-un"] == "PER"
+
+
+def test_numbers_and_places_inside_longer_names() -> None:
+    found = names(extract("Contrari il Movimento 5 Stelle. Piove sul Golfo di Cagliari.", "it"))
+    assert found["Movimento 5 Stelle"] == "ORG" and found["Golfo di Cagliari"] == "LOC"
+
+
+def test_an_organisation_after_a_title_is_no_office_field() -> None:
+    found = names(
+        extract(
+            "Ha parlato il leader della Lega Nord Umberto Bossi con il presidente della "
+            "Regione Lazio Piero Marrazzo.",
+            "it",
+        )
+    )
+    assert found["Lega Nord"] == "ORG" and found["Regione Lazio"] == "ORG"
+    assert found["Umberto Bossi"] == "PER" and found["Piero Marrazzo"] == "PER"

@@ -163,6 +163,15 @@ class _LangData:
     person_endings: tuple[str, ...] = ()
     org_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    institutions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # -> capitalised
+    place_descriptors: tuple[tuple[str, ...], ...] = ()
+    person_nouns: frozenset[str] = frozenset()
+    club_articles: frozenset[str] = frozenset()
+    org_name_links: tuple[tuple[str, ...], ...] = ()
+    province_codes: frozenset[str] = frozenset()
+    age_words: frozenset[str] = frozenset()
+    org_descriptors: tuple[tuple[str, ...], ...] = ()
+    definite: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -201,6 +210,23 @@ def _inflected(data: dict[str, Any]) -> dict[str, str]:
                     table.setdefault(stem + other, code)
                 break
     return table
+
+
+def _word_key(phrase: object) -> tuple[str, ...]:
+    """The lookup key of a listed phrase, split at spaces only, so that an elided word
+    stays one token as in running text ("dell'", "d'")."""
+    return norm_key(str(phrase).split())
+
+
+def _phrases(data: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases listed under ``key`` as lookup keys, longest first."""
+    keys = {_word_key(p) for p in data.get(key) or ()}
+    return tuple(sorted((k for k in keys if k), key=lambda k: (-len(k), k)))
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    """The one-word entries listed under ``key`` as normalised tokens ("dell'")."""
+    return frozenset(k[0] for k in map(_word_key, data.get(key) or ()) if len(k) == 1)
 
 
 @cache
@@ -262,6 +288,17 @@ def _lang_data(lang: str) -> _LangData:
         org_heads=word_set(ent, "org_heads"),
         place_heads=word_set(ent, "place_heads"),
         person_endings=tuple(str(e).casefold() for e in ent.get("person_name_endings") or ()),
+        institutions={
+            _word_key(p): str(p)[:1].isupper() for p in ent.get("institution_nouns") or ()
+        },
+        definite=_words(ent, "definite_articles"),
+        place_descriptors=_phrases(ent, "place_descriptors"),
+        person_nouns=word_set(ent, "person_nouns"),
+        club_articles=_words(ent, "club_articles"),
+        org_name_links=_phrases(ent, "org_name_links"),
+        province_codes=frozenset(str(c) for c in ent.get("province_codes") or ()),
+        age_words=word_set(ent, "age_words"),
+        org_descriptors=_phrases(ent, "org_descriptors"),
     )
 
 
@@ -270,8 +307,11 @@ def _is_known_word(word: str, lang: str) -> bool:
     """Is the lower-case form of ``word`` an ordinary word of ``lang``?"""
     import simplemma
 
-    try:
-        return bool(simplemma.is_known(word.casefold(), lang=lang))
+    folded = word.casefold()
+    try:  # an inflected form the dictionary lemmatises ("trasferitosi") is known too
+        return bool(simplemma.is_known(folded, lang=lang)) or (
+            folded.isalpha() and _lemma(folded, lang) != folded
+        )
     except ValueError:
         return False
 
@@ -308,6 +348,7 @@ class _Match:
     weak: bool = False  # a place name that is also a word or first name: needs support
     guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
     misc: bool = False  # an event or award named after a known name: no entity
+    lead_start: int | None = None  # where a descriptor before it begins ("provincia di")
 
 
 class _Recogniser:
@@ -328,11 +369,22 @@ class _Recogniser:
 
     def names(self, sent: Sentence) -> list[_Match]:
         toks = sent.tokens
-        in_title = {k for t in self.titles(sent) for k in range(t.first, t.last)}
+        titles = self.titles(sent)
+        bodies = {self._title_body(sent, t) for t in titles}
+        in_title = {k for t in titles for k in range(t.first, t.last) if k not in bodies}
         found: list[_Match] = []
         i = 0
         while i < len(toks):
             tok = toks[i]
+            if (
+                tok.is_word
+                and i not in in_title
+                and (body := self._institution(sent, i, in_title=i in bodies))
+                and (not _is_name_start(tok) or self._known(sent, i) is None)
+            ):
+                found.append(body)
+                i = body.last
+                continue
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
@@ -352,7 +404,172 @@ class _Recogniser:
                 ref = match.ref or slug(match.text)
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
-        return found
+        return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
+
+    def _with_provinces(self, sent: Sentence, found: list[_Match]) -> list[_Match]:
+        """A province's code in brackets after a town ("Ribera (AG)", the pack's
+        ``province_codes``) is a place, and so is the town, if nothing else typed it."""
+        if not self.data.province_codes:
+            return found
+        toks = sent.tokens
+        out: list[_Match] = []
+        codes: set[int] = set()
+        for m in found:
+            if m.first in codes:
+                continue  # the code, read as a name of its own
+            out.append(m)
+            k = m.last
+            if not (
+                k + 2 < len(toks)
+                and toks[k].text == "("
+                and toks[k + 2].text == ")"
+                and toks[k + 1].text in self.data.province_codes
+                and m.kind != "PER"
+            ):
+                continue
+            if m.ref is None and not m.places:
+                m.kind = "LOC"  # "Biassono (MB)"
+            code = toks[k + 1]
+            codes.add(k + 1)
+            out.append(_Match(sent.index, k + 1, k + 2, code.start, code.end, code.text, "LOC"))
+        return out
+
+    def _with_descriptor(self, sent: Sentence, m: _Match) -> _Match:
+        """A place named with the lower-case descriptor before it ("provincia di Ascoli
+        Piceno", "golfo del Messico"): the descriptor is part of the name (the pack's
+        ``place_descriptors``); one of ``org_descriptors`` makes it an organisation's
+        ("università di Nottingham")."""
+        descriptor = self._descriptor_before(sent, m.first)
+        if descriptor is None or (m.kind not in ("LOC", "GPE") and not m.places and m.ref):
+            return m
+        first, org = descriptor
+        if org:
+            start = sent.tokens[first].start
+            text = sent.text[start - sent.start : m.end - sent.start]
+            return _Match(sent.index, first, m.last, start, m.end, text, "ORG")
+        if m.kind in ("LOC", "GPE") or m.places:
+            m.lead_start = sent.tokens[first].start
+        return m
+
+    def _descriptor_before(self, sent: Sentence, i: int) -> tuple[int, bool] | None:
+        """The first token of a lower-case place or organisation descriptor that ends right
+        before token ``i``, and whether it makes the name an organisation's."""
+        words, toks = sent.norm_words, sent.tokens
+        for phrase, org in [(p, False) for p in self.data.place_descriptors] + [
+            (p, True) for p in self.data.org_descriptors
+        ]:
+            first = i - len(phrase)
+            if first >= 0 and tuple(words[first:i]) == phrase:
+                return (first, org) if toks[first].text[:1].islower() else None
+        return None
+
+    def _institution(self, sent: Sentence, i: int, *, in_title: bool = False) -> _Match | None:
+        """A common noun naming the one public body the text means, after a definite
+        article ("il governo tedesco", "dalla procura", "allo Stato"): the pack's
+        ``institution_nouns``, with the adjectives after them that ``_org_modifier`` accepts
+        and, written with capitals, the rest of the body's name ("Consiglio dei Ministri")."""
+        words = sent.norm_words
+        if not self.data.institutions or i == 0 or words[i - 1] not in self.data.definite:
+            return None
+        toks = sent.tokens
+        phrase = (words[i],) if in_title else next(
+            (p for p in sorted(self.data.institutions, key=len, reverse=True)
+             if tuple(words[i : i + len(p)]) == p),
+            None,
+        )  # fmt: skip
+        if phrase is None or (self.data.institutions.get(phrase) and not _is_name_start(toks[i])):
+            return None
+        last = i + len(phrase)
+        while _is_name_start(toks[i]) and last < len(toks):  # "Polizia Stradale", "Stato Vaticano"
+            if self.is_given_name(toks[last].text) or self._kb_name_at(sent, last):
+                break  # "presidente del Consiglio Giuseppe Conte"
+            if toks[last].is_word and _is_name_start(toks[last]):
+                last += 1
+            elif (  # "Consiglio dei Ministri", but "Procura di Roma"
+                last + 1 < len(toks)
+                and toks[last].text.casefold() in _CONNECTORS
+                and toks[last + 1].is_word
+                and _is_name_start(toks[last + 1])
+                and not self._place_at(sent, last + 1)
+                and toks[last + 1].text.casefold() not in self.data.not_names
+            ):
+                last += 2
+            else:
+                break
+        for _ in range(2):  # "il governo tedesco", "la giunta militare"
+            if last < len(toks) and self._org_modifier(toks[last].text):
+                last += 1
+        if _is_name_start(toks[i]):
+            last = self._org_tail(sent, last)
+        start, end = toks[i].start, toks[last - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, i, last, start, end, text, "ORG")
+
+    def _org_tail(self, sent: Sentence, last: int) -> int:
+        """``last`` moved past the lower-case rest of an organisation's name begun by a
+        capitalised org word ("Camera dei deputati", "Corte d'appello", "Commissione
+        internazionale per la caccia alle balene"): the pack's ``org_name_links``, each
+        followed by ordinary words that are no function words, verbs or names."""
+        toks, words = sent.tokens, sent.norm_words
+        end = last
+        while end < len(toks) and end - last < 10:
+            link = next(
+                (p for p in self.data.org_name_links if tuple(words[end : end + len(p)]) == p),
+                None,
+            )
+            if link is None or (link[0] in ("e", "ed") and end == last):
+                break  # "Vigili del Fuoco e delle forze dell'ordine": two bodies
+            k = end + len(link)
+            if k < len(toks) and words[k] in self.data.definite:
+                k += 1  # "per la pace e l'ordine"
+            first = k
+            while k < len(toks) and self._name_word(toks[k]):
+                k += 1
+            if k == first:
+                break
+            end = k
+        return end
+
+    def _name_word(self, tok: Token) -> bool:
+        """A lower-case ordinary word that can belong to an organisation's name: no
+        function word and no inflected verb ("deputati", "appello", not "ha", "decise")."""
+        word = tok.text
+        if not tok.is_word or not word[:1].islower() or not word.isalpha():
+            return False
+        folded = word.casefold()
+        lemma = _lemma(folded, self.ctx.lang)
+        if self.data.stop & {folded, lemma} or folded in self.data.not_names:
+            return False  # "di molte città"
+        verb = ("are", "ere", "ire")
+        if folded.endswith(verb):
+            return False  # "per richiedere"
+        # an inflected verb ("decise", "approvato"), but a noun that is also a first person
+        # ("appello", "consiglio")
+        return not (
+            lemma != folded
+            and lemma.endswith(verb)
+            and (not folded.endswith("o") or folded.endswith(("ato", "uto", "ito")))
+        )
+
+    def _title_body(self, sent: Sentence, title: _Match) -> int:
+        """Where the body a title names begins inside it ("Consiglio" of "presidente del
+        Consiglio", "Stato" of "capo dello Stato"): that body is named, the office is not;
+        ``title.last`` when the title names none."""
+        k = title.last - 1
+        word = sent.tokens[k]
+        if (
+            self.data.institutions
+            and k > title.first + 1
+            and _is_name_start(word)
+            and sent.norm_words[k - 1] in self.data.definite
+            and (
+                (sent.norm_words[k],) in self.data.institutions
+                or sent.norm_words[k] in self.data.org_words
+                or sent.norm_words[k] in self.data.place_words  # "della Repubblica"
+            )
+        ):
+            return k
+        return title.last
 
     def _person_starts(self, sent: Sentence, i: int, j: int) -> bool:
         """Does a full name (a given name and a capitalised word) start at ``j`` inside a run
@@ -489,6 +706,8 @@ class _Recogniser:
             if n == 1 and self._common_word(toks, i):
                 ids = {e for e in ids if self.kb.entries[e].kind != "PER"}
                 places = ()
+            if n == 1 and not ids and sent.norm_words[i] in self.data.org_words:
+                places = ()  # "Corte d'appello", "Camera dei deputati": not the towns
             if (
                 n == 1
                 and i + 1 < len(toks)
@@ -501,7 +720,13 @@ class _Recogniser:
             weak = False
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
-                if weak and self._inside_name(toks, i):
+                if weak and (
+                    self._inside_name(toks, i)
+                    or (  # "Calcio, Nave e Torri" opening a sentence are words, not towns
+                        (i == 0 or toks[i - 1].text in _OPENERS)
+                        and self._opening_known_word(toks[i].text)
+                    )
+                ):
                     places = ()
             if not ids and not places:
                 continue
@@ -584,6 +809,19 @@ class _Recogniser:
                           places=places, named=False)  # fmt: skip
         return None
 
+    def club_named(self, sent: Sentence, m: _Match) -> bool:
+        """Is a town's one-word name, after one of the pack's ``club_articles``, its club's
+        ("il Napoli": Italian towns are feminine, their football clubs masculine)?"""
+        return (
+            m.kind == "LOC"
+            and len(m.places) == 1
+            and m.places[0].level == "city"
+            and m.last - m.first == 1
+            and m.lead_start is None
+            and m.first > 0
+            and sent.norm_words[m.first - 1] in self.data.club_articles
+        )
+
     def word_like_name(self, word: str) -> bool:
         """A first name or an ordinary word of the language."""
         return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
@@ -634,9 +872,9 @@ class _Recogniser:
                 and t.is_word
                 and (self._starts_known(t.text) or self._kb_name_at(sent, j))
                 and not self._unknown_full_name(sent, i, j)
-                and not (  # "Banca d'Italia", "Università di Nottingham"
+                and not (  # "Banca d'Italia", "Università di Nottingham", "Golfo di Cagliari"
                     j == i + 2
-                    and toks[i].text.casefold() in self.data.org_words
+                    and self._head_word(toks[i].text)
                     and toks[i + 1].text.casefold() in _CONNECTORS
                 )
             ):
@@ -661,7 +899,7 @@ class _Recogniser:
                 )
                 and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
                     t.text.isalpha()
-                    and not (j == i + 1 and toks[i].text.casefold() in self.data.org_words)
+                    and not (j == i + 1 and self._head_word(toks[i].text))
                     and self._place_at(sent, j + 1)
                 )
             ):
@@ -684,18 +922,59 @@ class _Recogniser:
                 and _is_name_start(toks[j + 1])
             ):
                 j += 2 if t.text != "." else 1
+            elif (  # "Movimento 5 Stelle", not "Boeing 787 Dreamliner"
+                t.text.isdigit()
+                and j == i + 1
+                and toks[i].text.casefold() in self.data.org_words
+                and j == last_name + 1
+                and j + 1 < len(toks)
+                and toks[j + 1].is_word
+                and _is_name_start(toks[j + 1])
+                and not toks[j + 1].text.isupper()
+                and toks[j + 1].text.casefold() not in self.data.not_names
+                and not self._kb_name_at(sent, j + 1)
+            ) or (  # "Kim Jong-un", "Prayuth Chan-ocha"
+                t.text == "-"
+                and j > i
+                and j == last_name + 1
+                and j + 1 < len(toks)
+                and t.start == toks[j - 1].end
+                and toks[j + 1].start == t.end
+                and toks[j + 1].is_word
+                and toks[j + 1].text.isalpha()
+                and toks[j + 1].text.islower()
+                and len(toks[j + 1].text) <= 4
+            ):
+                last_name = j + 1
+                j += 2
             else:
                 break
         last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        if last - i >= 2 and self._office_domain(sent, i):
+            start, end = toks[i + 1].start, toks[last - 1].end  # "ministro dell'Istruzione
+            text = sent.text[start - sent.start : end - sent.start]  # Bussetti": the person
+            return _Match(sent.index, i + 1, last, start, end, text, "PER")
+        if (
+            last - i >= 2
+            and (i == 0 or toks[i - 1].text in _OPENERS)
+            and self._opening_known_word(words[0])
+            and words[0].casefold() not in self._doc_words()[1]  # "Apple Corps ... Apple"
+            and words[0].casefold() not in self.data.org_words
+            and words[0].casefold() not in self.data.place_words
+            and not self.is_given_name(words[0])
+            and not words[0].isupper()
+        ):
+            return None  # "Arrestato Gbagbo", "Ritratto di Cristoforo Colombo": a word first
         if cut_before_person and len(words) == 1 and _is_known_word(words[0], self.ctx.lang):
             return None  # "Trasporti" of "ministro dei Trasporti Danilo Toninelli"
         if words[0].casefold() in self.data.org_words:
             for _ in range(2):  # "Parlamento inglese", "Tribunale speciale iracheno"
                 if last < len(toks) and self._org_modifier(toks[last].text):
                     last += 1
+            last = self._org_tail(sent, last)
             words = [t.text for t in toks[i:last]]
         head = self._head_after(sent, last)
         if head is not None:
@@ -728,6 +1007,25 @@ class _Recogniser:
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _head_word(self, word: str) -> bool:
+        """Does ``word`` head a name that goes on with "of" and a place ("Università di
+        Nottingham", "Golfo del Messico")?"""
+        folded = word.casefold()
+        return folded in self.data.org_words or folded in self.data.place_words
+
+    def _office_domain(self, sent: Sentence, i: int) -> bool:
+        """Is token ``i`` the field of an office named before it ("ministro dell'Istruzione",
+        "assessore alla Cultura"), a word of the language, not a name?"""
+        words = sent.norm_words
+        return (
+            i >= 2
+            and words[i - 1] in self.data.definite
+            and words[i - 2] in self.data.honorifics | self.data.person_nouns
+            and sent.tokens[i - 2].text[:1].islower()
+            and _is_known_word(sent.tokens[i].text, self.ctx.lang)
+            and not self._head_word(sent.tokens[i].text)  # "presidente della Regione Lazio"
+        )
 
     def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
         """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
@@ -869,6 +1167,11 @@ class _Recogniser:
         before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
+        if self._person_cue(sent, i, last):
+            return "PER"  # "il pugile Manny Pacquiao", "la bulgara Staneva", "Mauriello, 57 anni"
+        descriptor = self._descriptor_before(sent, i)
+        if descriptor is not None:
+            return "ORG" if descriptor[1] else "LOC"  # "fiume Dyfi", "università di Witwatersrand"
         if len(words) >= 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == ".":
             return "PER"  # "V. Kramnik"
         if (folded[0] in self.kb.first_names or self.is_given_name(words[0])) and len(words) >= 2:
@@ -898,6 +1201,29 @@ class _Recogniser:
             return "LOC"  # a place's name, passed over as a weak one ("Geneva")
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
+
+    def _person_cue(self, sent: Sentence, i: int, last: int) -> bool:
+        """Does the text say that the name from ``i`` to ``last`` is a person's: a noun for a
+        person before it, maybe with an adjective of nationality ("l'astronomo americano"), a
+        nationality as a noun ("la bulgara"), or an age after it ("Rossi, 57 anni")?"""
+        if not self.data.person_nouns:
+            return False
+        toks, words = sent.tokens, sent.norm_words
+        k = i - 1
+        demonym = False
+        while k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.demonyms:
+            demonym, k = True, k - 1
+        if k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.person_nouns:
+            return True
+        if demonym and k >= 0 and words[k] in self.data.definite and k == i - 2:
+            return True  # "il filippino Manny Pacquiao"
+        after = [t.text.casefold() for t in toks[last : last + 4]]
+        if after[:1] in (["("], [","]) and len(after) >= 3 and after[1].isdigit():
+            return after[2] in self.data.age_words
+        if after[:1] == [","]:  # "Italo Bocchino, capogruppo dei finiani"
+            rest = [w for w in after[1:] if w not in self.data.definite and w != "ex"]
+            return bool(rest) and rest[0] in self.data.person_nouns
+        return False
 
     def region_after(
         self, sent: Sentence, m: _Match, candidates: tuple[PlaceEntry, ...], names: list[_Match]
@@ -1175,6 +1501,10 @@ def find_entities(ctx: DocContext) -> Entities:
                 m.kind, m.ref, m.places = "PER", person, ()
 
     inner = _resolve_places(rec, per_sentence)
+    for sent, names, _, _ in per_sentence:
+        for m in names:
+            if rec.club_named(sent, m):  # "il Napoli", "al Rovigo": the club
+                m.kind, m.ref, m.places = "ORG", None, ()
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
@@ -1200,7 +1530,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 if m.ref in ctx.kb.entries and ctx.kb.entries[m.ref].kind != m.kind:
                     m.ref = f"{m.ref}-{m.kind.lower()}"
             assert m.ref is not None
-            span = Span.of(text, m.start, m.end)
+            span = Span.of(text, m.start if m.lead_start is None else m.lead_start, m.end)
             country_place = rec.gaz.countries.get(m.ref) if m.kind == "GPE" else None
             if country_place is not None:  # a state is a named location too
                 place_hits[country_place.id].append(span)
