@@ -1179,15 +1179,18 @@ def find_entities(ctx: DocContext) -> Entities:
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
     place_names: dict[str, str] = {}
+    seats: set[str] = set()  # capitals named for their states: places standing for a state
+    cities: set[str] = set()  # places named as places
     actor_spans: dict[str, list[Span]] = defaultdict(list)
     text = ctx.document.text
     for sent, names, titles, demonyms in per_sentence:
         for m in names:
+            seat: PlaceEntry | None = None  # a capital named for its state
             if m.places and m.ref is None:
                 entry = m.places[0]
                 state = rec.gaz.capitals.get(entry.geonameid)
                 if state and state in ctx.kb.entries and not rec._locative_before(sent, m.first):
-                    m.kind, m.ref = "GPE", state
+                    m.kind, m.ref, seat = "GPE", state, entry
                 else:
                     m.kind, m.ref = "LOC", entry.id
                     place_entries[entry.id] = entry
@@ -1202,7 +1205,13 @@ def find_entities(ctx: DocContext) -> Entities:
             assert m.ref is not None
             span = Span.of(text, m.start, m.end)
             country_place = rec.gaz.countries.get(m.ref) if m.kind == "GPE" else None
-            if country_place is not None:  # a state is a named location too
+            if seat is not None:  # "Moscow said": the state acts, where the name is its seat's
+                place_hits[seat.id].append(span)
+                place_entries[seat.id] = seat
+                seats.add(seat.id)
+            elif m.kind == "LOC" and m.ref:
+                cities.add(m.ref)
+            elif country_place is not None:  # a state is a named location too
                 place_hits[country_place.id].append(span)
                 place_entries[country_place.id] = country_place
             if m.kind == "LOC":
@@ -1293,7 +1302,10 @@ def find_entities(ctx: DocContext) -> Entities:
         pe = place_entries.get(place_id)
         spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
         if pe is not None:
-            kind = "GPE" if rec.gaz.countries.get(pe.country or "") is pe else None
+            state = rec.gaz.countries.get(pe.country or "") is pe or (
+                place_id in seats and place_id not in cities
+            )
+            kind = "GPE" if state else None
             places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans, kind))
         else:
             places.append(
