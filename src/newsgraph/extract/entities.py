@@ -21,7 +21,7 @@ from itertools import islice, product
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, resolve
+from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, read
 from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
@@ -1087,13 +1087,16 @@ def _resolve_places(
         for d in demonyms:
             if d.ref:
                 named[d.ref] += 1
-    for (sent, m), entry in zip(owners, resolve(toponyms, named), strict=True):
-        if m.kind == "GPE" and (entry is None or entry.level == "country"):
+    for (sent, m), reading in zip(owners, read(toponyms, named), strict=True):
+        entry = reading.place
+        if m.kind == "GPE" and (entry is None or entry.level == "country" or not reading.supported):
             m.places = ()
-        elif entry is None:
+        elif entry is None or not reading.supported:
             m.places = ()
             words = [t.text for t in sent.tokens[m.first : m.last]]
             m.kind = rec._guess_kind(sent, m.first, m.last, words)
+            if m.kind == "LOC" and entry is not None:  # a place after all: the likeliest one
+                m.ref, m.places = None, (entry,)
         else:
             m.kind, m.ref, m.places = "LOC", None, (entry,)
     return inner
@@ -1302,10 +1305,10 @@ def find_entities(ctx: DocContext) -> Entities:
         pe = place_entries.get(place_id)
         spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
         if pe is not None:
-            state = rec.gaz.countries.get(pe.country or "") is pe or (
+            for_state = rec.gaz.countries.get(pe.country or "") is pe or (
                 place_id in seats and place_id not in cities
             )
-            kind = "GPE" if state else None
+            kind = "GPE" if for_state else None
             places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans, kind))
         else:
             places.append(

@@ -86,11 +86,26 @@ def _groups(toponyms: list[Toponym]) -> list[_Group]:
     return list(groups.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The namesake a toponym most likely stands for, and whether the article supports it
+    as a place at all (a small one-word town nothing supports may be a surname or a word)."""
+
+    place: PlaceEntry | None
+    supported: bool = True
+
+
 def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[PlaceEntry | None]:
     """The place each toponym stands for; None for a small one-word town that nothing in
     the article supports (more likely a surname or an ordinary word than that town).
 
     ``countries_named``: how often the article names each country (by name or demonym)."""
+    return [r.place if r.supported else None for r in read(toponyms, countries_named)]
+
+
+def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading]:
+    """The most likely namesake of each toponym, flagged when nothing in the article
+    supports it as a place (see :func:`resolve`)."""
     groups = _groups(toponyms)
     for g in groups:  # clear: one namesake, or a town written with its region
         if len(g.candidates) == 1 or g.within is not None:
@@ -104,7 +119,7 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
     for g in groups:  # again, in the light of every other name's first reading
         if not g.clear:
             g.choice = max(g.candidates, key=lambda c: every.score(c, g))
-    out: list[PlaceEntry | None] = [None] * len(toponyms)
+    out = [Reading(None)] * len(toponyms)
     for g in groups:
         if g.choice is None:
             continue
@@ -112,13 +127,12 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
         choice = g.choice
         if choice.level == "admin2":
             choice = _place_county(choice, others)
+        supported = True
         small = choice.population < SMALL_TOWN or g.weak
         if g.one_word and choice.level == "city" and small:
             supported = g.locative or g.within is not None or _supported(choice, others)
-            if not supported:
-                continue
         for i in g.members:
-            out[i] = choice
+            out[i] = Reading(choice, supported)
     return out
 
 
