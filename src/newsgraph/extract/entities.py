@@ -21,7 +21,7 @@ from itertools import islice, product
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, read
+from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, place_among, read
 from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
@@ -308,6 +308,7 @@ class _Match:
     weak: bool = False  # a place name that is also a word or first name: needs support
     guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
     misc: bool = False  # an event or award named after a known name: no entity
+    region: PlaceEntry | None = None  # the region stated for a town the gazetteer lacks
 
 
 class _Recogniser:
@@ -561,7 +562,13 @@ class _Recogniser:
             and _is_name_start(toks[i + 2])
         ):
             return True
-        return i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1])
+        before = toks[i - 1] if i > 1 else None  # "A Danbury man": an opening word, no name
+        return (
+            before is not None
+            and before.is_word
+            and _is_name_start(before)
+            and before.text.casefold() not in self.data.stop
+        )
 
     def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
         """The place an organisation's name begins with ("Gainesville Police Department"),
@@ -904,21 +911,26 @@ class _Recogniser:
     ) -> Region | None:
         """The region or country written after a place name ("Springfield, Illinois",
         "Paris, Texas", "Athens, Ga."), when one of the name's namesakes lies there."""
+        for r in self.regions_written_after(sent, m, names):
+            region: Region = (r.country, r.admin1)
+            if any(_within(c, region) for c in candidates):
+                return region
+        return None
+
+    def regions_written_after(
+        self, sent: Sentence, m: _Match, names: list[_Match]
+    ) -> list[PlaceEntry]:
+        """The regions and countries a name written after ``m`` ("Lanexa, Va.") may be."""
         toks = sent.tokens
         j = m.last
         if j + 1 >= len(toks) or toks[j].text != ",":
-            return None
+            return []
         after = next((n for n in names if n.first == j + 1), None)
-        regions: list[PlaceEntry] = []
-        if after is not None:
-            country = self.gaz.countries.get(after.ref or "") if after.kind == "GPE" else None
-            regions = [*after.places, *([country] if country else [])]
-        for r in regions:
-            if r.level in ("admin1", "country"):
-                region: Region = (r.country, r.admin1)
-                if any(_within(c, region) for c in candidates):
-                    return region
-        return None
+        if after is None:
+            return []
+        country = self.gaz.countries.get(after.ref or "") if after.kind == "GPE" else None
+        regions = [*after.places, *([country] if country else [])]
+        return [r for r in regions if r.level in ("admin1", "country")]
 
     def region_abbreviation(self, sent: Sentence, j: int) -> tuple[int, PlaceEntry] | None:
         """A region written short at token ``j`` ("Ill.", "W.Va.", "OH"): the token after it
@@ -1051,11 +1063,17 @@ def _resolve_places(
     owners: list[tuple[Sentence, _Match]] = []
     named: Counter[str] = Counter()
     inner: list[_Match] = []
-    for sent, names, _, demonyms in per_sentence:
+    for sent, names, _, _ in per_sentence:
         _add_region_abbreviations(rec, sent, names)
+    unlisted = _unlisted_towns(rec, per_sentence)
+    for sent, names, _, demonyms in per_sentence:
         heads = [h for h in (rec.place_at_head(sent, m) for m in names) if h is not None]
         inner += heads
         for m in names + heads:
+            region = unlisted.get(sent.norm_words[m.first : m.last]) if m.ref is None else None
+            if region is not None:  # "Belgrade, Minn.": a town of Minnesota we do not list
+                m.kind, m.places, m.region = "LOC", (), region
+                continue
             if m.kind == "GPE" and m.ref and not m.places:
                 named[m.ref] += 1
                 continue
@@ -1100,6 +1118,31 @@ def _resolve_places(
         else:
             m.kind, m.ref, m.places = "LOC", None, (entry,)
     return inner
+
+
+def _unlisted_towns(
+    rec: _Recogniser,
+    per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
+) -> dict[tuple[str, ...], PlaceEntry]:
+    """Names written with a region none of whose namesakes lies there ("Belgrade, Minn.",
+    "Lanexa, Va."): towns the gazetteer lacks, placed in that region.  Read once per
+    article: every mention of the name is that town."""
+    found: dict[tuple[str, ...], PlaceEntry] = {}
+    for sent, names, _, _ in per_sentence:
+        for m in names:
+            if m.ref is not None or not (m.places or m.kind == "LOC"):
+                continue
+            if any(c.level != "city" for c in m.places):
+                continue  # a region or a country in a list ("Wisconsin, Illinois and Iowa")
+            regions = rec.regions_written_after(sent, m, names)
+            states = [r for r in regions if r.level == "admin1"]
+            if states and not any(
+                _within(c, (r.country, r.admin1 if r.level == "admin1" else None))
+                for c in m.places
+                for r in regions
+            ):
+                found.setdefault(sent.norm_words[m.first : m.last], states[0])
+    return found
 
 
 def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
@@ -1184,6 +1227,7 @@ def find_entities(ctx: DocContext) -> Entities:
     place_names: dict[str, str] = {}
     seats: set[str] = set()  # capitals named for their states: places standing for a state
     cities: set[str] = set()  # places named as places
+    regions_of: dict[str, PlaceEntry] = {}  # an unlisted town -> the region it lies in
     actor_spans: dict[str, list[Span]] = defaultdict(list)
     text = ctx.document.text
     for sent, names, titles, demonyms in per_sentence:
@@ -1201,6 +1245,8 @@ def find_entities(ctx: DocContext) -> Entities:
                 m.ref = f"loc:{slug(m.text)}"
                 place_entries.setdefault(m.ref, None)
                 place_names[m.ref] = m.text
+                if m.region is not None:
+                    regions_of[m.ref] = m.region
             elif m.ref is None:
                 m.ref = slug(m.text)
                 if m.ref in ctx.kb.entries and ctx.kb.entries[m.ref].kind != m.kind:
@@ -1301,6 +1347,7 @@ def find_entities(ctx: DocContext) -> Entities:
             )
         )
     places = []
+    towns = [pe for pe in place_entries.values() if pe is not None and pe.level == "city"]
     for place_id, spans_list in place_hits.items():
         pe = place_entries.get(place_id)
         spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
@@ -1310,6 +1357,10 @@ def find_entities(ctx: DocContext) -> Entities:
             )
             kind = "GPE" if for_state else None
             places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans, kind))
+        elif place_id in regions_of:  # a town we do not list, amid the article's towns there
+            region = place_among(regions_of[place_id], towns)
+            name = place_names.get(place_id, spans[0].text)
+            places.append(Place(place_id, name, region.country, region.lat, region.lon, spans))
         else:
             places.append(
                 Place(place_id, place_names.get(place_id, spans[0].text), None, None, None, spans)

@@ -4,7 +4,12 @@ A name is read once per article (one sense per discourse): its mentions share on
 place.  The article's own clear toponyms - a name with one namesake, a region
 or a country, a town written with its region ("Springfield, Ill.") - say in which
 countries and regions it lies; an ambiguous name then goes to the namesake that
-lies there, or near those places, before a merely more populous one.
+lies there, or near those places, before a merely more populous one.  Names that are
+all ambiguous still place each other: in the first reading, namesakes of different names
+that lie close together count for one another (spatial minimality).  A capital named for
+its state ("Washington said") gets a little more weight, no more: the actor is the state,
+but the place is where the article points ("Paris showed a 22% increase" in a Texas paper
+is Paris, Texas).
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ Region = tuple[str | None, str | None]  # (country, admin1); admin1 None: the wh
 #: Weights of the evidence for a namesake, next to log10 of its population.
 COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its country
 REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
-NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM
+NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM (or namesakes of others)
 NEAR_KM = 100.0
 _NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: a quick test before the distance
-#: A capital in the position of an agent is its state's government, whatever else is near.
-AGENT_BONUS = 3.0
+#: A capital in the position of an agent may be its state's government ("Moscow demanded"):
+#: a little more likely the capital than its namesakes, as far as the article allows.
+AGENT_BONUS = 1.0
 REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its population
 ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
 #: A one-word town smaller than this is a place only with support from the context.
@@ -201,6 +207,15 @@ class _Context:
                 self.regions[region] = self.regions.get(region, 0.0) + weight
             if vote.town:
                 self.towns.append(vote.town)
+        # in the first reading, the towns an ambiguous name may be, each a share of it: a
+        # cluster of small towns' namesakes close together says where the article is
+        self.possible: list[tuple[int, PlaceEntry, float]] = []
+        if soft:
+            for g in groups:
+                if g.clear or g.weak:
+                    continue
+                towns = [c for c in g.candidates if c.level == "city"]
+                self.possible += [(id(g), t, 1.0 / len(towns)) for t in towns]
         self.total = sum(self.countries.values())
         self.regional = sum(self.regions.values())
 
@@ -220,14 +235,24 @@ class _Context:
             if regional > 0:
                 votes = self.regions.get(region, 0.0) - own.regions.get(region, 0.0)
                 score += REGION_WEIGHT * votes / regional
-        if c.level == "city" and any(
-            t is not own.town
-            and abs(t.lat - c.lat) < _NEAR_DEGREES
-            and distance_km(c, t) <= NEAR_KM
-            for t in self.towns
-        ):
-            score += NEAR_WEIGHT
+        if c.level == "city":
+            score += NEAR_WEIGHT * self._nearness(c, g, own.town)
         return score
+
+    def _nearness(self, c: PlaceEntry, g: _Group, own: PlaceEntry | None) -> float:
+        """1 when a town of the article's reading lies within NEAR_KM of ``c``; else the
+        shares of the other names' namesakes that do (at most 1)."""
+        if any(t is not own and _near(c, t) for t in self.towns):
+            return 1.0
+        shares: dict[int, float] = {}
+        for group, t, share in self.possible:
+            if group != id(g) and share > shares.get(group, 0.0) and _near(c, t):
+                shares[group] = share
+        return min(1.0, sum(shares.values()))
+
+
+def _near(a: PlaceEntry, b: PlaceEntry) -> bool:
+    return abs(a.lat - b.lat) < _NEAR_DEGREES and distance_km(a, b) <= NEAR_KM
 
 
 def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
@@ -244,9 +269,15 @@ def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
 def _place_county(county: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
     """A county has no coordinates of its own here: it lies around the article's towns in its
     state (the median of their coordinates), else where its state is."""
-    towns = [p for p in others if p.level == "city" and within(p, _region(county))]
+    return place_among(county, others)
+
+
+def place_among(entry: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
+    """``entry`` (a county, or a town we do not list, at its state's place) moved to the
+    median of the coordinates of ``others``' towns in its state, if there are any."""
+    towns = [p for p in others if p.level == "city" and within(p, _region(entry))]
     if not towns:
-        return county
+        return entry
     lats = sorted(t.lat for t in towns)
     lons = sorted(t.lon for t in towns)
-    return replace(county, lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+    return replace(entry, lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
