@@ -80,6 +80,16 @@ def test_a_town_we_do_not_list_lies_in_the_state_written_after_it() -> None:
     assert place_of(extract("A man from Lanexa, Va., was hurt."), "Lanexa").country == "USA"
 
 
+def test_a_place_we_do_not_list_named_after_a_town_lies_there() -> None:
+    r = extract(
+        "Paris and Roxton collected more taxes in Lamar County, Texas. "
+        "Police informed the Paris Walmart store."
+    )
+    store, paris = place_of(r, "Paris Walmart"), place_of(r, "Paris")
+    assert store.id == "loc:paris-walmart" and (store.lat, store.lon) == (paris.lat, paris.lon)
+    assert paris.country == "USA"
+
+
 def test_nationality_adjectives_mention_their_country_in_english() -> None:
     r = extract("Russian officials met American diplomats.")
     assert {m.text for m in place_of(r, "Russian").mentions} == {"Russian"}

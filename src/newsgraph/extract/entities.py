@@ -573,7 +573,8 @@ class _Recogniser:
     def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
         """The place an organisation's name begins with ("Gainesville Police Department"),
         when it is a region, a town of some size or a name of several words."""
-        if m.kind != "ORG" or m.ref is not None or m.last - m.first < 2:
+        unknown_place = m.kind == "LOC" and not m.places  # "Paris Walmart", "Logan-Rogersville"
+        if not (m.kind == "ORG" or unknown_place) or m.ref is not None or m.last - m.first < 2:
             return None
         toks = sent.tokens
         for n in range(m.last - m.first - 1, 0, -1):
@@ -583,8 +584,8 @@ class _Recogniser:
             top = places[0]
             if n == 1 and top.level == "city" and top.population < SMALL_TOWN:
                 return None
-            if n == 1 and self.word_like_name(toks[m.first].text):
-                return None
+            if n == 1 and not unknown_place and self.word_like_name(toks[m.first].text):
+                return None  # "Gay Pride Committee"; a place's name tells it is no word
             start, end = toks[m.first].start, toks[m.first + n - 1].end
             text = sent.text[start - sent.start : end - sent.start]
             return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
@@ -1066,9 +1067,17 @@ def _resolve_places(
     for sent, names, _, _ in per_sentence:
         _add_region_abbreviations(rec, sent, names)
     unlisted = _unlisted_towns(rec, per_sentence)
+    located: list[tuple[_Match, _Match]] = []  # an unknown place, the town it is named after
     for sent, names, _, demonyms in per_sentence:
-        heads = [h for h in (rec.place_at_head(sent, m) for m in names) if h is not None]
-        inner += heads
+        heads = []
+        for m in names:
+            head = rec.place_at_head(sent, m)
+            if head is not None and m.kind == "LOC":
+                located.append((m, head))
+            elif head is not None:
+                inner.append(head)
+            if head is not None:
+                heads.append(head)
         for m in names + heads:
             region = unlisted.get(sent.norm_words[m.first : m.last]) if m.ref is None else None
             if region is not None:  # "Belgrade, Minn.": a town of Minnesota we do not list
@@ -1117,6 +1126,9 @@ def _resolve_places(
                 m.ref, m.places = None, (entry,)
         else:
             m.kind, m.ref, m.places = "LOC", None, (entry,)
+    for m, head in located:  # "Paris Walmart": where Paris is, though we do not list it
+        if head.kind == "LOC" and head.places:
+            m.region = head.places[0]
     return inner
 
 
@@ -1357,8 +1369,9 @@ def find_entities(ctx: DocContext) -> Entities:
             )
             kind = "GPE" if for_state else None
             places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans, kind))
-        elif place_id in regions_of:  # a town we do not list, amid the article's towns there
-            region = place_among(regions_of[place_id], towns)
+        elif place_id in regions_of:  # a place we do not list, amid the article's towns there
+            region = regions_of[place_id]
+            region = place_among(region, towns) if region.level == "admin1" else region
             name = place_names.get(place_id, spans[0].text)
             places.append(Place(place_id, name, region.country, region.lat, region.lon, spans))
         else:
