@@ -31,9 +31,14 @@ def test_people_states_orgs_and_places_are_resolved() -> None:
     assert "Mosca" in actors["RUS"]  # "Mosca chiede": the government
     assert "nato" in actors
     places = {p.name: [m.text for m in p.mentions] for p in r.places}
-    assert places["Moscow"] == ["Mosca"]  # "a Mosca": the city
+    # "a Mosca": the city; "Mosca chiede": the government, named after where it sits
+    assert places["Moscow"] == ["Mosca", "Mosca"]
     moscow = next(p for p in r.places if p.name == "Moscow")
-    assert moscow.id == "geonames:524901" and moscow.country == "RUS"
+    assert moscow.id == "geonames:524901" and moscow.country == "RUS" and moscow.type is None
+    r = extract("Moscow said it would answer. Washington said nothing.", "en")
+    assert {a.id for a in r.actors} >= {"RUS", "USA"}
+    seats = {p.name: (p.type, p.country) for p in r.places}
+    assert seats == {"Moscow": ("GPE", "RUS"), "Washington": ("GPE", "USA")}
 
 
 def test_a_title_resolves_to_the_office_holder_of_the_day() -> None:

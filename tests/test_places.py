@@ -71,6 +71,25 @@ def test_a_county_lies_around_the_article_towns_of_its_state() -> None:
     assert (county.lat, county.lon) == (london.lat, london.lon)
 
 
+def test_a_town_we_do_not_list_lies_in_the_state_written_after_it() -> None:
+    r = extract("BELGRADE, Minn. -- A fire destroyed a house in Belgrade on Saturday.")
+    belgrade = place_of(r, "Belgrade")  # not the Serbian capital
+    assert belgrade.id == "loc:belgrade" and belgrade.country == "USA"
+    minnesota = place_of(r, "Minn.")
+    assert (belgrade.lat, belgrade.lon) == (minnesota.lat, minnesota.lon)
+    assert place_of(extract("A man from Lanexa, Va., was hurt."), "Lanexa").country == "USA"
+
+
+def test_a_place_we_do_not_list_named_after_a_town_lies_there() -> None:
+    r = extract(
+        "Paris and Roxton collected more taxes in Lamar County, Texas. "
+        "Police informed the Paris Walmart store."
+    )
+    store, paris = place_of(r, "Paris Walmart"), place_of(r, "Paris")
+    assert store.id == "loc:paris-walmart" and (store.lat, store.lon) == (paris.lat, paris.lon)
+    assert paris.country == "USA"
+
+
 def test_nationality_adjectives_mention_their_country_in_english() -> None:
     r = extract("Russian officials met American diplomats.")
     assert {m.text for m in place_of(r, "Russian").mentions} == {"Russian"}
@@ -120,6 +139,23 @@ def test_a_nearby_clear_town_outweighs_a_larger_namesake_far_away() -> None:
         [Toponym(("columbus",), (far, near)), Toponym(("phenix",), (neighbour,))], Counter()
     )
     assert out[0] is near
+
+
+def test_ambiguous_names_whose_namesakes_lie_close_together_read_each_other() -> None:
+    # two names, each with a larger namesake far away: their small namesakes 20 km apart
+    # place the article (spatial minimality), though neither name is clear on its own
+    big_a, small_a = (
+        town(1, "USA", "WA", 47.4, -122.2, 30_000),
+        town(2, "USA", "CT", 41.7, -73.5, 9_000),
+    )
+    big_b, small_b = (
+        town(3, "USA", "ME", 44.8, -69.6, 30_000),
+        town(4, "USA", "NY", 41.9, -73.6, 9_000),
+    )
+    out = resolve(
+        [Toponym(("kent",), (big_a, small_a)), Toponym(("canaan",), (big_b, small_b))], Counter()
+    )
+    assert out == [small_a, small_b]
 
 
 def test_a_small_word_like_town_needs_support() -> None:

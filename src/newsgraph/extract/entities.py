@@ -21,7 +21,7 @@ from itertools import islice, product
 from typing import Any, Literal
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, resolve
+from newsgraph.extract.toponyms import SMALL_TOWN, Region, Toponym, place_among, read
 from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
@@ -349,6 +349,7 @@ class _Match:
     guessed: bool = False  # an unknown name typed by default, nothing in or around it telling
     misc: bool = False  # an event or award named after a known name: no entity
     lead_start: int | None = None  # where a descriptor before it begins ("provincia di")
+    region: PlaceEntry | None = None  # the region stated for a town the gazetteer lacks
 
 
 class _Recogniser:
@@ -786,12 +787,19 @@ class _Recogniser:
             and _is_name_start(toks[i + 2])
         ):
             return True
-        return i > 1 and toks[i - 1].is_word and _is_name_start(toks[i - 1])
+        before = toks[i - 1] if i > 1 else None  # "A Danbury man": an opening word, no name
+        return (
+            before is not None
+            and before.is_word
+            and _is_name_start(before)
+            and before.text.casefold() not in self.data.stop
+        )
 
     def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
         """The place an organisation's name begins with ("Gainesville Police Department"),
         when it is a region, a town of some size or a name of several words."""
-        if m.kind != "ORG" or m.ref is not None or m.last - m.first < 2:
+        unknown_place = m.kind == "LOC" and not m.places  # "Paris Walmart", "Logan-Rogersville"
+        if not (m.kind == "ORG" or unknown_place) or m.ref is not None or m.last - m.first < 2:
             return None
         toks = sent.tokens
         for n in range(m.last - m.first - 1, 0, -1):
@@ -801,8 +809,8 @@ class _Recogniser:
             top = places[0]
             if n == 1 and top.level == "city" and top.population < SMALL_TOWN:
                 return None
-            if n == 1 and self.word_like_name(toks[m.first].text):
-                return None
+            if n == 1 and not unknown_place and self.word_like_name(toks[m.first].text):
+                return None  # "Gay Pride Committee"; a place's name tells it is no word
             start, end = toks[m.first].start, toks[m.first + n - 1].end
             text = sent.text[start - sent.start : end - sent.start]
             return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
@@ -1230,21 +1238,26 @@ class _Recogniser:
     ) -> Region | None:
         """The region or country written after a place name ("Springfield, Illinois",
         "Paris, Texas", "Athens, Ga."), when one of the name's namesakes lies there."""
+        for r in self.regions_written_after(sent, m, names):
+            region: Region = (r.country, r.admin1)
+            if any(_within(c, region) for c in candidates):
+                return region
+        return None
+
+    def regions_written_after(
+        self, sent: Sentence, m: _Match, names: list[_Match]
+    ) -> list[PlaceEntry]:
+        """The regions and countries a name written after ``m`` ("Lanexa, Va.") may be."""
         toks = sent.tokens
         j = m.last
         if j + 1 >= len(toks) or toks[j].text != ",":
-            return None
+            return []
         after = next((n for n in names if n.first == j + 1), None)
-        regions: list[PlaceEntry] = []
-        if after is not None:
-            country = self.gaz.countries.get(after.ref or "") if after.kind == "GPE" else None
-            regions = [*after.places, *([country] if country else [])]
-        for r in regions:
-            if r.level in ("admin1", "country"):
-                region: Region = (r.country, r.admin1)
-                if any(_within(c, region) for c in candidates):
-                    return region
-        return None
+        if after is None:
+            return []
+        country = self.gaz.countries.get(after.ref or "") if after.kind == "GPE" else None
+        regions = [*after.places, *([country] if country else [])]
+        return [r for r in regions if r.level in ("admin1", "country")]
 
     def region_abbreviation(self, sent: Sentence, j: int) -> tuple[int, PlaceEntry] | None:
         """A region written short at token ``j`` ("Ill.", "W.Va.", "OH"): the token after it
@@ -1377,11 +1390,25 @@ def _resolve_places(
     owners: list[tuple[Sentence, _Match]] = []
     named: Counter[str] = Counter()
     inner: list[_Match] = []
-    for sent, names, _, demonyms in per_sentence:
+    for sent, names, _, _ in per_sentence:
         _add_region_abbreviations(rec, sent, names)
-        heads = [h for h in (rec.place_at_head(sent, m) for m in names) if h is not None]
-        inner += heads
+    unlisted = _unlisted_towns(rec, per_sentence)
+    located: list[tuple[_Match, _Match]] = []  # an unknown place, the town it is named after
+    for sent, names, _, demonyms in per_sentence:
+        heads = []
+        for m in names:
+            head = rec.place_at_head(sent, m)
+            if head is not None and m.kind == "LOC":
+                located.append((m, head))
+            elif head is not None:
+                inner.append(head)
+            if head is not None:
+                heads.append(head)
         for m in names + heads:
+            region = unlisted.get(sent.norm_words[m.first : m.last]) if m.ref is None else None
+            if region is not None:  # "Belgrade, Minn.": a town of Minnesota we do not list
+                m.kind, m.places, m.region = "LOC", (), region
+                continue
             if m.kind == "GPE" and m.ref and not m.places:
                 named[m.ref] += 1
                 continue
@@ -1413,16 +1440,47 @@ def _resolve_places(
         for d in demonyms:
             if d.ref:
                 named[d.ref] += 1
-    for (sent, m), entry in zip(owners, resolve(toponyms, named), strict=True):
-        if m.kind == "GPE" and (entry is None or entry.level == "country"):
+    for (sent, m), reading in zip(owners, read(toponyms, named), strict=True):
+        entry = reading.place
+        if m.kind == "GPE" and (entry is None or entry.level == "country" or not reading.supported):
             m.places = ()
-        elif entry is None:
+        elif entry is None or not reading.supported:
             m.places = ()
             words = [t.text for t in sent.tokens[m.first : m.last]]
             m.kind = rec._guess_kind(sent, m.first, m.last, words)
+            if m.kind == "LOC" and entry is not None:  # a place after all: the likeliest one
+                m.ref, m.places = None, (entry,)
         else:
             m.kind, m.ref, m.places = "LOC", None, (entry,)
+    for m, head in located:  # "Paris Walmart": where Paris is, though we do not list it
+        if head.kind == "LOC" and head.places:
+            m.region = head.places[0]
     return inner
+
+
+def _unlisted_towns(
+    rec: _Recogniser,
+    per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
+) -> dict[tuple[str, ...], PlaceEntry]:
+    """Names written with a region none of whose namesakes lies there ("Belgrade, Minn.",
+    "Lanexa, Va."): towns the gazetteer lacks, placed in that region.  Read once per
+    article: every mention of the name is that town."""
+    found: dict[tuple[str, ...], PlaceEntry] = {}
+    for sent, names, _, _ in per_sentence:
+        for m in names:
+            if m.ref is not None or not (m.places or m.kind == "LOC"):
+                continue
+            if any(c.level != "city" for c in m.places):
+                continue  # a region or a country in a list ("Wisconsin, Illinois and Iowa")
+            regions = rec.regions_written_after(sent, m, names)
+            states = [r for r in regions if r.level == "admin1"]
+            if states and not any(
+                _within(c, (r.country, r.admin1 if r.level == "admin1" else None))
+                for c in m.places
+                for r in regions
+            ):
+                found.setdefault(sent.norm_words[m.first : m.last], states[0])
+    return found
 
 
 def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
@@ -1509,15 +1567,19 @@ def find_entities(ctx: DocContext) -> Entities:
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
     place_names: dict[str, str] = {}
+    seats: set[str] = set()  # capitals named for their states: places standing for a state
+    cities: set[str] = set()  # places named as places
+    regions_of: dict[str, PlaceEntry] = {}  # an unlisted town -> the region it lies in
     actor_spans: dict[str, list[Span]] = defaultdict(list)
     text = ctx.document.text
     for sent, names, titles, demonyms in per_sentence:
         for m in names:
+            seat: PlaceEntry | None = None  # a capital named for its state
             if m.places and m.ref is None:
                 entry = m.places[0]
                 state = rec.gaz.capitals.get(entry.geonameid)
                 if state and state in ctx.kb.entries and not rec._locative_before(sent, m.first):
-                    m.kind, m.ref = "GPE", state
+                    m.kind, m.ref, seat = "GPE", state, entry
                 else:
                     m.kind, m.ref = "LOC", entry.id
                     place_entries[entry.id] = entry
@@ -1525,6 +1587,8 @@ def find_entities(ctx: DocContext) -> Entities:
                 m.ref = f"loc:{slug(m.text)}"
                 place_entries.setdefault(m.ref, None)
                 place_names[m.ref] = m.text
+                if m.region is not None:
+                    regions_of[m.ref] = m.region
             elif m.ref is None:
                 m.ref = slug(m.text)
                 if m.ref in ctx.kb.entries and ctx.kb.entries[m.ref].kind != m.kind:
@@ -1532,7 +1596,13 @@ def find_entities(ctx: DocContext) -> Entities:
             assert m.ref is not None
             span = Span.of(text, m.start if m.lead_start is None else m.lead_start, m.end)
             country_place = rec.gaz.countries.get(m.ref) if m.kind == "GPE" else None
-            if country_place is not None:  # a state is a named location too
+            if seat is not None:  # "Moscow said": the state acts, where the name is its seat's
+                place_hits[seat.id].append(span)
+                place_entries[seat.id] = seat
+                seats.add(seat.id)
+            elif m.kind == "LOC" and m.ref:
+                cities.add(m.ref)
+            elif country_place is not None:  # a state is a named location too
                 place_hits[country_place.id].append(span)
                 place_entries[country_place.id] = country_place
             if m.kind == "LOC":
@@ -1619,12 +1689,21 @@ def find_entities(ctx: DocContext) -> Entities:
             )
         )
     places = []
+    towns = [pe for pe in place_entries.values() if pe is not None and pe.level == "city"]
     for place_id, spans_list in place_hits.items():
         pe = place_entries.get(place_id)
         spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
         if pe is not None:
-            kind = "GPE" if rec.gaz.countries.get(pe.country or "") is pe else None
+            for_state = rec.gaz.countries.get(pe.country or "") is pe or (
+                place_id in seats and place_id not in cities
+            )
+            kind = "GPE" if for_state else None
             places.append(Place(pe.id, pe.name, pe.country, pe.lat, pe.lon, spans, kind))
+        elif place_id in regions_of:  # a place we do not list, amid the article's towns there
+            region = regions_of[place_id]
+            region = place_among(region, towns) if region.level == "admin1" else region
+            name = place_names.get(place_id, spans[0].text)
+            places.append(Place(place_id, name, region.country, region.lat, region.lon, spans))
         else:
             places.append(
                 Place(place_id, place_names.get(place_id, spans[0].text), None, None, None, spans)

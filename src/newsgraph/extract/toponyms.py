@@ -4,7 +4,12 @@ A name is read once per article (one sense per discourse): its mentions share on
 place.  The article's own clear toponyms - a name with one namesake, a region
 or a country, a town written with its region ("Springfield, Ill.") - say in which
 countries and regions it lies; an ambiguous name then goes to the namesake that
-lies there, or near those places, before a merely more populous one.
+lies there, or near those places, before a merely more populous one.  Names that are
+all ambiguous still place each other: in the first reading, namesakes of different names
+that lie close together count for one another (spatial minimality).  A capital named for
+its state ("Washington said") gets a little more weight, no more: the actor is the state,
+but the place is where the article points ("Paris showed a 22% increase" in a Texas paper
+is Paris, Texas).
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ Region = tuple[str | None, str | None]  # (country, admin1); admin1 None: the wh
 #: Weights of the evidence for a namesake, next to log10 of its population.
 COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its country
 REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
-NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM
+NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM (or namesakes of others)
 NEAR_KM = 100.0
 _NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: a quick test before the distance
-#: A capital in the position of an agent is its state's government, whatever else is near.
-AGENT_BONUS = 3.0
+#: A capital in the position of an agent may be its state's government ("Moscow demanded"):
+#: a little more likely the capital than its namesakes, as far as the article allows.
+AGENT_BONUS = 1.0
 REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its population
 ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
 #: A one-word town smaller than this is a place only with support from the context.
@@ -86,11 +92,26 @@ def _groups(toponyms: list[Toponym]) -> list[_Group]:
     return list(groups.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The namesake a toponym most likely stands for, and whether the article supports it
+    as a place at all (a small one-word town nothing supports may be a surname or a word)."""
+
+    place: PlaceEntry | None
+    supported: bool = True
+
+
 def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[PlaceEntry | None]:
     """The place each toponym stands for; None for a small one-word town that nothing in
     the article supports (more likely a surname or an ordinary word than that town).
 
     ``countries_named``: how often the article names each country (by name or demonym)."""
+    return [r.place if r.supported else None for r in read(toponyms, countries_named)]
+
+
+def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading]:
+    """The most likely namesake of each toponym, flagged when nothing in the article
+    supports it as a place (see :func:`resolve`)."""
     groups = _groups(toponyms)
     for g in groups:  # clear: one namesake, or a town written with its region
         if len(g.candidates) == 1 or g.within is not None:
@@ -104,7 +125,7 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
     for g in groups:  # again, in the light of every other name's first reading
         if not g.clear:
             g.choice = max(g.candidates, key=lambda c: every.score(c, g))
-    out: list[PlaceEntry | None] = [None] * len(toponyms)
+    out = [Reading(None)] * len(toponyms)
     for g in groups:
         if g.choice is None:
             continue
@@ -112,13 +133,12 @@ def resolve(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Plac
         choice = g.choice
         if choice.level == "admin2":
             choice = _place_county(choice, others)
+        supported = True
         small = choice.population < SMALL_TOWN or g.weak
         if g.one_word and choice.level == "city" and small:
             supported = g.locative or g.within is not None or _supported(choice, others)
-            if not supported:
-                continue
         for i in g.members:
-            out[i] = choice
+            out[i] = Reading(choice, supported)
     return out
 
 
@@ -187,6 +207,15 @@ class _Context:
                 self.regions[region] = self.regions.get(region, 0.0) + weight
             if vote.town:
                 self.towns.append(vote.town)
+        # in the first reading, the towns an ambiguous name may be, each a share of it: a
+        # cluster of small towns' namesakes close together says where the article is
+        self.possible: list[tuple[int, PlaceEntry, float]] = []
+        if soft:
+            for g in groups:
+                if g.clear or g.weak:
+                    continue
+                towns = [c for c in g.candidates if c.level == "city"]
+                self.possible += [(id(g), t, 1.0 / len(towns)) for t in towns]
         self.total = sum(self.countries.values())
         self.regional = sum(self.regions.values())
 
@@ -206,14 +235,24 @@ class _Context:
             if regional > 0:
                 votes = self.regions.get(region, 0.0) - own.regions.get(region, 0.0)
                 score += REGION_WEIGHT * votes / regional
-        if c.level == "city" and any(
-            t is not own.town
-            and abs(t.lat - c.lat) < _NEAR_DEGREES
-            and distance_km(c, t) <= NEAR_KM
-            for t in self.towns
-        ):
-            score += NEAR_WEIGHT
+        if c.level == "city":
+            score += NEAR_WEIGHT * self._nearness(c, g, own.town)
         return score
+
+    def _nearness(self, c: PlaceEntry, g: _Group, own: PlaceEntry | None) -> float:
+        """1 when a town of the article's reading lies within NEAR_KM of ``c``; else the
+        shares of the other names' namesakes that do (at most 1)."""
+        if any(t is not own and _near(c, t) for t in self.towns):
+            return 1.0
+        shares: dict[int, float] = {}
+        for group, t, share in self.possible:
+            if group != id(g) and share > shares.get(group, 0.0) and _near(c, t):
+                shares[group] = share
+        return min(1.0, sum(shares.values()))
+
+
+def _near(a: PlaceEntry, b: PlaceEntry) -> bool:
+    return abs(a.lat - b.lat) < _NEAR_DEGREES and distance_km(a, b) <= NEAR_KM
 
 
 def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
@@ -230,9 +269,15 @@ def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
 def _place_county(county: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
     """A county has no coordinates of its own here: it lies around the article's towns in its
     state (the median of their coordinates), else where its state is."""
-    towns = [p for p in others if p.level == "city" and within(p, _region(county))]
+    return place_among(county, others)
+
+
+def place_among(entry: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
+    """``entry`` (a county, or a town we do not list, at its state's place) moved to the
+    median of the coordinates of ``others``' towns in its state, if there are any."""
+    towns = [p for p in others if p.level == "city" and within(p, _region(entry))]
     if not towns:
-        return county
+        return entry
     lats = sorted(t.lat for t in towns)
     lons = sorted(t.lon for t in towns)
-    return replace(county, lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+    return replace(entry, lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
