@@ -35,6 +35,7 @@ class Sentence:
     tokens: tuple[Token, ...]
     lemmas: tuple[str, ...]
     norm_words: tuple[str, ...]  # tokens as normalised by newsgraph.kb.norm_key
+    vocab: frozenset[str]  # the norm_words and lemmas, to tell quickly what may be found
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ def make_sentence(text: str, *, start: int, lang: str, index: int = 0) -> Senten
     tokens = tuple(tokenize(text, start))
     lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
     norm = norm_key(t.text for t in tokens)
-    return Sentence(index, start, start + len(text), text, tokens, lemmas, norm)
+    vocab = frozenset(norm).union(lemmas)
+    return Sentence(index, start, start + len(text), text, tokens, lemmas, norm, vocab)
 
 
 def build_context(document: Document, kb: KnowledgeBase) -> DocContext:

@@ -25,18 +25,22 @@ class Lexicon:
         self._lemmas: dict[str, Any] = {}
         self._phrases: dict[tuple[str, ...], Any] = {}
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._openers: set[str] = set()  # the words and lemmas a hit can begin with
 
     def add_lemma(self, lemma: str, entry: Any) -> None:
         self._lemmas.setdefault(lemma.casefold(), entry)
+        self._openers.add(lemma.casefold())
 
     def add_phrase(self, phrase: str, entry: Any) -> None:
         key = phrase_key(phrase)
         if len(key) == 1:
             self._lemmas.setdefault(key[0], entry)
             self._phrases.setdefault(key, entry)
+            self._openers.add(key[0])
             return
         if key and key not in self._phrases:
             self._phrases[key] = entry
+            self._openers.add(key[0])
             options = self._by_first.setdefault(key[0], [])
             options.append((key, entry))
             options.sort(key=lambda option: -len(option[0]))
@@ -52,6 +56,9 @@ class Lexicon:
     def find(self, sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Hit]:
         """Non-overlapping hits, longest phrase first, in text order; only hits that start
         among tokens [lo, hi) when those are given (a phrase may run past ``hi``)."""
+        openers = self._openers.intersection(sent.vocab)
+        if not openers:  # most lexicons find nothing in most sentences
+            return []
         words = sent.norm_words
         lemmas, by_first, singles = sent.lemmas, self._by_first, self._lemmas
         hits: list[Hit] = []
@@ -60,6 +67,9 @@ class Lexicon:
         while i < n:
             hit = None
             word = words[i]
+            if word not in openers and lemmas[i] not in openers:
+                i += 1
+                continue
             for key, entry in by_first.get(word, ()):
                 if len(key) > 1 and words[i : i + len(key)] == key:
                     hit = Hit(i, i + len(key), entry)
