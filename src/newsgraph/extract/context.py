@@ -9,17 +9,16 @@ from typing import Any
 
 from newsgraph.kb import KnowledgeBase, norm_key
 from newsgraph.lang import pack_data
+from newsgraph.lemmas import lemmatize
 from newsgraph.model import Document
 from newsgraph.text import Token, tokenize
 
 
 @cache
 def _lemmatizer(lang: str) -> Any:
-    import simplemma
-
     def lemma(word: str) -> str:
         try:
-            return str(simplemma.lemmatize(word, lang=lang)).casefold()
+            return lemmatize(word, lang).casefold()
         except ValueError:  # a language simplemma does not know
             return word.casefold()
 
