@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 from typing import Any
 
 from newsgraph.extract.context import Sentence
@@ -62,14 +64,15 @@ class Lexicon:
         words = sent.norm_words
         lemmas, by_first, singles = sent.lemmas, self._by_first, self._lemmas
         hits: list[Hit] = []
-        i = lo
         n = len(words) if hi is None else min(hi, len(words))
-        while i < n:
+        is_opener = openers.__contains__
+        may_open = map(or_, map(is_opener, words[lo:n]), map(is_opener, lemmas[lo:n]))
+        free = lo  # where the next hit may start (after the last one)
+        for i in compress(range(lo, n), may_open):
+            if i < free:
+                continue
             hit = None
             word = words[i]
-            if word not in openers and lemmas[i] not in openers:
-                i += 1
-                continue
             for key, entry in by_first.get(word, ()):
                 if len(key) > 1 and words[i : i + len(key)] == key:
                     hit = Hit(i, i + len(key), entry)
@@ -80,7 +83,5 @@ class Lexicon:
                     hit = Hit(i, i + 1, entry)
             if hit is not None:
                 hits.append(hit)
-                i = hit.last
-            else:
-                i += 1
+                free = hit.last
         return hits
