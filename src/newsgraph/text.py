@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import partial
-from itertools import accumulate
-from operator import itemgetter
-from typing import NamedTuple
+from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # abbreviations: U.S., U.K.
@@ -19,13 +16,8 @@ _TOKEN = re.compile(
 )
 
 
-# the same matches as _TOKEN.finditer, as the odd items of split()
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-
-
-class Token(NamedTuple):
-    """A token (a tuple, so that a text's tokens are made without a Python call each)."""
-
+@dataclass(frozen=True, slots=True)
+class Token:
     start: int
     end: int
     text: str
@@ -36,17 +28,12 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-_make_token = partial(tuple.__new__, Token)
-_first = itemgetter(0)
-
-
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """The tokens of ``text``; offsets are shifted by ``offset``."""
-    pieces = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
-    at = list(accumulate(map(len, pieces), initial=offset))  # where each piece starts
-    words = pieces[1::2]
-    flags = map(str.isalnum, map(_first, words))
-    return list(map(_make_token, zip(at[1:-1:2], at[2::2], words, flags, strict=True)))
+    return [
+        Token(m.start() + offset, m.end() + offset, (w := m.group()), w[:1].isalnum())
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
