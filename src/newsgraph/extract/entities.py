@@ -26,6 +26,7 @@ from newsgraph.extract.toponyms import within as _within
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
+from newsgraph.lemmas import is_known, lemmatize
 from newsgraph.model import Actor, Place, Span
 from newsgraph.names import given_names, region_names
 from newsgraph.places import Gazetteer, PlaceEntry, gazetteer
@@ -305,23 +306,17 @@ def _lang_data(lang: str) -> _LangData:
 @cache
 def _is_known_word(word: str, lang: str) -> bool:
     """Is the lower-case form of ``word`` an ordinary word of ``lang``?"""
-    import simplemma
-
     folded = word.casefold()
     try:  # an inflected form the dictionary lemmatises ("trasferitosi") is known too
-        return bool(simplemma.is_known(folded, lang=lang)) or (
-            folded.isalpha() and _lemma(folded, lang) != folded
-        )
+        return is_known(folded, lang) or (folded.isalpha() and _lemma(folded, lang) != folded)
     except ValueError:
         return False
 
 
 @cache
 def _lemma(word: str, lang: str) -> str:
-    import simplemma
-
     try:
-        return str(simplemma.lemmatize(word, lang=lang)).casefold()
+        return lemmatize(word, lang).casefold()
     except ValueError:
         return word
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 from typing import Any
 
 from newsgraph.extract.context import Sentence
@@ -25,18 +27,22 @@ class Lexicon:
         self._lemmas: dict[str, Any] = {}
         self._phrases: dict[tuple[str, ...], Any] = {}
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._openers: set[str] = set()  # the words and lemmas a hit can begin with
 
     def add_lemma(self, lemma: str, entry: Any) -> None:
         self._lemmas.setdefault(lemma.casefold(), entry)
+        self._openers.add(lemma.casefold())
 
     def add_phrase(self, phrase: str, entry: Any) -> None:
         key = phrase_key(phrase)
         if len(key) == 1:
             self._lemmas.setdefault(key[0], entry)
             self._phrases.setdefault(key, entry)
+            self._openers.add(key[0])
             return
         if key and key not in self._phrases:
             self._phrases[key] = entry
+            self._openers.add(key[0])
             options = self._by_first.setdefault(key[0], [])
             options.append((key, entry))
             options.sort(key=lambda option: -len(option[0]))
@@ -52,12 +58,19 @@ class Lexicon:
     def find(self, sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Hit]:
         """Non-overlapping hits, longest phrase first, in text order; only hits that start
         among tokens [lo, hi) when those are given (a phrase may run past ``hi``)."""
+        openers = self._openers.intersection(sent.vocab)
+        if not openers:  # most lexicons find nothing in most sentences
+            return []
         words = sent.norm_words
         lemmas, by_first, singles = sent.lemmas, self._by_first, self._lemmas
         hits: list[Hit] = []
-        i = lo
         n = len(words) if hi is None else min(hi, len(words))
-        while i < n:
+        is_opener = openers.__contains__
+        may_open = map(or_, map(is_opener, words[lo:n]), map(is_opener, lemmas[lo:n]))
+        free = lo  # where the next hit may start (after the last one)
+        for i in compress(range(lo, n), may_open):
+            if i < free:
+                continue
             hit = None
             word = words[i]
             for key, entry in by_first.get(word, ()):
@@ -70,7 +83,5 @@ class Lexicon:
                     hit = Hit(i, i + 1, entry)
             if hit is not None:
                 hits.append(hit)
-                i = hit.last
-            else:
-                i += 1
+                free = hit.last
         return hits

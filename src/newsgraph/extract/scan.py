@@ -15,6 +15,7 @@ import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from typing import Any
 
 try:  # the standard library's regex parser (``sre_parse`` before Python 3.11)
@@ -192,19 +193,19 @@ class MultiScanner:
 
     def finditer_all(self, text: str) -> list[list[re.Match[str]]]:
         starts: list[list[int]] = [[] for _ in self.patterns]
-        pieces = self._tokens.split(text)
+        pieces = self._tokens.split(text)  # gap, token, gap, token, ..., gap
+        tokens = pieces[1::2]
         cache = self._cache
         if len(cache) > 50_000:  # a few MB at most
             cache.clear()
-        pos = len(pieces[0])
-        for k in range(1, len(pieces), 2):
-            token = pieces[k]
-            which = cache.get(token)
-            if which is None:
-                which = cache[token] = self._which(token)
-            for i in which:
+        for token in set(tokens).difference(cache):
+            cache[token] = self._which(token)
+        which = list(map(cache.__getitem__, tokens))
+        at = list(accumulate(map(len, pieces)))  # at[k]: where piece k + 1 starts
+        for k, patterns in compress(enumerate(which), which):  # tokens some pattern may open
+            pos = at[2 * k]
+            for i in patterns:
                 starts[i].append(pos)
-            pos += len(token) + len(pieces[k + 1])
         found: list[list[re.Match[str]]] = []
         for i, pattern in enumerate(self.patterns):
             if i in self.fallback:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,9 +42,14 @@ ROLE_KEYS = frozenset(
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1 << 17)  # the words of a language's news repeat: look each up once
+def _norm_word(word: str) -> str:
+    return unicodedata.normalize("NFC", word).translate(_QUOTES).casefold()
+
+
 def norm_key(words: Iterable[str]) -> tuple[str, ...]:
     """The lookup key of a run of words: NFC, case-folded, straight apostrophes."""
-    return tuple(unicodedata.normalize("NFC", w).translate(_QUOTES).casefold() for w in words)
+    return tuple(map(_norm_word, words))
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

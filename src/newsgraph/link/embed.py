@@ -11,8 +11,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from newsgraph.diskcache import cached, fingerprint
 
 MAX_WORDS = 30  # the opening of a long sentence says what it is about
@@ -48,6 +46,8 @@ class Embedder:
 
     def vectors(self, texts: Sequence[str]) -> Any:
         """Unit vectors of ``texts`` (one batch for those not seen yet)."""
+        import numpy as np  # a fifth of a second to import: only when linking needs it
+
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
             encoded = _model().encode([_clip(t) for t in missing])
@@ -65,6 +65,8 @@ class Embedder:
         """The most similar pair between two lists of phrases, with its cosine."""
         if not left or not right:
             return 0.0, "", ""
+        import numpy as np
+
         sims = self.vectors(left) @ self.vectors(right).T
         i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
         return float(sims[i, j]), left[int(i)], right[int(j)]
