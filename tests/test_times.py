@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.times import find_times
+from newsgraph.extract.times import find_times, narrowed
 from newsgraph.model import DateRange
 
 
@@ -145,4 +145,19 @@ def test_italian_seed_phrasings_still_hold() -> None:
     found = italian("Il 10 gennaio; la prossima settimana; alla fine del 2021.", "2022-01-21")
     assert found["Il 10 gennaio"] == ("DATE", "2022-01-10")
     assert found["la prossima settimana"] == ("DATE", DateRange("2022-01-24", "2022-01-30"))
-    assert found["fine del 2021"] == ("DATE", DateRange("2021-10-01", "2021-12-31"))
+    assert found["fine del 2021"] == ("DATE", "2021")
+
+
+def test_a_part_of_a_period_is_the_period_with_a_mod_and_narrows_to_its_days() -> None:
+    found = {
+        t.text: t
+        for t in find_times("Late November and early 2021.", lang="en", published="2022-01-19")
+    }
+    assert (found["Late November"].value, found["Late November"].mod) == ("2021-11", "END")
+    assert narrowed(found["Late November"]) == DateRange("2021-11-21", "2021-11-30")
+    assert (found["early 2021"].value, found["early 2021"].mod) == ("2021", "START")
+    assert narrowed(found["early 2021"]) == DateRange("2021-01-01", "2021-03-31")
+    seed = find_times("Alla fine del 2021.", lang="it", published="2022-01-21")
+    assert [(t.value, t.mod, narrowed(t)) for t in seed] == [
+        ("2021", "END", DateRange("2021-10-01", "2021-12-31"))
+    ]

@@ -19,7 +19,7 @@ from typing import Any
 from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
-from newsgraph.model import DateRange, DateValue, TimeValue
+from newsgraph.model import DateRange, DateValue, TimeValue, TimexMod
 
 _B = r"(?<![\w'’])"  # start of a word
 _E = r"(?!\w)"  # end of a word ("last year's" included)
@@ -74,9 +74,14 @@ class _Rules:
     scanner: MultiScanner
 
 
+def _fold(text: str) -> str:
+    """A phrase as the pack's keys are written: case-folded, single spaces."""
+    return re.sub(r"\s+", " ", text.casefold())
+
+
 def _phrases(data: dict[str, Any], key: str) -> dict[str, Any]:
     """A phrase -> value mapping of the pack, keys case-folded with single spaces."""
-    return {re.sub(r"\s+", " ", str(k).casefold()): v for k, v in (data.get(key) or {}).items()}
+    return {_fold(str(k)): v for k, v in (data.get(key) or {}).items()}
 
 
 def _words_re(words: Any) -> re.Pattern[str] | None:
@@ -317,8 +322,28 @@ def _year_part(part: str, year: int) -> DateRange:
     return DateRange(f"{year}-{first}", f"{year}-{last}")
 
 
+def narrowed(time: TimeValue) -> DateValue | None:
+    """The days a time expression names, its ``mod`` applied: "late 2021" (2021, END) is
+    October to December 2021, "early May" the first third of May."""
+    value, mod = time.value, time.mod
+    if not mod or not isinstance(value, str) or mod not in _PARTS:
+        return value
+    part = _PARTS[mod]
+    if re.fullmatch(r"\d{4}", value):
+        return _year_part(part, int(value))
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        y, mo = int(value[:4]), int(value[5:])
+        return _part(part, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]))
+    return value
+
+
+#: TIMEX3 mods for the pack's parts of a period ("early", "mid", "the end of") and back
+_MODS: dict[str, TimexMod] = {"start": "START", "mid": "MID", "end": "END"}
+_PARTS = {mod: part for part, mod in _MODS.items()}
+
+
 def _number(rules: _Rules, text: str) -> float | str:
-    word = re.sub(r"\s+", " ", text.casefold())
+    word = _fold(text)
     if word in rules.numbers:
         value = rules.numbers[word]
         return "X" if value == "X" else float(value)
@@ -383,8 +408,7 @@ class _Resolver:
             and isinstance(found[1], str)
             and _QUARTER.fullmatch(found[1])
             and not m.group("qya")
-            and self.rules.quarter_words.get(re.sub(r"\s+", " ", m.group("q").casefold()))
-            != "year_ago"
+            and self.rules.quarter_words.get(_fold(m.group("q"))) != "year_ago"
         ):
             self.focus_quarter = found[1]  # the period the next "a year earlier" compares with
         elif found and (found[0] == "DURATION" or re.fullmatch(r"\d{4}", str(found[1]))):
@@ -456,27 +480,13 @@ class _Resolver:
             if self.focus_quarter:
                 return "DATE", _shift_quarter(self.focus_quarter, -4)
             return ("DATE", str(ref.year - 1)) if ref else None
-        if name.startswith("part_"):
-            part = r.parts[re.sub(r"\s+", " ", g["part"].casefold())]
+        if name.startswith("part_"):  # "late November": November, its END (mod)
             if name == "part_year":
-                return "DATE", _year_part(part, int(g["y"]))
+                return "DATE", g["y"]
             if name == "part_month":
                 month = self._month(g["mon"])
-                y = _month_year(month, ref) if ref else date.today().year
-                last = calendar.monthrange(y, month)[1]
-                return "DATE", _part(part, date(y, month, 1), date(y, month, last))
-            base = self._relative(g["rel"])
-            if base is None or ref is None:
-                return None
-            value = base[1]
-            if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
-                return "DATE", _year_part(part, int(value))
-            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d", value):
-                y, mo = int(value[:4]), int(value[5:])
-                return "DATE", _part(
-                    part, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-                )
-            return base
+                return "DATE", f"{_month_year(month, ref) if ref else 'XXXX'}-{month:02d}"
+            return self._relative(g["rel"])
         if name == "relative":
             return self._relative(g["rel"])
         if name == "weekday":
@@ -496,7 +506,7 @@ class _Resolver:
                 )
             return "DURATION", value
         if name == "set":
-            return "SET", r.sets[re.sub(r"\s+", " ", g["set"].casefold())]
+            return "SET", r.sets[_fold(g["set"])]
         if name == "clock":
             return self._clock(g)
         return None
@@ -548,11 +558,7 @@ class _Resolver:
     def _decade(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
         if g.get("c"):
             return "DATE", f"{g['c']}{g['dd']}"
-        digit = (
-            int(g["sd"])
-            if g.get("sd")
-            else self.rules.decade_words[re.sub(r"\s+", " ", g["dw"].casefold())]
-        )
+        digit = int(g["sd"]) if g.get("sd") else self.rules.decade_words[_fold(g["dw"])]
         century = 19
         if self.ref is not None and 2000 + 10 * digit <= self.ref.year:
             century = 20
@@ -580,7 +586,7 @@ class _Resolver:
         """ "the third quarter" (this year's, or last year's if it has not come yet), "the
         latest quarter" (the last one that ended), "the 1988 second quarter", "the year-ago
         quarter" (the latest a year before)."""
-        spec = self.rules.quarter_words.get(re.sub(r"\s+", " ", g["q"].casefold()))
+        spec = self.rules.quarter_words.get(_fold(g["q"]))
         ref = self.ref
         if spec is None or ref is None:
             return None
@@ -604,7 +610,7 @@ class _Resolver:
         return "DATE", _shift_quarter(latest, shift)
 
     def _relative(self, text: str) -> tuple[str, DateValue | None] | None:
-        spec = self.rules.relative.get(re.sub(r"\s+", " ", text.casefold()))
+        spec = self.rules.relative.get(_fold(text))
         if isinstance(spec, str):
             return "DATE", spec
         ref = self.ref
@@ -819,7 +825,8 @@ def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue
             start = m.start("h") if m.group("h") else m.start("cw")
         elif name == "vague" and m.group("vp"):
             start = m.start("u")
+        mod = _MODS[rules.parts[_fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
-        times.append(TimeValue(start, start + len(stripped), stripped, typ, value))  # type: ignore[arg-type]
+        times.append(TimeValue(start, start + len(stripped), stripped, typ, value, mod))  # type: ignore[arg-type]
     return times
