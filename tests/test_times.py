@@ -59,6 +59,15 @@ def test_a_year_earlier_compares_with_the_quarter_the_text_speaks_of() -> None:
     assert found["a year ago"] == ("DATE", "2020")  # after "nine months": the year
 
 
+def test_the_future_clause_spans_the_sentence_past_initials_and_abbreviations() -> None:
+    found = values("Mr. Smith will succeed John P. Jones Feb. 1 as chairman.", "2021-10-26")
+    assert found == {"Feb. 1": ("DATE", "2022-02-01")}  # "succeed" is not a past "-ed"
+    found = values("The U.S. mission will fly in December.", "2021-03-04")
+    assert found == {"December": ("DATE", "2021-12")}
+    found = values("A bomb went off next to the U.S. embassy on Friday.")
+    assert found == {"Friday": ("DATE", "2022-01-14")}  # "next to" is not the future
+
+
 def test_quarters_with_a_year() -> None:
     found = values("In the 2019 second quarter and the third quarter of 2018.", "2021-10-28")
     assert found == {

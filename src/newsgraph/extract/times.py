@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from newsgraph.clean.sentences import split_sentences
 from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
@@ -27,6 +30,8 @@ _E = r"(?!\w)"  # end of a word ("last year's" included)
 FUTURE_SLACK_DAYS = 60
 #: In a future-tense context, a day or month without a year is the next one if it comes this soon.
 FUTURE_HORIZON_DAYS = 200
+#: The same for a month without a year ("will open in December", said in March).
+FUTURE_MONTH_HORIZON_DAYS = 335
 
 
 def _alt(words: Any) -> str:
@@ -370,16 +375,16 @@ def _duration(n: float | str, unit: str) -> str:
     return f"PT{amount}{letter[1:]}" if letter.startswith("T") else f"P{amount}{letter}"
 
 
-def _next_date(month: int, day: int, ref: date) -> date | None:
+def _next_date(month: int, day: int, ref: date, horizon: int = FUTURE_HORIZON_DAYS) -> date | None:
     """The first such day on or after ``ref`` (a future-tense context), if it comes within
-    :data:`FUTURE_HORIZON_DAYS` (else the text more likely looks back)."""
+    ``horizon`` days (else the text more likely looks back)."""
     for year in (ref.year, ref.year + 1):
         try:
             d = date(year, month, min(day, calendar.monthrange(year, month)[1]))
         except ValueError:
             continue
         if d >= ref:
-            return d if (d - ref).days <= FUTURE_HORIZON_DAYS else None
+            return d if (d - ref).days <= horizon else None
     return None
 
 
@@ -450,7 +455,8 @@ class _Resolver:
             month = self._month(g["mon"])
             if ref is None:
                 return "DATE", f"XXXX-{month:02d}"
-            ahead = _next_date(month, 1, date(ref.year, ref.month, 1)) if self.future else None
+            first = date(ref.year, ref.month, 1)
+            ahead = _next_date(month, 1, first, FUTURE_MONTH_HORIZON_DAYS) if self.future else None
             year = ahead.year if ahead else _month_year(month, ref)
             return "DATE", f"{year}-{month:02d}"
         if name == "month_rel":
@@ -691,6 +697,9 @@ class _Resolver:
 
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
+#: What may stand between a future marker and its verb ("will succeed", "will be needed")
+_AUXILIARY_GAP = re.compile(r"\s+(?:\w+\s+)?")
+
 #: How far back a tense marker ("will", "said") is looked for, within the sentence.
 FUTURE_CONTEXT_CHARS = 80
 
@@ -727,11 +736,11 @@ _PRIORITY = {
 }
 
 
-def _is_future(rules: _Rules, text: str, start: int) -> bool:
+def _is_future(rules: _Rules, text: str, start: int, sentence_start: int) -> bool:
     """Is the expression at ``start`` in a future-tense clause: a future marker ("will",
     "until") after the last past one ("said") in its sentence before it."""
-    window = text[max(0, start - FUTURE_CONTEXT_CHARS) : start]
-    window = re.split(r"[.!?;]\s|\n", window)[-1]
+    window = text[max(sentence_start, start - FUTURE_CONTEXT_CHARS) : start]
+    window = re.split(r";\s|\n", window)[-1]
     if rules.future_prep and rules.future_prep.search(window):
         return True
     if rules.future is None:
@@ -739,11 +748,15 @@ def _is_future(rules: _Rules, text: str, start: int) -> bool:
     futures = [m.span() for m in rules.future.finditer(window)]
     if not futures:
         return False
-    # "expected to" is a future marker, not a past "-ed" form
+    # "expected to" is a future marker, not a past "-ed" form; nor is the verb right after a
+    # future marker ("will succeed", "will be needed")
     pasts = [
         m.start()
         for m in rules.past.finditer(window)
-        if not any(s < m.end() and m.start() < e for s, e in futures)
+        if not any(
+            (s < m.end() and m.start() < e) or _AUXILIARY_GAP.fullmatch(window, e, m.start())
+            for s, e in futures
+        )
     ]
     return not pasts or futures[-1][0] > pasts[-1]
 
@@ -785,11 +798,21 @@ def _keep(rules: _Rules, text: str, name: str, m: re.Match[str]) -> bool:
     return not (name == "vague" and not (m.group("vw") or m.group("vp")))
 
 
-def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue]:
-    """Every time expression of ``text`` with its TIMEX3 type and value."""
+def find_times(
+    text: str,
+    *,
+    lang: str,
+    published: str | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[TimeValue]:
+    """Every time expression of ``text`` with its TIMEX3 type and value; ``sentences``
+    (their spans) are found when not given."""
     rules = _rules(lang)
     if rules is None:
         return []
+    if sentences is None:
+        sentences = split_sentences(text, lang=lang)
+    sentence_starts = [s for s, _ in sentences]
     ref: date | None = None
     if published and re.fullmatch(r"\d{4}-\d\d-\d\d", published):
         ref = date.fromisoformat(published)
@@ -814,17 +837,18 @@ def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue
         chosen.append((start, end, name, m))
     times = []
     for start, end, name, m in sorted(chosen, key=lambda c: c[0]):
-        resolver.future = _is_future(rules, text, start)
-        resolved = resolver.value(name, m)
-        if resolved is None:
-            continue
-        typ, value = resolved
         if name == "year":  # the year alone, not its preposition
             start = m.start("y")
         elif name == "clock" and m.group("prep"):
             start = m.start("h") if m.group("h") else m.start("cw")
         elif name == "vague" and m.group("vp"):
             start = m.start("u")
+        k = bisect_right(sentence_starts, start) - 1
+        resolver.future = _is_future(rules, text, start, sentence_starts[k] if k >= 0 else 0)
+        resolved = resolver.value(name, m)
+        if resolved is None:
+            continue
+        typ, value = resolved
         mod = _MODS[rules.parts[_fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
