@@ -68,6 +68,11 @@ def test_the_future_clause_spans_the_sentence_past_initials_and_abbreviations() 
     assert found == {"Friday": ("DATE", "2022-01-14")}  # "next to" is not the future
 
 
+def test_a_clock_time_takes_the_day_written_after_it() -> None:
+    found = values("The offer was extended until 5 p.m. EST, Nov. 6.", "2021-10-30")
+    assert found == {"5 p.m. EST, Nov. 6": ("TIME", "2021-11-06T17:00")}
+
+
 def test_quarters_with_a_year() -> None:
     found = values("In the 2019 second quarter and the third quarter of 2018.", "2021-10-28")
     assert found == {

@@ -836,6 +836,7 @@ def find_times(
             continue
         chosen.append((start, end, name, m))
     times = []
+    bare_clock = False  # the last time is a clock time without its day
     for start, end, name, m in sorted(chosen, key=lambda c: c[0]):
         if name == "year":  # the year alone, not its preposition
             start = m.start("y")
@@ -852,5 +853,27 @@ def find_times(
         mod = _MODS[rules.parts[_fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
-        times.append(TimeValue(start, start + len(stripped), stripped, typ, value, mod))  # type: ignore[arg-type]
+        found = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
+        if times and bare_clock and _DAY.fullmatch(str(value)):
+            if (joined := _clock_on_day(text, times[-1], found)) is not None:
+                times[-1] = joined  # "5 p.m. EST Nov. 9": one time on that day
+                bare_clock = False
+                continue
+        bare_clock = name == "clock" and not (m.group("wd") or m.group("rel"))
+        times.append(found)
     return times
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Between a clock time and the day it falls on ("5 p.m., Nov. 6", "noon on Friday")
+_CLOCK_DAY_GAP = re.compile(r",?\s+(?:on\s+)?")
+
+
+def _clock_on_day(text: str, clock: TimeValue, day: TimeValue) -> TimeValue | None:
+    """A clock time without a day and the day written right after it, as one TIME."""
+    if not _CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start):
+        return None
+    if not isinstance(clock.value, str) or "T" not in clock.value:
+        return None
+    value = f"{day.value}T{clock.value.split('T', 1)[1]}"
+    return TimeValue(clock.start, day.end, text[clock.start : day.end], "TIME", value)
