@@ -854,11 +854,15 @@ def find_times(
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
         found = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
-        if times and bare_clock and _DAY.fullmatch(str(value)):
-            if (joined := _clock_on_day(text, times[-1], found)) is not None:
-                times[-1] = joined  # "5 p.m. EST Nov. 9": one time on that day
-                bare_clock = False
-                continue
+        joined = (
+            _clock_on_day(text, times[-1], found)
+            if times and bare_clock and _DAY.fullmatch(str(value))
+            else None
+        )
+        if joined is not None:
+            times[-1] = joined  # "5 p.m. EST Nov. 9": one time on that day
+            bare_clock = False
+            continue
         bare_clock = name == "clock" and not (m.group("wd") or m.group("rel"))
         times.append(found)
     return times
