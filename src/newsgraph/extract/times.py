@@ -835,7 +835,7 @@ def find_times(
         if any(not (end <= s or start >= e) for s, e, _, _ in chosen):
             continue
         chosen.append((start, end, name, m))
-    times = []
+    times: list[TimeValue] = []
     bare_clock = False  # the last time is a clock time without its day
     for start, end, name, m in sorted(chosen, key=lambda c: c[0]):
         if name == "year":  # the year alone, not its preposition
@@ -853,9 +853,9 @@ def find_times(
         mod = _MODS[rules.parts[_fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
-        found = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
+        time = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
         joined = (
-            _clock_on_day(text, times[-1], found)
+            _clock_on_day(text, times[-1], time)
             if times and bare_clock and _DAY.fullmatch(str(value))
             else None
         )
@@ -864,7 +864,7 @@ def find_times(
             bare_clock = False
             continue
         bare_clock = name == "clock" and not (m.group("wd") or m.group("rel"))
-        times.append(found)
+        times.append(time)
     return times
 
 
