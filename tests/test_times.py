@@ -40,6 +40,14 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("Talks went on over the weekend.", {"the weekend": ("DATE", "2022-W02-WE")}),
         ("It was founded in nineteen ninety-six.", {"nineteen ninety-six": ("DATE", "1996")}),
         ("Jan Novak spoke.", {}),
+        ("They stayed for 2 1/2 years.", {"2 1/2 years": ("DURATION", "P2Y6M")}),
+        ("It took an hour and a half.", {"an hour and a half": ("DURATION", "PT1H30M")}),
+        ("Flights leave each Thursday.", {"each Thursday": ("SET", "XXXX-WXX-4")}),
+        ("They march every July.", {"every July": ("SET", "XXXX-07")}),
+        ("Flights leave on Tuesday nights.", {"Tuesday nights": ("SET", "XXXX-WXX-2TNI")}),
+        ("It was built in nineteen seventy-nine.", {"nineteen seventy-nine": ("DATE", "1979")}),
+        ("Protesters planned a rally on Saturday.", {"Saturday": ("DATE", "2022-01-22")}),
+        ("He died soon after the attack.", {}),
     ],
 )
 def test_english_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
@@ -57,6 +65,8 @@ def test_a_year_earlier_compares_with_the_quarter_the_text_speaks_of() -> None:
     assert found["a year earlier"] == ("DATE", "2020-Q3")
     assert found["the year-ago quarter"] == ("DATE", "2020-Q3")
     assert found["a year ago"] == ("DATE", "2020")  # after "nine months": the year
+    found = values("Profit rose in the third quarter. In the 2020 period it fell.", "2021-10-28")
+    assert found["the 2020 period"] == ("DATE", "2020-Q3")
 
 
 def test_the_future_clause_spans_the_sentence_past_initials_and_abbreviations() -> None:
@@ -69,8 +79,10 @@ def test_the_future_clause_spans_the_sentence_past_initials_and_abbreviations() 
 
 
 def test_a_clock_time_takes_the_day_written_after_it() -> None:
-    found = values("The offer was extended until 5 p.m. EST, Nov. 6.", "2021-10-30")
-    assert found == {"5 p.m. EST, Nov. 6": ("TIME", "2021-11-06T17:00")}
+    found = values("The offer was extended until 5 p.m. EST Nov. 6.", "2021-10-30")
+    assert found == {"5 p.m. EST Nov. 6": ("TIME", "2021-11-06T17:00")}
+    found = values("They spoke at 16:15 UTC, June 1st, in New York.", "2021-06-04")
+    assert found == {"16:15 UTC": ("TIME", "2021-06-01T16:15Z"), "June 1st": ("DATE", "2021-06-01")}
 
 
 def test_quarters_with_a_year() -> None:

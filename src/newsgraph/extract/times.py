@@ -120,6 +120,7 @@ def _rules(lang: str) -> _Rules | None:
     ones = [w for w, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
     compound = rf"(?:{_alt(tens)})[-\s](?:{_alt(ones)})" if tens and ones else "(?!x)x"
     num = rf"(?:\d+(?:[.,]\d+)?|{compound}|{_alt(numbers)})"
+    half = _alt(data.get("half_words"))  # "2 1/2 years", "an hour and a half"
     units = {str(k).casefold(): str(v) for k, v in (data.get("units") or {}).items()}
     unit = _alt(units)
     plural_units = _alt(data.get("plural_units"))
@@ -137,6 +138,9 @@ def _rules(lang: str) -> _Rules | None:
     year = r"(?:19|20)\d\d"
     d_ord = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|°|º)?"
     wd_prefix = rf"(?:(?P<wdp>{day}),?\s+)?"
+    day_parts = _alt(data.get("day_parts"))
+    plural = _alt(data.get("plural_endings"))
+    periods = _alt([*(data.get("period_words") or ()), *(data.get("quarter_units") or ())])
     patterns = [
         ("iso", rf"(?<!\d)(?P<y>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         ("numeric", rf"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{year})(?!\d)"),
@@ -179,6 +183,10 @@ def _rules(lang: str) -> _Rules | None:
             rf"(?P<qu>{_alt(data.get('quarter_units'))})"
             rf"(?:\s+(?:{of})\s+(?:(?P<qy2>{year})|(?P<qrel2>{year_rel})))?{_E}",
         ),
+        (  # "the 1988 period", "the 1988 quarter": that year's period the text speaks of
+            "year_period",
+            rf"{_B}(?:the\s+)?(?P<y>{year})\s+(?:{periods}){_E}",
+        ),
         (
             "year_ago",
             rf"{_B}(?:the\s+)?(?:{_alt(data.get('year_ago'))})"
@@ -186,8 +194,8 @@ def _rules(lang: str) -> _Rules | None:
         ),
         (
             "duration",
-            rf"{_B}(?P<n>{num})(?:\s*|-)(?P<u>{unit})"
-            rf"(?:\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
+            rf"{_B}(?P<n>{num})(?:\s*(?P<h1>{half}))?(?:\s*|-)(?P<u>{unit})"
+            rf"(?:\s+(?P<h2>{half})|\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
         ),
         ("year", rf"{_B}(?P<prep>{year_preps})\s+(?P<y>{year}){_E}"),
         ("bare_year", rf"(?<![\d$€£.,])(?P<y>{year})(?![\d%])"),
@@ -212,6 +220,12 @@ def _rules(lang: str) -> _Rules | None:
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
         ("set", rf"{_B}(?P<set>{_alt(data.get('sets'))}){_E}"),
+        (  # "each Thursday", "every July", "Mondays", "Tuesday nights"
+            "set_day",
+            rf"{_B}(?:(?:{_alt(data.get('set_words'))})\s+(?:(?P<mon>{month})|(?P<wd>{day})"
+            rf"(?:\s+(?P<dp>{day_parts}))?)|(?P<wdp>{day})(?:{plural}"
+            rf"|\s+(?P<dpp>{day_parts})(?:{plural}))){_E}",
+        ),
         (
             "clock",
             rf"{_B}(?:(?P<prep>{clock})\s+)?(?:(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<min>[0-5]\d))?"
@@ -367,12 +381,31 @@ def _unit(spec: str) -> tuple[int, str]:
     return (int(m.group(1) or 1), m.group(2)) if m else (1, spec)
 
 
+#: The next smaller unit, for the fraction of a duration ("2 1/2 years": P2Y6M)
+_SMALLER = {"Y": (12, "M"), "Q": (3, "M"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+_SMALLER["TM"] = (60, "TS")
+
+
 def _duration(n: float | str, unit: str) -> str:
     times, letter = _unit(unit)
-    if n != "X":
-        n = float(n) * times
-    amount = "X" if n == "X" else (str(int(n)) if float(n).is_integer() else str(n))
-    return f"PT{amount}{letter[1:]}" if letter.startswith("T") else f"P{amount}{letter}"
+    if n == "X":
+        return f"PTX{letter[1:]}" if letter.startswith("T") else f"PX{letter}"
+    amount = float(n) * times
+    whole, fraction = int(amount), amount - int(amount)
+    if not fraction:
+        parts = [(whole, letter)]
+    elif letter in _SMALLER and (fraction * _SMALLER[letter][0]).is_integer():
+        k, smaller = _SMALLER[letter]
+        parts = (
+            [(whole, letter), (int(fraction * k), smaller)]
+            if whole
+            else [(int(fraction * k), smaller)]
+        )
+    else:
+        return f"PT{amount:g}{letter[1:]}" if letter.startswith("T") else f"P{amount:g}{letter}"
+    day = "".join(f"{a}{u}" for a, u in parts if not u.startswith("T"))
+    clock = "".join(f"{a}{u[1:]}" for a, u in parts if u.startswith("T"))
+    return f"P{day}" + (f"T{clock}" if clock else "")
 
 
 def _next_date(month: int, day: int, ref: date, horizon: int = FUTURE_HORIZON_DAYS) -> date | None:
@@ -482,6 +515,9 @@ class _Resolver:
             return self._season(g)
         if name == "quarter":
             return self._quarter(g)
+        if name == "year_period":
+            quarter = self.focus_quarter
+            return "DATE", f"{g['y']}-{quarter[5:]}" if quarter else g["y"]
         if name == "year_ago":
             if self.focus_quarter:
                 return "DATE", _shift_quarter(self.focus_quarter, -4)
@@ -505,7 +541,10 @@ class _Resolver:
             return "DURATION", _duration(1, r.units[g["u"].casefold()])
         if name == "duration":
             unit = r.units[g["u"].casefold()]
-            value = _duration(_number(r, g["n"]), unit)
+            amount = _number(r, g["n"])
+            if amount != "X" and (g.get("h1") or g.get("h2")):
+                amount = float(amount) + 0.5
+            value = _duration(amount, unit)
             if g.get("u2"):
                 value += _duration(_number(r, g["n2"]), r.units[g["u2"].casefold()])[1:].replace(
                     "T", "" if "T" in value else "T", 1
@@ -513,6 +552,12 @@ class _Resolver:
             return "DURATION", value
         if name == "set":
             return "SET", r.sets[_fold(g["set"])]
+        if name == "set_day":
+            if g.get("mon"):
+                return "SET", f"XXXX-{self._month(g['mon']):02d}"
+            weekday = r.days[(g.get("wd") or g["wdp"]).casefold()] + 1
+            part = g.get("dp") or g.get("dpp")
+            return "SET", f"XXXX-WXX-{weekday}" + (f"T{r.day_parts[_fold(part)]}" if part else "")
         if name == "clock":
             return self._clock(g)
         return None
@@ -730,6 +775,8 @@ _PRIORITY = {
     "year": 5,
     "clock": 5,
     "set": 5,
+    "set_day": 1,
+    "year_period": 1,
     "month": 6,
     "bare_year": 7,
     "spoken_year": 1,
@@ -854,30 +901,28 @@ def find_times(
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
         time = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
-        joined = (
-            _clock_on_day(text, times[-1], time)
-            if times and bare_clock and _DAY.fullmatch(str(value))
-            else None
-        )
-        if joined is not None:
-            times[-1] = joined  # "5 p.m. EST Nov. 9": one time on that day
-            bare_clock = False
-            continue
+        if times and bare_clock and _DAY.fullmatch(str(value)):
+            gap = _CLOCK_DAY_GAP.fullmatch(text, times[-1].end, time.start)
+            if gap is not None:  # "5 p.m. EST Nov. 9": the time on that day
+                times[-1] = _clock_on_day(text, times[-1], time, join=not gap.group(1))
+                bare_clock = False
+                if not gap.group(1):
+                    continue
         bare_clock = name == "clock" and not (m.group("wd") or m.group("rel"))
         times.append(time)
     return times
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-#: Between a clock time and the day it falls on ("5 p.m., Nov. 6", "noon on Friday")
-_CLOCK_DAY_GAP = re.compile(r",?\s+(?:on\s+)?")
+#: Between a clock time and the day it falls on ("5 p.m. Nov. 6", "16:15 UTC, June 1")
+_CLOCK_DAY_GAP = re.compile(r"(,)?\s+")
 
 
-def _clock_on_day(text: str, clock: TimeValue, day: TimeValue) -> TimeValue | None:
-    """A clock time without a day and the day written right after it, as one TIME."""
-    if not _CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start):
-        return None
+def _clock_on_day(text: str, clock: TimeValue, day: TimeValue, *, join: bool) -> TimeValue:
+    """A clock time on the day written right after it: one TIME over both, or (``join``
+    false: after a comma) the clock time alone."""
     if not isinstance(clock.value, str) or "T" not in clock.value:
-        return None
+        return clock
     value = f"{day.value}T{clock.value.split('T', 1)[1]}"
-    return TimeValue(clock.start, day.end, text[clock.start : day.end], "TIME", value)
+    end = day.end if join else clock.end
+    return TimeValue(clock.start, end, text[clock.start : end], "TIME", value)
