@@ -85,6 +85,22 @@ def test_a_clock_time_takes_the_day_written_after_it() -> None:
     assert found == {"16:15 UTC": ("TIME", "2021-06-01T16:15Z"), "June 1st": ("DATE", "2021-06-01")}
 
 
+def test_holidays_fall_on_their_day() -> None:
+    found = values("He was found on Thanksgiving Day; last Christmas; Easter 2019.", "2000-01-06")
+    assert found == {
+        "Thanksgiving Day": ("DATE", "1999-11-25"),
+        "last Christmas": ("DATE", "1999-12-25"),
+        "Easter 2019": ("DATE", "2019-04-21"),
+    }
+    assert values("They will meet at Christmas.", "2021-03-01") == {
+        "Christmas": ("DATE", "2021-12-25")
+    }
+    assert values("A flight to Easter Island.") == {}
+    assert italian("Si vedranno dopo Pasquetta.", "2022-03-01") == {
+        "Pasquetta": ("DATE", "2022-04-18")
+    }
+
+
 def test_quarters_with_a_year() -> None:
     found = values("In the 2019 second quarter and the third quarter of 2018.", "2021-10-28")
     assert found == {

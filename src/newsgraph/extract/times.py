@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from newsgraph.clean.sentences import split_sentences
+from newsgraph.extract.holidays import holiday, nearest, valid_rule
 from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
@@ -74,6 +75,7 @@ class _Rules:
     rate_after: frozenset[str]
     future_prep: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
+    holidays: dict[str, str]
     month_preps: re.Pattern[str] | None
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
@@ -219,6 +221,11 @@ def _rules(lang: str) -> _Rules | None:
             rf"(?:\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
+        (  # "Thanksgiving Day", "last Christmas", "Easter 2019"
+            "holiday",
+            rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<hol>{_alt(data.get('holidays'))})"
+            rf"(?:,?\s+(?P<y>{year}))?{_E}",
+        ),
         ("set", rf"{_B}(?P<set>{_alt(data.get('sets'))}){_E}"),
         (  # "each Thursday", "every July", "Mondays", "Tuesday nights"
             "set_day",
@@ -283,6 +290,7 @@ def _rules(lang: str) -> _Rules | None:
         if data.get("future_preps")
         else None,
         ambiguous_months=word_set(data, "ambiguous_months"),
+        holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
         else None,
@@ -515,6 +523,8 @@ class _Resolver:
             return self._season(g)
         if name == "quarter":
             return self._quarter(g)
+        if name == "holiday":
+            return self._holiday(g)
         if name == "year_period":
             quarter = self.focus_quarter
             return "DATE", f"{g['y']}-{quarter[5:]}" if quarter else g["y"]
@@ -591,6 +601,18 @@ class _Resolver:
             return None
         zone = r.zones.get((g.get("zone") or "").casefold(), "")
         return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
+
+    def _holiday(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
+        rule, ref = self.rules.holidays[_fold(g["hol"])], self.ref
+        if g.get("y"):
+            day = holiday(rule, int(g["y"]))
+        elif ref is None:
+            return None
+        else:
+            mod = (g.get("w1") or "").casefold()
+            step = -1 if mod in self.rules.last_words else int(mod in self.rules.next_words)
+            day = nearest(rule, ref, step=step or int(self.future), slack=FUTURE_SLACK_DAYS)
+        return ("DATE", day.isoformat()) if day else None
 
     def _month_rel(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
         """ "last May" (the latest May before this month), "next April", "this September"."""
@@ -776,6 +798,7 @@ _PRIORITY = {
     "clock": 5,
     "set": 5,
     "set_day": 1,
+    "holiday": 2,
     "year_period": 1,
     "month": 6,
     "bare_year": 7,
