@@ -85,6 +85,17 @@ def test_a_clock_time_takes_the_day_written_after_it() -> None:
     assert found == {"16:15 UTC": ("TIME", "2021-06-01T16:15Z"), "June 1st": ("DATE", "2021-06-01")}
 
 
+def test_that_year_and_the_next_day_follow_the_last_date_spoken_of() -> None:
+    text = (
+        "He fled in June 1998 and returned later that year. He was shot on Oct. 23; earlier "
+        "that day a fax came. He appeared in court the next morning."
+    )
+    found = values(text, "2000-01-28")
+    assert found["later that year"] == ("DATE", "1998")
+    assert found["earlier that day"] == ("DATE", "1999-10-23")
+    assert found["the next morning"] == ("TIME", "1999-10-24TMO")
+
+
 def test_holidays_fall_on_their_day() -> None:
     found = values("He was found on Thanksgiving Day; last Christmas; Easter 2019.", "2000-01-06")
     assert found == {

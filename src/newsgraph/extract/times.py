@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from newsgraph.clean.sentences import split_sentences
+from newsgraph.extract.anaphora import Focus, focus_of, shifted
 from newsgraph.extract.holidays import holiday, nearest, valid_rule
 from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
@@ -76,6 +77,7 @@ class _Rules:
     future_prep: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
     holidays: dict[str, str]
+    anaphors: dict[str, tuple[str, int]]
     month_preps: re.Pattern[str] | None
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
@@ -221,6 +223,7 @@ def _rules(lang: str) -> _Rules | None:
             rf"(?:\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
+        ("anaphor", rf"{_B}(?P<ana>{_alt(data.get('anaphors'))}){_E}"),
         (  # "Thanksgiving Day", "last Christmas", "Easter 2019"
             "holiday",
             rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<hol>{_alt(data.get('holidays'))})"
@@ -290,6 +293,7 @@ def _rules(lang: str) -> _Rules | None:
         if data.get("future_preps")
         else None,
         ambiguous_months=word_set(data, "ambiguous_months"),
+        anaphors={k: (str(v[0]), int(v[1])) for k, v in _phrases(data, "anaphors").items()},
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
@@ -445,9 +449,12 @@ class _Resolver:
         self.ref = ref
         self.future = False  # is the expression being resolved in a future-tense context?
         self.focus_quarter: str | None = None  # the last quarter the text spoke of
+        self.focus: Focus | None = None  # the last date the text spoke of
 
     def value(self, name: str, m: re.Match[str]) -> tuple[str, DateValue | None] | None:
         found = self._value(name, m)
+        if found and found[0] in ("DATE", "TIME"):
+            self.focus = focus_of(found[1]) or self.focus
         if (
             name == "quarter"
             and found
@@ -525,6 +532,10 @@ class _Resolver:
             return self._quarter(g)
         if name == "holiday":
             return self._holiday(g)
+        if name == "anaphor":  # "that year", "the next day": from the last date spoken of
+            unit, offset = r.anaphors[_fold(g["ana"])]
+            base = self.focus or (focus_of(ref.isoformat()) if ref else None)
+            return shifted(base, unit, offset) if base else None
         if name == "year_period":
             quarter = self.focus_quarter
             return "DATE", f"{g['y']}-{quarter[5:]}" if quarter else g["y"]
@@ -799,6 +810,7 @@ _PRIORITY = {
     "set": 5,
     "set_day": 1,
     "holiday": 2,
+    "anaphor": 2,
     "year_period": 1,
     "month": 6,
     "bare_year": 7,
