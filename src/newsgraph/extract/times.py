@@ -534,8 +534,8 @@ class _Resolver:
             return self._holiday(g)
         if name == "anaphor":  # "that year", "the next day": from the last date spoken of
             unit, offset = r.anaphors[_fold(g["ana"])]
-            base = self.focus or (focus_of(ref.isoformat()) if ref else None)
-            return shifted(base, unit, offset) if base else None
+            focus = self.focus or (focus_of(ref.isoformat()) if ref else None)
+            return shifted(focus, unit, offset) if focus else None
         if name == "year_period":
             quarter = self.focus_quarter
             return "DATE", f"{g['y']}-{quarter[5:]}" if quarter else g["y"]
