@@ -112,6 +112,11 @@ def test_holidays_fall_on_their_day() -> None:
     }
 
 
+def test_the_year_ended_on_a_day_is_a_duration() -> None:
+    found = values("For the year ended Sept. 30, it earned $5 million.", "2021-10-30")
+    assert found == {"the year": ("DURATION", "P1Y"), "Sept. 30": ("DATE", "2021-09-30")}
+
+
 def test_quarters_with_a_year() -> None:
     found = values("In the 2019 second quarter and the third quarter of 2018.", "2021-10-28")
     assert found == {

@@ -78,6 +78,7 @@ class _Rules:
     ambiguous_months: frozenset[str]
     holidays: dict[str, str]
     anaphors: dict[str, tuple[str, int]]
+    ending_periods: dict[str, str]
     month_preps: re.Pattern[str] | None
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
@@ -224,6 +225,11 @@ def _rules(lang: str) -> _Rules | None:
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
         ("anaphor", rf"{_B}(?P<ana>{_alt(data.get('anaphors'))}){_E}"),
+        (  # "(for) the year ended Sept. 30": a duration that ends then
+            "period_ending",
+            rf"{_B}(?P<pe>{_alt(data.get('ending_periods'))})"
+            rf"(?=\s+(?:{_alt(data.get('ending_words'))}){_E})",
+        ),
         (  # "Thanksgiving Day", "last Christmas", "Easter 2019"
             "holiday",
             rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<hol>{_alt(data.get('holidays'))})"
@@ -294,6 +300,7 @@ def _rules(lang: str) -> _Rules | None:
         else None,
         ambiguous_months=word_set(data, "ambiguous_months"),
         anaphors={k: (str(v[0]), int(v[1])) for k, v in _phrases(data, "anaphors").items()},
+        ending_periods={k: str(v) for k, v in _phrases(data, "ending_periods").items()},
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
@@ -532,6 +539,8 @@ class _Resolver:
             return self._quarter(g)
         if name == "holiday":
             return self._holiday(g)
+        if name == "period_ending":
+            return "DURATION", r.ending_periods[_fold(g["pe"])]
         if name == "anaphor":  # "that year", "the next day": from the last date spoken of
             unit, offset = r.anaphors[_fold(g["ana"])]
             focus = self.focus or (focus_of(ref.isoformat()) if ref else None)
@@ -811,6 +820,7 @@ _PRIORITY = {
     "set_day": 1,
     "holiday": 2,
     "anaphor": 2,
+    "period_ending": 0,
     "year_period": 1,
     "month": 6,
     "bare_year": 7,
