@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import newsgraph
 from newsgraph.extract.entities import _lang_data
+from newsgraph.extract.times import narrowed
 from newsgraph.model import DateRange, ExtractionResult
 
 PUBLISHED = "2022-01-21"  # a Friday
@@ -137,7 +138,9 @@ def test_russian_times() -> None:
     )
     values = {t.text: t.value for t in r.times}
     assert values["январе 2022"] == "2022-01"
-    assert values["В конце 2021"] == DateRange("2021-10-01", "2021-12-31")
+    end_2021 = next(t for t in r.times if t.text == "В конце 2021")
+    assert (end_2021.value, end_2021.mod) == ("2021", "END")
+    assert narrowed(end_2021) == DateRange("2021-10-01", "2021-12-31")
     assert values["через две недели"] == "2022-02-04"
     assert values["Две недели назад"] == "2022-01-07"
     assert values["среду"] == "2022-01-19"

@@ -74,7 +74,10 @@ def with_facts(result: ExtractionResult) -> ExtractionResult:
                 date=DateRef(None, "2022-01-21"),
             ),
         ),
-        times=(TimeValue(*_span(at("Il 10 gennaio")), "DATE", "2022-01-10"),),
+        times=(
+            TimeValue(*_span(at("fine del 2021")), "DATE", "2021", "END"),
+            TimeValue(*_span(at("Il 10 gennaio")), "DATE", "2022-01-10"),
+        ),
         statements=(Statement("st1", "sergey-lavrov", "indirect", at("franco e positivo"), ev),),
         commitments=(
             Commitment(
@@ -108,7 +111,7 @@ def test_store_and_load_round_trip(store: SQLStore) -> None:
         "actors": 1,
         "mentions": 1,
         "places": 1,
-        "times": 1,
+        "times": 2,
         "events": 1,
         "statements": 1,
         "commitments": 1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.times import find_times
+from newsgraph.extract.times import find_times, narrowed
 from newsgraph.model import DateRange
 
 
@@ -40,6 +40,14 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("Talks went on over the weekend.", {"the weekend": ("DATE", "2022-W02-WE")}),
         ("It was founded in nineteen ninety-six.", {"nineteen ninety-six": ("DATE", "1996")}),
         ("Jan Novak spoke.", {}),
+        ("They stayed for 2 1/2 years.", {"2 1/2 years": ("DURATION", "P2Y6M")}),
+        ("It took an hour and a half.", {"an hour and a half": ("DURATION", "PT1H30M")}),
+        ("Flights leave each Thursday.", {"each Thursday": ("SET", "XXXX-WXX-4")}),
+        ("They march every July.", {"every July": ("SET", "XXXX-07")}),
+        ("Flights leave on Tuesday nights.", {"Tuesday nights": ("SET", "XXXX-WXX-2TNI")}),
+        ("It was built in nineteen seventy-nine.", {"nineteen seventy-nine": ("DATE", "1979")}),
+        ("Protesters planned a rally on Saturday.", {"Saturday": ("DATE", "2022-01-22")}),
+        ("He died soon after the attack.", {}),
     ],
 )
 def test_english_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
@@ -57,6 +65,56 @@ def test_a_year_earlier_compares_with_the_quarter_the_text_speaks_of() -> None:
     assert found["a year earlier"] == ("DATE", "2020-Q3")
     assert found["the year-ago quarter"] == ("DATE", "2020-Q3")
     assert found["a year ago"] == ("DATE", "2020")  # after "nine months": the year
+    found = values("Profit rose in the third quarter. In the 2020 period it fell.", "2021-10-28")
+    assert found["the 2020 period"] == ("DATE", "2020-Q3")
+
+
+def test_the_future_clause_spans_the_sentence_past_initials_and_abbreviations() -> None:
+    found = values("Mr. Smith will succeed John P. Jones Feb. 1 as chairman.", "2021-10-26")
+    assert found == {"Feb. 1": ("DATE", "2022-02-01")}  # "succeed" is not a past "-ed"
+    found = values("The U.S. mission will fly in December.", "2021-03-04")
+    assert found == {"December": ("DATE", "2021-12")}
+    found = values("A bomb went off next to the U.S. embassy on Friday.")
+    assert found == {"Friday": ("DATE", "2022-01-14")}  # "next to" is not the future
+
+
+def test_a_clock_time_takes_the_day_written_after_it() -> None:
+    found = values("The offer was extended until 5 p.m. EST Nov. 6.", "2021-10-30")
+    assert found == {"5 p.m. EST Nov. 6": ("TIME", "2021-11-06T17:00")}
+    found = values("They spoke at 16:15 UTC, June 1st, in New York.", "2021-06-04")
+    assert found == {"16:15 UTC": ("TIME", "2021-06-01T16:15Z"), "June 1st": ("DATE", "2021-06-01")}
+
+
+def test_that_year_and_the_next_day_follow_the_last_date_spoken_of() -> None:
+    text = (
+        "He fled in June 1998 and returned later that year. He was shot on Oct. 23; earlier "
+        "that day a fax came. He appeared in court the next morning."
+    )
+    found = values(text, "2000-01-28")
+    assert found["later that year"] == ("DATE", "1998")
+    assert found["earlier that day"] == ("DATE", "1999-10-23")
+    assert found["the next morning"] == ("TIME", "1999-10-24TMO")
+
+
+def test_holidays_fall_on_their_day() -> None:
+    found = values("He was found on Thanksgiving Day; last Christmas; Easter 2019.", "2000-01-06")
+    assert found == {
+        "Thanksgiving Day": ("DATE", "1999-11-25"),
+        "last Christmas": ("DATE", "1999-12-25"),
+        "Easter 2019": ("DATE", "2019-04-21"),
+    }
+    assert values("They will meet at Christmas.", "2021-03-01") == {
+        "Christmas": ("DATE", "2021-12-25")
+    }
+    assert values("A flight to Easter Island.") == {}
+    assert italian("Si vedranno dopo Pasquetta.", "2022-03-01") == {
+        "Pasquetta": ("DATE", "2022-04-18")
+    }
+
+
+def test_the_year_ended_on_a_day_is_a_duration() -> None:
+    found = values("For the year ended Sept. 30, it earned $5 million.", "2021-10-30")
+    assert found == {"the year": ("DURATION", "P1Y"), "Sept. 30": ("DATE", "2021-09-30")}
 
 
 def test_quarters_with_a_year() -> None:
@@ -145,4 +203,19 @@ def test_italian_seed_phrasings_still_hold() -> None:
     found = italian("Il 10 gennaio; la prossima settimana; alla fine del 2021.", "2022-01-21")
     assert found["Il 10 gennaio"] == ("DATE", "2022-01-10")
     assert found["la prossima settimana"] == ("DATE", DateRange("2022-01-24", "2022-01-30"))
-    assert found["fine del 2021"] == ("DATE", DateRange("2021-10-01", "2021-12-31"))
+    assert found["fine del 2021"] == ("DATE", "2021")
+
+
+def test_a_part_of_a_period_is_the_period_with_a_mod_and_narrows_to_its_days() -> None:
+    found = {
+        t.text: t
+        for t in find_times("Late November and early 2021.", lang="en", published="2022-01-19")
+    }
+    assert (found["Late November"].value, found["Late November"].mod) == ("2021-11", "END")
+    assert narrowed(found["Late November"]) == DateRange("2021-11-21", "2021-11-30")
+    assert (found["early 2021"].value, found["early 2021"].mod) == ("2021", "START")
+    assert narrowed(found["early 2021"]) == DateRange("2021-01-01", "2021-03-31")
+    seed = find_times("Alla fine del 2021.", lang="it", published="2022-01-21")
+    assert [(t.value, t.mod, narrowed(t)) for t in seed] == [
+        ("2021", "END", DateRange("2021-10-01", "2021-12-31"))
+    ]

@@ -17,6 +17,8 @@ from newsgraph.offsets import OffsetMap
 JSON: TypeAlias = dict[str, Any]
 ActorType = Literal["PER", "ORG", "GPE"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+#: TIMEX3 ``mod``: which part of the period the value names ("late November": END)
+TimexMod = Literal["START", "MID", "END"]
 StatementMode = Literal["direct", "indirect"]
 CommitmentStatus = Literal["pending", "due", "overdue", "kept", "broken", "cancelled"]
 Precision = Literal["day", "month", "year"]
@@ -131,20 +133,30 @@ class TimeValue:
     text: str
     type: TimexType
     value: DateValue | None
+    #: the part of the period named by ``value`` ("early 2021": 2021, START), as in TIMEX3
+    mod: TimexMod | None = None
 
     def to_dict(self) -> JSON:
-        return {
+        out: JSON = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "type": self.type,
             "value": _value_to_json(self.value),
         }
+        if self.mod:
+            out["mod"] = self.mod
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TimeValue:
         return cls(
-            int(d["start"]), int(d["end"]), str(d["text"]), d["type"], _value_from_json(d["value"])
+            int(d["start"]),
+            int(d["end"]),
+            str(d["text"]),
+            d["type"],
+            _value_from_json(d["value"]),
+            d.get("mod") or None,
         )
 
     def as_span(self) -> Span:

@@ -22,7 +22,12 @@ def extract_facts(
     """Every fact of ``document``; spans index ``document.text``."""
     ctx = build_context(document, kb or default_kb())
     entities = find_entities(ctx)
-    times = find_times(document.text, lang=document.lang, published=document.published)
+    times = find_times(
+        document.text,
+        lang=document.lang,
+        published=document.published,
+        sentences=document.sentences or None,
+    )
     found = find_events(ctx, entities, times)
     statements = with_claims(find_statements(ctx, entities), found, entities, ctx.kb)
     return ExtractionResult(

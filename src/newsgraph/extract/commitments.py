@@ -29,6 +29,7 @@ from functools import cache
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.lexicon import Hit, Lexicon
+from newsgraph.extract.times import narrowed
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Commitment, DateRange, DateRef, Evidence, Span, Statement, TimeValue
 from newsgraph.text import Token
@@ -356,7 +357,7 @@ def find_commitments(
                         content=Span.of(text, c_start, c_end),
                         evidence=Evidence(sent.start, sent.end, sent.text),
                         recipient=recipient,
-                        due=DateRef(due_time.text, due_time.value) if due_time else None,
+                        due=DateRef(due_time.text, narrowed(due_time)) if due_time else None,
                         status="pending",
                     )
                 )

@@ -21,6 +21,7 @@ from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.extract.statements import quotes_in
+from newsgraph.extract.times import narrowed
 from newsgraph.kb import KnowledgeBase
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import (
@@ -395,7 +396,7 @@ class _Finder:
         near = [t for t in in_sentence if lo <= t.start < hi] or ([] if own else in_sentence)
         if near:
             t = near[0]
-            value = t.value
+            value = narrowed(t)
             if isinstance(value, str) and "T" in value:
                 value = value.split("T")[0]
             if isinstance(value, str) and value.endswith("_REF"):

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from newsgraph.clean.sentences import split_sentences
+from newsgraph.extract.anaphora import Focus, focus_of, shifted
+from newsgraph.extract.holidays import holiday, nearest, valid_rule
 from newsgraph.extract.scan import MultiScanner
 from newsgraph.lang import pack_data, word_set
 from newsgraph.lang.calendar import month_names, weekday_names
-from newsgraph.model import DateRange, DateValue, TimeValue
+from newsgraph.model import DateRange, DateValue, TimeValue, TimexMod
 
 _B = r"(?<![\w'’])"  # start of a word
 _E = r"(?!\w)"  # end of a word ("last year's" included)
@@ -27,6 +32,8 @@ _E = r"(?!\w)"  # end of a word ("last year's" included)
 FUTURE_SLACK_DAYS = 60
 #: In a future-tense context, a day or month without a year is the next one if it comes this soon.
 FUTURE_HORIZON_DAYS = 200
+#: The same for a month without a year ("will open in December", said in March).
+FUTURE_MONTH_HORIZON_DAYS = 335
 
 
 def _alt(words: Any) -> str:
@@ -69,14 +76,22 @@ class _Rules:
     rate_after: frozenset[str]
     future_prep: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
+    holidays: dict[str, str]
+    anaphors: dict[str, tuple[str, int]]
+    ending_periods: dict[str, str]
     month_preps: re.Pattern[str] | None
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
 
 
+def _fold(text: str) -> str:
+    """A phrase as the pack's keys are written: case-folded, single spaces."""
+    return re.sub(r"\s+", " ", text.casefold())
+
+
 def _phrases(data: dict[str, Any], key: str) -> dict[str, Any]:
     """A phrase -> value mapping of the pack, keys case-folded with single spaces."""
-    return {re.sub(r"\s+", " ", str(k).casefold()): v for k, v in (data.get(key) or {}).items()}
+    return {_fold(str(k)): v for k, v in (data.get(key) or {}).items()}
 
 
 def _words_re(words: Any) -> re.Pattern[str] | None:
@@ -110,6 +125,7 @@ def _rules(lang: str) -> _Rules | None:
     ones = [w for w, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
     compound = rf"(?:{_alt(tens)})[-\s](?:{_alt(ones)})" if tens and ones else "(?!x)x"
     num = rf"(?:\d+(?:[.,]\d+)?|{compound}|{_alt(numbers)})"
+    half = _alt(data.get("half_words"))  # "2 1/2 years", "an hour and a half"
     units = {str(k).casefold(): str(v) for k, v in (data.get("units") or {}).items()}
     unit = _alt(units)
     plural_units = _alt(data.get("plural_units"))
@@ -127,6 +143,9 @@ def _rules(lang: str) -> _Rules | None:
     year = r"(?:19|20)\d\d"
     d_ord = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|°|º)?"
     wd_prefix = rf"(?:(?P<wdp>{day}),?\s+)?"
+    day_parts = _alt(data.get("day_parts"))
+    plural = _alt(data.get("plural_endings"))
+    periods = _alt([*(data.get("period_words") or ()), *(data.get("quarter_units") or ())])
     patterns = [
         ("iso", rf"(?<!\d)(?P<y>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         ("numeric", rf"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{year})(?!\d)"),
@@ -169,6 +188,10 @@ def _rules(lang: str) -> _Rules | None:
             rf"(?P<qu>{_alt(data.get('quarter_units'))})"
             rf"(?:\s+(?:{of})\s+(?:(?P<qy2>{year})|(?P<qrel2>{year_rel})))?{_E}",
         ),
+        (  # "the 1988 period", "the 1988 quarter": that year's period the text speaks of
+            "year_period",
+            rf"{_B}(?:the\s+)?(?P<y>{year})\s+(?:{periods}){_E}",
+        ),
         (
             "year_ago",
             rf"{_B}(?:the\s+)?(?:{_alt(data.get('year_ago'))})"
@@ -176,8 +199,8 @@ def _rules(lang: str) -> _Rules | None:
         ),
         (
             "duration",
-            rf"{_B}(?P<n>{num})(?:\s*|-)(?P<u>{unit})"
-            rf"(?:\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
+            rf"{_B}(?P<n>{num})(?:\s*(?P<h1>{half}))?(?:\s*|-)(?P<u>{unit})"
+            rf"(?:\s+(?P<h2>{half})|\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
         ),
         ("year", rf"{_B}(?P<prep>{year_preps})\s+(?P<y>{year}){_E}"),
         ("bare_year", rf"(?<![\d$€£.,])(?P<y>{year})(?![\d%])"),
@@ -201,7 +224,24 @@ def _rules(lang: str) -> _Rules | None:
             rf"(?:\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
+        ("anaphor", rf"{_B}(?P<ana>{_alt(data.get('anaphors'))}){_E}"),
+        (  # "(for) the year ended Sept. 30": a duration that ends then
+            "period_ending",
+            rf"{_B}(?P<pe>{_alt(data.get('ending_periods'))})"
+            rf"(?=\s+(?:{_alt(data.get('ending_words'))}){_E})",
+        ),
+        (  # "Thanksgiving Day", "last Christmas", "Easter 2019"
+            "holiday",
+            rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<hol>{_alt(data.get('holidays'))})"
+            rf"(?:,?\s+(?P<y>{year}))?{_E}",
+        ),
         ("set", rf"{_B}(?P<set>{_alt(data.get('sets'))}){_E}"),
+        (  # "each Thursday", "every July", "Mondays", "Tuesday nights"
+            "set_day",
+            rf"{_B}(?:(?:{_alt(data.get('set_words'))})\s+(?:(?P<mon>{month})|(?P<wd>{day})"
+            rf"(?:\s+(?P<dp>{day_parts}))?)|(?P<wdp>{day})(?:{plural}"
+            rf"|\s+(?P<dpp>{day_parts})(?:{plural}))){_E}",
+        ),
         (
             "clock",
             rf"{_B}(?:(?P<prep>{clock})\s+)?(?:(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<min>[0-5]\d))?"
@@ -259,6 +299,9 @@ def _rules(lang: str) -> _Rules | None:
         if data.get("future_preps")
         else None,
         ambiguous_months=word_set(data, "ambiguous_months"),
+        anaphors={k: (str(v[0]), int(v[1])) for k, v in _phrases(data, "anaphors").items()},
+        ending_periods={k: str(v) for k, v in _phrases(data, "ending_periods").items()},
+        holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
         else None,
@@ -317,8 +360,28 @@ def _year_part(part: str, year: int) -> DateRange:
     return DateRange(f"{year}-{first}", f"{year}-{last}")
 
 
+def narrowed(time: TimeValue) -> DateValue | None:
+    """The days a time expression names, its ``mod`` applied: "late 2021" (2021, END) is
+    October to December 2021, "early May" the first third of May."""
+    value, mod = time.value, time.mod
+    if not mod or not isinstance(value, str) or mod not in _PARTS:
+        return value
+    part = _PARTS[mod]
+    if re.fullmatch(r"\d{4}", value):
+        return _year_part(part, int(value))
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        y, mo = int(value[:4]), int(value[5:])
+        return _part(part, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]))
+    return value
+
+
+#: TIMEX3 mods for the pack's parts of a period ("early", "mid", "the end of") and back
+_MODS: dict[str, TimexMod] = {"start": "START", "mid": "MID", "end": "END"}
+_PARTS = {mod: part for part, mod in _MODS.items()}
+
+
 def _number(rules: _Rules, text: str) -> float | str:
-    word = re.sub(r"\s+", " ", text.casefold())
+    word = _fold(text)
     if word in rules.numbers:
         value = rules.numbers[word]
         return "X" if value == "X" else float(value)
@@ -337,24 +400,43 @@ def _unit(spec: str) -> tuple[int, str]:
     return (int(m.group(1) or 1), m.group(2)) if m else (1, spec)
 
 
+#: The next smaller unit, for the fraction of a duration ("2 1/2 years": P2Y6M)
+_SMALLER = {"Y": (12, "M"), "Q": (3, "M"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+_SMALLER["TM"] = (60, "TS")
+
+
 def _duration(n: float | str, unit: str) -> str:
     times, letter = _unit(unit)
-    if n != "X":
-        n = float(n) * times
-    amount = "X" if n == "X" else (str(int(n)) if float(n).is_integer() else str(n))
-    return f"PT{amount}{letter[1:]}" if letter.startswith("T") else f"P{amount}{letter}"
+    if n == "X":
+        return f"PTX{letter[1:]}" if letter.startswith("T") else f"PX{letter}"
+    amount = float(n) * times
+    whole, fraction = int(amount), amount - int(amount)
+    if not fraction:
+        parts = [(whole, letter)]
+    elif letter in _SMALLER and (fraction * _SMALLER[letter][0]).is_integer():
+        k, smaller = _SMALLER[letter]
+        parts = (
+            [(whole, letter), (int(fraction * k), smaller)]
+            if whole
+            else [(int(fraction * k), smaller)]
+        )
+    else:
+        return f"PT{amount:g}{letter[1:]}" if letter.startswith("T") else f"P{amount:g}{letter}"
+    day = "".join(f"{a}{u}" for a, u in parts if not u.startswith("T"))
+    clock = "".join(f"{a}{u[1:]}" for a, u in parts if u.startswith("T"))
+    return f"P{day}" + (f"T{clock}" if clock else "")
 
 
-def _next_date(month: int, day: int, ref: date) -> date | None:
+def _next_date(month: int, day: int, ref: date, horizon: int = FUTURE_HORIZON_DAYS) -> date | None:
     """The first such day on or after ``ref`` (a future-tense context), if it comes within
-    :data:`FUTURE_HORIZON_DAYS` (else the text more likely looks back)."""
+    ``horizon`` days (else the text more likely looks back)."""
     for year in (ref.year, ref.year + 1):
         try:
             d = date(year, month, min(day, calendar.monthrange(year, month)[1]))
         except ValueError:
             continue
         if d >= ref:
-            return d if (d - ref).days <= FUTURE_HORIZON_DAYS else None
+            return d if (d - ref).days <= horizon else None
     return None
 
 
@@ -374,17 +456,19 @@ class _Resolver:
         self.ref = ref
         self.future = False  # is the expression being resolved in a future-tense context?
         self.focus_quarter: str | None = None  # the last quarter the text spoke of
+        self.focus: Focus | None = None  # the last date the text spoke of
 
     def value(self, name: str, m: re.Match[str]) -> tuple[str, DateValue | None] | None:
         found = self._value(name, m)
+        if found and found[0] in ("DATE", "TIME"):
+            self.focus = focus_of(found[1]) or self.focus
         if (
             name == "quarter"
             and found
             and isinstance(found[1], str)
             and _QUARTER.fullmatch(found[1])
             and not m.group("qya")
-            and self.rules.quarter_words.get(re.sub(r"\s+", " ", m.group("q").casefold()))
-            != "year_ago"
+            and self.rules.quarter_words.get(_fold(m.group("q"))) != "year_ago"
         ):
             self.focus_quarter = found[1]  # the period the next "a year earlier" compares with
         elif found and (found[0] == "DURATION" or re.fullmatch(r"\d{4}", str(found[1]))):
@@ -426,7 +510,8 @@ class _Resolver:
             month = self._month(g["mon"])
             if ref is None:
                 return "DATE", f"XXXX-{month:02d}"
-            ahead = _next_date(month, 1, date(ref.year, ref.month, 1)) if self.future else None
+            first = date(ref.year, ref.month, 1)
+            ahead = _next_date(month, 1, first, FUTURE_MONTH_HORIZON_DAYS) if self.future else None
             year = ahead.year if ahead else _month_year(month, ref)
             return "DATE", f"{year}-{month:02d}"
         if name == "month_rel":
@@ -452,31 +537,28 @@ class _Resolver:
             return self._season(g)
         if name == "quarter":
             return self._quarter(g)
+        if name == "holiday":
+            return self._holiday(g)
+        if name == "period_ending":
+            return "DURATION", r.ending_periods[_fold(g["pe"])]
+        if name == "anaphor":  # "that year", "the next day": from the last date spoken of
+            unit, offset = r.anaphors[_fold(g["ana"])]
+            focus = self.focus or (focus_of(ref.isoformat()) if ref else None)
+            return shifted(focus, unit, offset) if focus else None
+        if name == "year_period":
+            quarter = self.focus_quarter
+            return "DATE", f"{g['y']}-{quarter[5:]}" if quarter else g["y"]
         if name == "year_ago":
             if self.focus_quarter:
                 return "DATE", _shift_quarter(self.focus_quarter, -4)
             return ("DATE", str(ref.year - 1)) if ref else None
-        if name.startswith("part_"):
-            part = r.parts[re.sub(r"\s+", " ", g["part"].casefold())]
+        if name.startswith("part_"):  # "late November": November, its END (mod)
             if name == "part_year":
-                return "DATE", _year_part(part, int(g["y"]))
+                return "DATE", g["y"]
             if name == "part_month":
                 month = self._month(g["mon"])
-                y = _month_year(month, ref) if ref else date.today().year
-                last = calendar.monthrange(y, month)[1]
-                return "DATE", _part(part, date(y, month, 1), date(y, month, last))
-            base = self._relative(g["rel"])
-            if base is None or ref is None:
-                return None
-            value = base[1]
-            if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
-                return "DATE", _year_part(part, int(value))
-            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d", value):
-                y, mo = int(value[:4]), int(value[5:])
-                return "DATE", _part(
-                    part, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-                )
-            return base
+                return "DATE", f"{_month_year(month, ref) if ref else 'XXXX'}-{month:02d}"
+            return self._relative(g["rel"])
         if name == "relative":
             return self._relative(g["rel"])
         if name == "weekday":
@@ -489,14 +571,23 @@ class _Resolver:
             return "DURATION", _duration(1, r.units[g["u"].casefold()])
         if name == "duration":
             unit = r.units[g["u"].casefold()]
-            value = _duration(_number(r, g["n"]), unit)
+            amount = _number(r, g["n"])
+            if amount != "X" and (g.get("h1") or g.get("h2")):
+                amount = float(amount) + 0.5
+            value = _duration(amount, unit)
             if g.get("u2"):
                 value += _duration(_number(r, g["n2"]), r.units[g["u2"].casefold()])[1:].replace(
                     "T", "" if "T" in value else "T", 1
                 )
             return "DURATION", value
         if name == "set":
-            return "SET", r.sets[re.sub(r"\s+", " ", g["set"].casefold())]
+            return "SET", r.sets[_fold(g["set"])]
+        if name == "set_day":
+            if g.get("mon"):
+                return "SET", f"XXXX-{self._month(g['mon']):02d}"
+            weekday = r.days[(g.get("wd") or g["wdp"]).casefold()] + 1
+            part = g.get("dp") or g.get("dpp")
+            return "SET", f"XXXX-WXX-{weekday}" + (f"T{r.day_parts[_fold(part)]}" if part else "")
         if name == "clock":
             return self._clock(g)
         return None
@@ -531,6 +622,18 @@ class _Resolver:
         zone = r.zones.get((g.get("zone") or "").casefold(), "")
         return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
 
+    def _holiday(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
+        rule, ref = self.rules.holidays[_fold(g["hol"])], self.ref
+        if g.get("y"):
+            day = holiday(rule, int(g["y"]))
+        elif ref is None:
+            return None
+        else:
+            mod = (g.get("w1") or "").casefold()
+            step = -1 if mod in self.rules.last_words else int(mod in self.rules.next_words)
+            day = nearest(rule, ref, step=step or int(self.future), slack=FUTURE_SLACK_DAYS)
+        return ("DATE", day.isoformat()) if day else None
+
     def _month_rel(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
         """ "last May" (the latest May before this month), "next April", "this September"."""
         month, ref = self._month(g["mon"]), self.ref
@@ -548,11 +651,7 @@ class _Resolver:
     def _decade(self, g: dict[str, Any]) -> tuple[str, DateValue | None] | None:
         if g.get("c"):
             return "DATE", f"{g['c']}{g['dd']}"
-        digit = (
-            int(g["sd"])
-            if g.get("sd")
-            else self.rules.decade_words[re.sub(r"\s+", " ", g["dw"].casefold())]
-        )
+        digit = int(g["sd"]) if g.get("sd") else self.rules.decade_words[_fold(g["dw"])]
         century = 19
         if self.ref is not None and 2000 + 10 * digit <= self.ref.year:
             century = 20
@@ -580,7 +679,7 @@ class _Resolver:
         """ "the third quarter" (this year's, or last year's if it has not come yet), "the
         latest quarter" (the last one that ended), "the 1988 second quarter", "the year-ago
         quarter" (the latest a year before)."""
-        spec = self.rules.quarter_words.get(re.sub(r"\s+", " ", g["q"].casefold()))
+        spec = self.rules.quarter_words.get(_fold(g["q"]))
         ref = self.ref
         if spec is None or ref is None:
             return None
@@ -604,7 +703,7 @@ class _Resolver:
         return "DATE", _shift_quarter(latest, shift)
 
     def _relative(self, text: str) -> tuple[str, DateValue | None] | None:
-        spec = self.rules.relative.get(re.sub(r"\s+", " ", text.casefold()))
+        spec = self.rules.relative.get(_fold(text))
         if isinstance(spec, str):
             return "DATE", spec
         ref = self.ref
@@ -685,6 +784,9 @@ class _Resolver:
 
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
+#: What may stand between a future marker and its verb ("will succeed", "will be needed")
+_AUXILIARY_GAP = re.compile(r"\s+(?:\w+\s+)?")
+
 #: How far back a tense marker ("will", "said") is looked for, within the sentence.
 FUTURE_CONTEXT_CHARS = 80
 
@@ -715,17 +817,22 @@ _PRIORITY = {
     "year": 5,
     "clock": 5,
     "set": 5,
+    "set_day": 1,
+    "holiday": 2,
+    "anaphor": 2,
+    "period_ending": 0,
+    "year_period": 1,
     "month": 6,
     "bare_year": 7,
     "spoken_year": 1,
 }
 
 
-def _is_future(rules: _Rules, text: str, start: int) -> bool:
+def _is_future(rules: _Rules, text: str, start: int, sentence_start: int) -> bool:
     """Is the expression at ``start`` in a future-tense clause: a future marker ("will",
     "until") after the last past one ("said") in its sentence before it."""
-    window = text[max(0, start - FUTURE_CONTEXT_CHARS) : start]
-    window = re.split(r"[.!?;]\s|\n", window)[-1]
+    window = text[max(sentence_start, start - FUTURE_CONTEXT_CHARS) : start]
+    window = re.split(r";\s|\n", window)[-1]
     if rules.future_prep and rules.future_prep.search(window):
         return True
     if rules.future is None:
@@ -733,11 +840,15 @@ def _is_future(rules: _Rules, text: str, start: int) -> bool:
     futures = [m.span() for m in rules.future.finditer(window)]
     if not futures:
         return False
-    # "expected to" is a future marker, not a past "-ed" form
+    # "expected to" is a future marker, not a past "-ed" form; nor is the verb right after a
+    # future marker ("will succeed", "will be needed")
     pasts = [
         m.start()
         for m in rules.past.finditer(window)
-        if not any(s < m.end() and m.start() < e for s, e in futures)
+        if not any(
+            (s < m.end() and m.start() < e) or _AUXILIARY_GAP.fullmatch(window, e, m.start())
+            for s, e in futures
+        )
     ]
     return not pasts or futures[-1][0] > pasts[-1]
 
@@ -779,11 +890,21 @@ def _keep(rules: _Rules, text: str, name: str, m: re.Match[str]) -> bool:
     return not (name == "vague" and not (m.group("vw") or m.group("vp")))
 
 
-def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue]:
-    """Every time expression of ``text`` with its TIMEX3 type and value."""
+def find_times(
+    text: str,
+    *,
+    lang: str,
+    published: str | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[TimeValue]:
+    """Every time expression of ``text`` with its TIMEX3 type and value; ``sentences``
+    (their spans) are found when not given."""
     rules = _rules(lang)
     if rules is None:
         return []
+    if sentences is None:
+        sentences = split_sentences(text, lang=lang)
+    sentence_starts = [s for s, _ in sentences]
     ref: date | None = None
     if published and re.fullmatch(r"\d{4}-\d\d-\d\d", published):
         ref = date.fromisoformat(published)
@@ -806,20 +927,47 @@ def find_times(text: str, *, lang: str, published: str | None) -> list[TimeValue
         if any(not (end <= s or start >= e) for s, e, _, _ in chosen):
             continue
         chosen.append((start, end, name, m))
-    times = []
+    times: list[TimeValue] = []
+    bare_clock = False  # the last time is a clock time without its day
     for start, end, name, m in sorted(chosen, key=lambda c: c[0]):
-        resolver.future = _is_future(rules, text, start)
-        resolved = resolver.value(name, m)
-        if resolved is None:
-            continue
-        typ, value = resolved
         if name == "year":  # the year alone, not its preposition
             start = m.start("y")
         elif name == "clock" and m.group("prep"):
             start = m.start("h") if m.group("h") else m.start("cw")
         elif name == "vague" and m.group("vp"):
             start = m.start("u")
+        k = bisect_right(sentence_starts, start) - 1
+        resolver.future = _is_future(rules, text, start, sentence_starts[k] if k >= 0 else 0)
+        resolved = resolver.value(name, m)
+        if resolved is None:
+            continue
+        typ, value = resolved
+        mod = _MODS[rules.parts[_fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
-        times.append(TimeValue(start, start + len(stripped), stripped, typ, value))  # type: ignore[arg-type]
+        time = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
+        if times and bare_clock and _DAY.fullmatch(str(value)):
+            gap = _CLOCK_DAY_GAP.fullmatch(text, times[-1].end, time.start)
+            if gap is not None:  # "5 p.m. EST Nov. 9": the time on that day
+                times[-1] = _clock_on_day(text, times[-1], time, join=not gap.group(1))
+                bare_clock = False
+                if not gap.group(1):
+                    continue
+        bare_clock = name == "clock" and not (m.group("wd") or m.group("rel"))
+        times.append(time)
     return times
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Between a clock time and the day it falls on ("5 p.m. Nov. 6", "16:15 UTC, June 1")
+_CLOCK_DAY_GAP = re.compile(r"(,)?\s+")
+
+
+def _clock_on_day(text: str, clock: TimeValue, day: TimeValue, *, join: bool) -> TimeValue:
+    """A clock time on the day written right after it: one TIME over both, or (``join``
+    false: after a comma) the clock time alone."""
+    if not isinstance(clock.value, str) or "T" not in clock.value:
+        return clock
+    value = f"{day.value}T{clock.value.split('T', 1)[1]}"
+    end = day.end if join else clock.end
+    return TimeValue(clock.start, end, text[clock.start : end], "TIME", value)

@@ -25,6 +25,7 @@ from newsgraph.model import (
     Document,
     ExtractionResult,
     Rejection,
+    TimeValue,
 )
 from newsgraph.near_duplicates import signature_of
 from newsgraph.offsets import OffsetMap
@@ -311,10 +312,10 @@ class SQLStore(ReadViews, ExportRows):
                 [(doc_id, place.id, m.start, m.end, m.text) for m in place.mentions],
             )
         db.executemany(
-            'INSERT INTO times (doc_id, start, "end", text, type, value)'
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            'INSERT INTO times (doc_id, start, "end", text, type, value, mod)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [
-                (doc_id, t.start, t.end, t.text, t.type, _json(t.to_dict()["value"]))
+                (doc_id, t.start, t.end, t.text, t.type, _json(t.to_dict()["value"]), t.mod)
                 for t in result.times
             ],
         )
@@ -445,9 +446,11 @@ class SQLStore(ReadViews, ExportRows):
                 "places": self._places(doc_id),
                 "events": self._facts("events", doc_id),
                 "times": [
-                    {**dict(r), "value": json.loads(r["value"]) if r["value"] else None}
+                    TimeValue.from_dict(
+                        {**dict(r), "value": json.loads(r["value"]) if r["value"] else None}
+                    ).to_dict()
                     for r in self._db.execute(
-                        'SELECT start, "end", text, type, value FROM times WHERE doc_id = ?'
+                        'SELECT start, "end", text, type, value, mod FROM times WHERE doc_id = ?'
                         " ORDER BY start",
                         (doc_id,),
                     )
