@@ -74,6 +74,9 @@ WEAK_PLACE_POPULATION = 500_000
 GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
 MAX_NAME_KEYS = 32
+#: A word at least this frequent (Zipf scale: 4 = once in 100,000 words) is a common word of
+#: the language unless it is a known name.
+COMMON_WORD_ZIPF = 4.0
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -313,6 +316,22 @@ def _is_known_word(word: str, lang: str) -> bool:
             folded.isalpha() and _lemma(folded, lang) != folded
         )
     except ValueError:
+        return False
+
+
+@cache
+def _frequent_word(word: str, lang: str) -> bool:
+    """Is the lower-case form of ``word`` frequent in ``lang`` (wordfreq's word lists, shipped
+    in the package)? It catches the invariant words the lemmatiser's dictionary leaves out
+    ("almeno", "crisi", "qualità"), but frequent names too ("roma", "mario"): callers rule
+    those out."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    try:
+        return zipf_frequency(word.casefold(), lang, wordlist="small") >= COMMON_WORD_ZIPF
+    except (LookupError, ValueError):
         return False
 
 
@@ -1067,7 +1086,7 @@ class _Recogniser:
         dictionary knows it, unless the document capitalises it inside sentences too ("Boeing
         said ... by Boeing"); where the dictionary lists names (English: "boeing"), only when
         the document also writes it in lower case."""
-        if not _is_known_word(word, self.ctx.lang):
+        if not _is_known_word(word, self.ctx.lang) and not self._frequent_non_name(word):
             return False
         lower, inner = self._doc_words()
         folded = word.casefold()
@@ -1076,6 +1095,16 @@ class _Recogniser:
         if not self.data.dictionary_has_names or folded in lower:
             return True
         return _lemma(folded, self.ctx.lang) != folded  # "Speaking", "Reactions": inflected
+
+    def _frequent_non_name(self, word: str) -> bool:
+        """A frequent word of the language that is no given name nor a region's name."""
+        folded = word.casefold()
+        return (
+            _frequent_word(word, self.ctx.lang)
+            and not self.is_given_name(word)
+            and folded not in region_names()
+            and folded not in self.data.demonyms
+        )
 
     def _opening_word(self, word: str) -> bool:
         """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
