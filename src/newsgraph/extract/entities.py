@@ -170,6 +170,8 @@ class _LangData:
     place_descriptors: tuple[tuple[str, ...], ...] = ()
     person_nouns: frozenset[str] = frozenset()
     club_articles: frozenset[str] = frozenset()
+    sport_words: frozenset[str] = frozenset()
+    team_not_after: frozenset[str] = frozenset()
     org_name_links: tuple[tuple[str, ...], ...] = ()
     province_codes: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
@@ -298,6 +300,8 @@ def _lang_data(lang: str) -> _LangData:
         place_descriptors=_phrases(ent, "place_descriptors"),
         person_nouns=word_set(ent, "person_nouns"),
         club_articles=_words(ent, "club_articles"),
+        sport_words=word_set(ent, "sport_words"),
+        team_not_after=_words(ent, "team_not_after"),
         org_name_links=_phrases(ent, "org_name_links"),
         province_codes=frozenset(str(c) for c in ent.get("province_codes") or ()),
         age_words=word_set(ent, "age_words"),
@@ -839,6 +843,25 @@ class _Recogniser:
             and m.lead_start is None
             and m.first > 0
             and sent.norm_words[m.first - 1] in self.data.club_articles
+        )
+
+    def team_named(self, sent: Sentence, m: _Match) -> bool:
+        """Is a country's or a town's name, in a sentence about a game (one of the pack's
+        ``sport_words``), its team's ("l'Italia pareggia", "Napoli - Inter"), not where the
+        place itself is meant: after one of the pack's ``team_not_after`` ("lo stadio di
+        Pescara", "a Napoli"), in brackets ("Topalov (Bulgaria)") or before a year
+        ("Germania 2006")?"""
+        toks = sent.tokens
+        return (
+            bool(self.data.sport_words)
+            and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
+            and (m.kind == "GPE" or m.places[0].level in ("city", "country"))
+            and m.lead_start is None
+            and not self._locative_before(sent, m.first)
+            and (m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after)
+            and (m.first == 0 or toks[m.first - 1].text != "(")
+            and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
+            and any(w in self.data.sport_words for w in sent.norm_words)
         )
 
     def word_like_name(self, word: str) -> bool:
@@ -1532,7 +1555,7 @@ def find_entities(ctx: DocContext) -> Entities:
     inner = _resolve_places(rec, per_sentence)
     for sent, names, _, _ in per_sentence:
         for m in names:
-            if rec.club_named(sent, m):  # "il Napoli", "al Rovigo": the club
+            if rec.club_named(sent, m) or rec.team_named(sent, m):  # "il Napoli": the club
                 m.kind, m.ref, m.places = "ORG", None, ()
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
