@@ -29,7 +29,8 @@ def _version(package: str = "faker") -> str | None:
 
 def _dictionary_names() -> frozenset[str]:
     """The first names of gender-guesser's dictionary, case-folded ("pino", "oliviero",
-    "nursultan"); a name joined with "+" ("Jean+Pierre") in its written forms."""
+    "nursultan"); a name joined with "+" ("Jean+Pierre") in its written forms; not the
+    one- and two-letter syllables of Asian names ("Il", "Di"), which are words elsewhere."""
     from importlib.util import find_spec
     from pathlib import Path
 
@@ -44,7 +45,7 @@ def _dictionary_names() -> frozenset[str]:
     found: set[str] = set()
     for line in lines:
         parts = line.split()
-        if len(parts) < 2 or line[:1] in "#=" or not parts[1][:1].isupper():
+        if len(parts) < 2 or line[:1] in "#=" or len(parts[1]) < 3 or not parts[1][:1].isupper():
             continue
         name = parts[1].casefold()
         found.update({name.replace("+", "-"), name.replace("+", "")} if "+" in name else {name})
@@ -77,10 +78,11 @@ def _build() -> frozenset[str]:
                         found.add(name.casefold())
         for name in found:
             locales[name] = locales.get(name, 0) + 1
+    # a name of one locale only that is also an English word ("Council", "Royal", "Geneva"
+    # in the US list) is more often the word; the dictionary adds no such word ("Justice")
     for name in _dictionary_names():
-        locales[name] = locales.get(name, 0) + 1
-    # a name of one list only that is also an English word ("Council", "Royal", "Geneva"
-    # in the US list) is more often the word
+        if not simplemma.is_known(name, lang="en"):
+            locales[name] = locales.get(name, 0) + 1
     return frozenset(
         name
         for name, count in locales.items()
@@ -94,7 +96,7 @@ def given_names() -> frozenset[str]:
     version = _version()
     if version is None:
         return frozenset()
-    key = fingerprint("faker", version, _ATTRS, "gender-guesser", _version("gender-guesser"), 3)
+    key = fingerprint("faker", version, _ATTRS, "gender-guesser", _version("gender-guesser"), 5)
     return cached("given-names", key, _build, frozenset)
 
 

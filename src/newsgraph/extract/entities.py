@@ -77,6 +77,9 @@ MAX_NAME_KEYS = 32
 #: A word at least this frequent (Zipf scale: 4 = once in 100,000 words) is a common word of
 #: the language unless it is a known name.
 COMMON_WORD_ZIPF = 4.0
+#: ... and at least this much more frequent than in English (names and brands are about as
+#: frequent in every language).
+LOCAL_WORD_GAP = 1.0
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -326,15 +329,18 @@ def _is_known_word(word: str, lang: str) -> bool:
 @cache
 def _frequent_word(word: str, lang: str) -> bool:
     """Is the lower-case form of ``word`` frequent in ``lang`` (wordfreq's word lists, shipped
-    in the package)? It catches the invariant words the lemmatiser's dictionary leaves out
-    ("almeno", "crisi", "qualità"), but frequent names too ("roma", "mario"): callers rule
-    those out."""
+    in the package), and clearly more so than in English? It catches the invariant words the
+    lemmatiser's dictionary leaves out ("almeno", "crisi", "qualità"), not the names and
+    brands every language writes about as often ("facebook", "google"); frequent local names
+    ("roma", "mario") callers rule out."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:
         return False
+    folded = word.casefold()
     try:
-        return zipf_frequency(word.casefold(), lang, wordlist="small") >= COMMON_WORD_ZIPF
+        here = zipf_frequency(folded, lang, wordlist="small")
+        return here >= COMMON_WORD_ZIPF and here - zipf_frequency(folded, "en") >= LOCAL_WORD_GAP
     except (LookupError, ValueError):
         return False
 
