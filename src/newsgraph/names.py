@@ -52,6 +52,15 @@ def _dictionary_names() -> frozenset[str]:
     return frozenset(found)
 
 
+def _frequent_english(word: str) -> bool:
+    """Is ``word`` frequent in English (wordfreq; Zipf 4: once in 100,000 words)?"""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return True
+    return bool(zipf_frequency(word, "en") >= 4.0)
+
+
 def _build() -> frozenset[str]:
     import importlib
     import pkgutil
@@ -79,9 +88,10 @@ def _build() -> frozenset[str]:
         for name in found:
             locales[name] = locales.get(name, 0) + 1
     # a name of one locale only that is also an English word ("Council", "Royal", "Geneva"
-    # in the US list) is more often the word; the dictionary adds no such word ("Justice")
+    # in the US list) is more often the word; the dictionary adds no frequent English word
+    # ("Justice", "Hang"), only rare ones ("Clint")
     for name in _dictionary_names():
-        if not simplemma.is_known(name, lang="en"):
+        if not simplemma.is_known(name, lang="en") or not _frequent_english(name):
             locales[name] = locales.get(name, 0) + 1
     return frozenset(
         name
@@ -96,7 +106,7 @@ def given_names() -> frozenset[str]:
     version = _version()
     if version is None:
         return frozenset()
-    key = fingerprint("faker", version, _ATTRS, "gender-guesser", _version("gender-guesser"), 5)
+    key = fingerprint("faker", version, _ATTRS, "gender-guesser", _version("gender-guesser"), 6)
     return cached("given-names", key, _build, frozenset)
 
 
