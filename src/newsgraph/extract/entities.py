@@ -852,22 +852,31 @@ class _Recogniser:
         )
 
     def team_named(self, sent: Sentence, m: _Match) -> bool:
-        """Is a country's or a town's name, in a sentence about a game (one of the pack's
-        ``sport_words``), its team's ("l'Italia pareggia", "Napoli - Inter"), not where the
-        place itself is meant: after one of the pack's ``team_not_after`` ("lo stadio di
-        Pescara", "a Napoli"), in brackets ("Topalov (Bulgaria)") or before a year
-        ("Germania 2006")?"""
+        """Is a country's, a region's or a town's name, in a passage about a game (one of the
+        pack's ``sport_words`` in the sentence or the two before), its team's ("l'Italia
+        pareggia", "Napoli - Inter"), not where the place itself is meant: after one of the
+        pack's ``team_not_after`` ("lo stadio di Pescara", "a Napoli"), in brackets
+        ("Topalov (Bulgaria)") or before a year ("Germania 2006")?"""
         toks = sent.tokens
         return (
             bool(self.data.sport_words)
             and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
-            and (m.kind == "GPE" or m.places[0].level in ("city", "country"))
+            and (m.kind == "GPE" or m.places[0].level in ("city", "country", "admin1"))
             and m.lead_start is None
             and not self._locative_before(sent, m.first)
             and (m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after)
             and (m.first == 0 or toks[m.first - 1].text != "(")
             and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
-            and any(w in self.data.sport_words for w in sent.norm_words)
+            and self._about_a_game(sent)
+        )
+
+    def _about_a_game(self, sent: Sentence) -> bool:
+        """Does the sentence, or one of the two before it, have one of the pack's
+        ``sport_words``?"""
+        sents = self.ctx.sentences
+        k = sent.index
+        return any(
+            w in self.data.sport_words for s in sents[max(0, k - 2) : k + 1] for w in s.norm_words
         )
 
     def word_like_name(self, word: str) -> bool:
