@@ -223,3 +223,35 @@ def test_an_organisation_after_a_title_is_no_office_field() -> None:
     )
     assert found["Lega Nord"] == "ORG" and found["Regione Lazio"] == "ORG"
     assert found["Umberto Bossi"] == "PER" and found["Piero Marrazzo"] == "PER"
+
+
+@needs_given_names
+def test_given_names_include_the_name_dictionary() -> None:
+    names_ = given_names()
+    assert {"pino", "oliviero", "clint"} <= names_
+    assert not {"justice", "il", "di"} & names_  # English words, syllables of Asian names
+
+
+@needs_given_names
+def test_italian_singer_with_a_dictionary_first_name() -> None:
+    found = names(extract("Il cantante Pino Daniele ha tenuto un concerto a Napoli.", "it"))
+    assert found.get("Pino Daniele") == "PER"
+
+
+def test_italian_frequent_invariant_words_opening_a_sentence() -> None:
+    text = "Almeno cinquanta persone sono morte nel naufragio. Crisi di governo a Roma."
+    found = names(extract(text, "it"))
+    assert "Almeno" not in found and "Crisi" not in found
+    assert found.get("Roma") == "LOC"
+
+
+def test_italian_country_in_a_sentence_about_a_game_is_its_team() -> None:
+    text = "Nella partita di ieri sera l'Italia ha battuto la Scozia per due gol a zero."
+    assert names(extract(text, "it")).get("Italia") == "ORG"
+    text = "La finale dei mondiali si giocherà in Italia, a Roma."
+    assert names(extract(text, "it")).get("Italia") in ("GPE", "LOC")  # the place
+
+
+def test_italian_company_after_dalla_is_no_place() -> None:
+    text = "La notizia è stata riportata dal Financial Times nella giornata di ieri."
+    assert names(extract(text, "it")).get("Financial Times") == "ORG"

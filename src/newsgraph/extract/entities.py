@@ -75,6 +75,12 @@ WEAK_PLACE_POPULATION = 500_000
 GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
 MAX_NAME_KEYS = 32
+#: A word at least this frequent (Zipf scale: 4 = once in 100,000 words) is a common word of
+#: the language unless it is a known name.
+COMMON_WORD_ZIPF = 4.0
+#: ... and at least this much more frequent than in English (names and brands are about as
+#: frequent in every language).
+LOCAL_WORD_GAP = 1.0
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -168,6 +174,8 @@ class _LangData:
     place_descriptors: tuple[tuple[str, ...], ...] = ()
     person_nouns: frozenset[str] = frozenset()
     club_articles: frozenset[str] = frozenset()
+    sport_words: frozenset[str] = frozenset()
+    team_not_after: frozenset[str] = frozenset()
     org_name_links: tuple[tuple[str, ...], ...] = ()
     province_codes: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
@@ -296,6 +304,8 @@ def _lang_data(lang: str) -> _LangData:
         place_descriptors=_phrases(ent, "place_descriptors"),
         person_nouns=word_set(ent, "person_nouns"),
         club_articles=_words(ent, "club_articles"),
+        sport_words=word_set(ent, "sport_words"),
+        team_not_after=_words(ent, "team_not_after"),
         org_name_links=_phrases(ent, "org_name_links"),
         province_codes=frozenset(str(c) for c in ent.get("province_codes") or ()),
         age_words=word_set(ent, "age_words"),
@@ -310,6 +320,25 @@ def _is_known_word(word: str, lang: str) -> bool:
     try:  # an inflected form the dictionary lemmatises ("trasferitosi") is known too
         return is_known(folded, lang) or (folded.isalpha() and _lemma(folded, lang) != folded)
     except ValueError:
+        return False
+
+
+@cache
+def _frequent_word(word: str, lang: str) -> bool:
+    """Is the lower-case form of ``word`` frequent in ``lang`` (wordfreq's word lists, shipped
+    in the package), and clearly more so than in English? It catches the invariant words the
+    lemmatiser's dictionary leaves out ("almeno", "crisi", "qualità"), not the names and
+    brands every language writes about as often ("facebook", "google"); frequent local names
+    ("roma", "mario") callers rule out."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    folded = word.casefold()
+    try:
+        here = zipf_frequency(folded, lang, wordlist="small")
+        return here >= COMMON_WORD_ZIPF and here - zipf_frequency(folded, "en") >= LOCAL_WORD_GAP
+    except (LookupError, ValueError):
         return False
 
 
@@ -825,6 +854,34 @@ class _Recogniser:
             and sent.norm_words[m.first - 1] in self.data.club_articles
         )
 
+    def team_named(self, sent: Sentence, m: _Match) -> bool:
+        """Is a country's, a region's or a town's name, in a passage about a game (one of the
+        pack's ``sport_words`` in the sentence or the two before), its team's ("l'Italia
+        pareggia", "Napoli - Inter"), not where the place itself is meant: after one of the
+        pack's ``team_not_after`` ("lo stadio di Pescara", "a Napoli"), in brackets
+        ("Topalov (Bulgaria)") or before a year ("Germania 2006")?"""
+        toks = sent.tokens
+        return (
+            bool(self.data.sport_words)
+            and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
+            and (m.kind == "GPE" or m.places[0].level in ("city", "country", "admin1"))
+            and m.lead_start is None
+            and not self._locative_before(sent, m.first)
+            and (m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after)
+            and (m.first == 0 or toks[m.first - 1].text != "(")
+            and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
+            and self._about_a_game(sent)
+        )
+
+    def _about_a_game(self, sent: Sentence) -> bool:
+        """Does the sentence, or one of the two before it, have one of the pack's
+        ``sport_words``?"""
+        sents = self.ctx.sentences
+        k = sent.index
+        return any(
+            w in self.data.sport_words for s in sents[max(0, k - 2) : k + 1] for w in s.norm_words
+        )
+
     def word_like_name(self, word: str) -> bool:
         """A first name or an ordinary word of the language."""
         return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
@@ -1070,7 +1127,7 @@ class _Recogniser:
         dictionary knows it, unless the document capitalises it inside sentences too ("Boeing
         said ... by Boeing"); where the dictionary lists names (English: "boeing"), only when
         the document also writes it in lower case."""
-        if not _is_known_word(word, self.ctx.lang):
+        if not _is_known_word(word, self.ctx.lang) and not self._frequent_non_name(word):
             return False
         lower, inner = self._doc_words()
         folded = word.casefold()
@@ -1079,6 +1136,16 @@ class _Recogniser:
         if not self.data.dictionary_has_names or folded in lower:
             return True
         return _lemma(folded, self.ctx.lang) != folded  # "Speaking", "Reactions": inflected
+
+    def _frequent_non_name(self, word: str) -> bool:
+        """A frequent word of the language that is no given name nor a region's name."""
+        folded = word.casefold()
+        return (
+            _frequent_word(word, self.ctx.lang)
+            and not self.is_given_name(word)
+            and folded not in region_names()
+            and folded not in self.data.demonyms
+        )
 
     def _opening_word(self, word: str) -> bool:
         """Does ``word`` end like an ordinary word that often opens a sentence (the pack's
@@ -1556,7 +1623,7 @@ def find_entities(ctx: DocContext) -> Entities:
     inner = _resolve_places(rec, per_sentence)
     for sent, names, _, _ in per_sentence:
         for m in names:
-            if rec.club_named(sent, m):  # "il Napoli", "al Rovigo": the club
+            if rec.club_named(sent, m) or rec.team_named(sent, m):  # "il Napoli": the club
                 m.kind, m.ref, m.places = "ORG", None, ()
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
