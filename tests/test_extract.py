@@ -207,3 +207,14 @@ def test_an_eased_protest_is_a_concession_and_the_cue_no_act() -> None:
     r = extract("Greek unions called off the general strike after talks with Athens.", "en")
     assert top_event(r) == "CONCEDE"
     assert "SANCTION" not in {e.type for e in r.events}  # "called off" names no act itself
+
+
+def test_preparing_to_attack_is_no_attack_yet() -> None:
+    """Preparing an act is not the act: the event stays hypothetical (en and it packs)."""
+    for text, lang in (
+        ("Russian forces massed on the border were preparing to attack Ukraine, he said.", "en"),
+        ("Le truppe russe si preparano ad attaccare l'Ucraina, ha detto il ministro.", "it"),
+    ):
+        result = newsgraph.extract(text, lang=lang, published="2022-02-18")
+        assert result.events, text
+        assert all(e.hypothetical for e in result.events), result.events
