@@ -144,6 +144,25 @@ def ingest_with_a_token(client: TestClient) -> None:
     assert bad.status_code == 422
 
 
+def test_more_concurrent_requests_than_threads_all_get_answers(examples_location: str) -> None:
+    """100 requests at once (more than the 40 worker threads and the 4 pooled connections):
+    waiting for a connection must not hold a thread the connection holders need."""
+    import asyncio
+
+    import httpx
+
+    app = create_app(examples_location)
+
+    async def all_at_once() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            urls = [f"/api/actors/sergey-lavrov/timeline?limit={1 + k % 7}" for k in range(100)]
+            answers = await asyncio.wait_for(asyncio.gather(*(c.get(u) for u in urls)), 60)
+            return [a.status_code for a in answers]
+
+    assert asyncio.run(all_at_once()) == [200] * 100
+
+
 def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="newsgraph ingest"):
         create_app(tmp_path / "nothing.db")
