@@ -202,7 +202,9 @@ def register(cli: click.Group) -> None:
             highlight=False,
         )
         if workers == 1:
-            uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10)
+            uvicorn.run(
+                app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10
+            )
             return
         os.environ[SERVE_DB] = db  # each worker process builds its app from these
         os.environ[SERVE_TOKEN_ENV] = token_env
