@@ -53,13 +53,26 @@ def _iso_day(value: object) -> object:
 Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A day, YYYY-MM-DD.")]
 
 
-def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "items": items,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if len(items) == limit else None,
-    }
+class Page(BaseModel):
+    """One page of a list; ask for the next with ``offset=next_offset``."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="null on the last page")
+
+
+def page(items: list[dict[str, Any]], limit: int, offset: int) -> JSONResponse:
+    """A page, serialised here once: a list of plain rows needs no model validation (which
+    FastAPI would run in another thread) — the busiest endpoints answer sooner."""
+    return JSONResponse(
+        {
+            "items": items,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + limit if len(items) == limit else None,
+        }
+    )
 
 
 assert set(get_args(PloverType)) == set(PLOVER_TYPES) and get_args(Status) == STATUSES
@@ -147,7 +160,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     api = APIRouter(prefix="/api", responses=PROBLEMS)
 
-    @api.get("/documents", summary="Documents, newest first, or those matching a search")
+    @api.get(
+        "/documents",
+        response_model=Page,
+        summary="Documents, newest first, or those matching a search",
+    )
     def documents(
         s: Store,
         q: Annotated[
@@ -156,7 +173,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         lang: Annotated[str | None, Query(max_length=8)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         if q:
             return page(_search(s, q, limit=limit, offset=offset), limit, offset)
         return page(s.list_documents(limit=limit, offset=offset, lang=lang), limit, offset)
@@ -167,13 +184,17 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         result["highlights"] = s.document_facts(result["document"]["id"])
         return result
 
-    @api.get("/actors", summary="Actors by number of mentions, or those matching a name")
+    @api.get(
+        "/actors",
+        response_model=Page,
+        summary="Actors by number of mentions, or those matching a name",
+    )
     def actors(
         s: Store,
         q: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         return page(s.list_actors(query=q, limit=limit, offset=offset), limit, offset)
 
     @api.get("/actors/{actor_id}", summary="An actor with its aliases and roles")
@@ -183,7 +204,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             raise NotFoundError(f"no actor {actor_id!r}; find ids with /api/actors?q=NAME")
         return found
 
-    @api.get("/actors/{actor_id}/timeline", summary="The happenings an actor took part in")
+    @api.get(
+        "/actors/{actor_id}/timeline",
+        response_model=Page,
+        summary="The happenings an actor took part in",
+    )
     def actor_timeline(
         s: Store,
         actor_id: Annotated[str, PathParam(max_length=200)],
@@ -191,7 +216,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         date_to: Annotated[Day, Query(alias="to")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         rows = s.timeline(
             actors=[actor_id],
             date_from=_day(date_from),
@@ -203,7 +228,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             actor(s, actor_id)
         return page(rows, limit, offset)
 
-    @api.get("/events", summary="Happenings (events merged across reports), in date order")
+    @api.get(
+        "/events",
+        response_model=Page,
+        summary="Happenings (events merged across reports), in date order",
+    )
     def events(
         s: Store,
         type: Annotated[list[PloverType] | None, Query(max_length=16)] = None,
@@ -214,7 +243,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         date_to: Annotated[Day, Query(alias="to")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         rows = s.timeline(
             actors=actor or (),
             recipients=recipient or (),
@@ -244,18 +273,26 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             raise NotFoundError(f"no event {event_id!r}; list them with /api/events")
         return found
 
-    @api.get("/statements", summary="Statements, newest first, by speaker or topic actor")
+    @api.get(
+        "/statements",
+        response_model=Page,
+        summary="Statements, newest first, by speaker or topic actor",
+    )
     def statements(
         s: Store,
         speaker: Annotated[str | None, Query(max_length=200)] = None,
         about: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         rows = s.list_statements(speaker=speaker, about=about, limit=limit, offset=offset)
         return page(rows, limit, offset)
 
-    @api.get("/commitments", summary="Commitments with their status, by status or due range")
+    @api.get(
+        "/commitments",
+        response_model=Page,
+        summary="Commitments with their status, by status or due range",
+    )
     def commitments(
         s: Store,
         status: Annotated[list[Status] | None, Query(max_length=6)] = None,
@@ -264,7 +301,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         due_to: Day = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         rows = s.list_commitments(
             statuses=status or (),
             actor=actor,
@@ -275,13 +312,15 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         )
         return page(rows, limit, offset)
 
-    @api.get("/contradictions", summary="Statements contradicted by what followed")
+    @api.get(
+        "/contradictions", response_model=Page, summary="Statements contradicted by what followed"
+    )
     def contradictions(
         s: Store,
         speaker: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         return page(
             s.list_contradictions(speaker=speaker, limit=limit, offset=offset), limit, offset
         )

@@ -350,7 +350,8 @@ class LinkTables:
         one = len(actors) == 1
         o = "p" if one else "c"  # the table whose index gives the order
         sql = (
-            "SELECT c.*, pl.name AS place_name"
+            "SELECT c.id, c.date_start, c.date_end, c.first_reported, c.type, pl.name,"
+            " c.place_id, c.n_events, c.n_documents, c.data"
             + (
                 " FROM cluster_participants p JOIN event_clusters c ON c.id = p.cluster_id"
                 if one
@@ -389,31 +390,26 @@ class LinkTables:
         sql += f" ORDER BY {o}.day, {o}.first_reported, {'p.cluster_id' if one else 'c.id'}"
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-        rows = [dict(r) for r in self._db.execute(sql, params)]
-        for r in rows:
-            r["data"] = json.loads(r["data"])
+        rows = [(*r[:9], json.loads(r[9])) for r in self._db.execute(sql, params)]
         names = self.actor_names(
-            a for r in rows for key in ("actors", "recipients") for a in r["data"][key]
+            a for r in rows for key in ("actors", "recipients") for a in r[9][key]
         )
         out = []
-        for r in rows:
-            data = r.pop("data")
+        for hx, start, end, first, typ, place, place_id, n_events, n_docs, data in rows:
             out.append(
                 {
-                    "id": r["id"],
-                    "date": r["date_start"]
-                    if r["date_start"] == r["date_end"]
-                    else (f"{r['date_start']}..{r['date_end']}" if r["date_start"] else None),
-                    "first_reported": r["first_reported"],
-                    "type": r["type"],
+                    "id": hx,
+                    "date": start if start == end else (f"{start}..{end}" if start else None),
+                    "first_reported": first,
+                    "type": typ,
                     "actors": [names.get(a, a) for a in data["actors"]],
                     "recipients": [names.get(a, a) for a in data["recipients"]],
                     "actor_ids": data["actors"],
                     "recipient_ids": data["recipients"],
-                    "place": r["place_name"],
-                    "place_id": r["place_id"],
-                    "reports": r["n_events"],
-                    "documents": r["n_documents"],
+                    "place": place,
+                    "place_id": place_id,
+                    "reports": n_events,
+                    "documents": n_docs,
                     "sources": data["sources"],
                     "langs": data["langs"],
                     "evidence": data["texts"][0] if data["texts"] else "",
