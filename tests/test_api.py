@@ -206,3 +206,23 @@ def test_serve_with_several_workers_answers_like_one(examples_db: Path, tmp_path
         server.terminate()
         server.wait(timeout=60)
     assert "2 processes" in (server.stderr.read() if server.stderr else "")
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(examples_db: Path) -> None:
+    """Several processes share the port only among themselves: a port another server
+    listens on is refused before any process starts."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli.main import cli
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        result = CliRunner().invoke(
+            cli, ["serve", str(examples_db), "--port", port, "--workers", "2"]
+        )
+    assert result.exit_code != 0
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output

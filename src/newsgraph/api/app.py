@@ -9,7 +9,6 @@ configured, and needs it as a bearer token.
 from __future__ import annotations
 
 import hmac
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from newsgraph import __version__
 from newsgraph.api.deps import Store, Stores
-from newsgraph.errors import ConfigError, NewsgraphError, NotFoundError, StoreError
+from newsgraph.errors import NewsgraphError, NotFoundError, StoreError
 from newsgraph.ingest import ingest_documents
 from newsgraph.link import update_links
 from newsgraph.model import PLOVER_TYPES
@@ -116,21 +115,6 @@ class IngestDocument(BaseModel):
 
 class IngestRequest(BaseModel):
     documents: list[IngestDocument] = Field(min_length=1, max_length=1000)
-
-
-#: Where the worker processes of 'newsgraph serve --workers N' find their database and the
-#: name of the variable holding the ingest token.
-SERVE_DB = "NEWSGRAPH_SERVE_DB"
-SERVE_TOKEN_ENV = "NEWSGRAPH_SERVE_TOKEN_ENV"
-
-
-def app_from_environment() -> FastAPI:
-    """The app of one server process started by 'newsgraph serve --workers N'."""
-    db = os.environ.get(SERVE_DB)
-    if not db:
-        raise ConfigError(f"${SERVE_DB} names no database; start the server with newsgraph serve")
-    token = os.environ.get(os.environ.get(SERVE_TOKEN_ENV, "NEWSGRAPH_TOKEN")) or None
-    return create_app(db, token=token)
 
 
 def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
