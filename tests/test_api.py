@@ -226,3 +226,22 @@ def test_serve_on_a_busy_port_is_a_clear_error(examples_db: Path) -> None:
         )
     assert result.exit_code != 0
     assert f"cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output
+
+
+def test_a_renamed_actor_shows_its_new_name_at_once(examples_db: Path, tmp_path: Path) -> None:
+    """Timelines remember actor names per connection, until the database changes: by
+    another connection (another process) or by this one."""
+    db = tmp_path / "renamed.db"
+    shutil.copy(examples_db, db)
+    with open_store(db, shared=True) as reader, open_store(db) as writer:
+
+        def names() -> set[str]:
+            return {n for row in reader.timeline(actors=["sergey-lavrov"]) for n in row["actors"]}
+
+        assert "Sergey Lavrov" in names()
+        with writer.transaction() as tx:
+            tx.execute("UPDATE actors SET name = 'S. V. Lavrov' WHERE id = 'sergey-lavrov'")
+        assert "S. V. Lavrov" in names() and "Sergey Lavrov" not in names()
+        with reader.transaction() as tx:
+            tx.execute("UPDATE actors SET name = 'Sergei Lavrov' WHERE id = 'sergey-lavrov'")
+        assert "Sergei Lavrov" in names()

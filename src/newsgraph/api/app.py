@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
+import orjson
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, Field
 
 from newsgraph import __version__
@@ -61,10 +62,19 @@ class Page(BaseModel):
     next_offset: int | None = Field(description="null on the last page")
 
 
-def page(items: list[dict[str, Any]], limit: int, offset: int) -> JSONResponse:
+class JSONPage(Response):
+    """JSON written by orjson: a page of rows is encoded several times faster."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+def page(items: list[dict[str, Any]], limit: int, offset: int) -> JSONPage:
     """A page, serialised here once: a list of plain rows needs no model validation (which
     FastAPI would run in another thread) — the busiest endpoints answer sooner."""
-    return JSONResponse(
+    return JSONPage(
         {
             "items": items,
             "limit": limit,
@@ -157,7 +167,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         lang: Annotated[str | None, Query(max_length=8)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         if q:
             return page(_search(s, q, limit=limit, offset=offset), limit, offset)
         return page(s.list_documents(limit=limit, offset=offset, lang=lang), limit, offset)
@@ -178,7 +188,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         q: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         return page(s.list_actors(query=q, limit=limit, offset=offset), limit, offset)
 
     @api.get("/actors/{actor_id}", summary="An actor with its aliases and roles")
@@ -200,7 +210,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         date_to: Annotated[Day, Query(alias="to")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         rows = s.timeline(
             actors=[actor_id],
             date_from=_day(date_from),
@@ -227,7 +237,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         date_to: Annotated[Day, Query(alias="to")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         rows = s.timeline(
             actors=actor or (),
             recipients=recipient or (),
@@ -268,7 +278,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         about: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         rows = s.list_statements(speaker=speaker, about=about, limit=limit, offset=offset)
         return page(rows, limit, offset)
 
@@ -285,7 +295,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         due_to: Day = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         rows = s.list_commitments(
             statuses=status or (),
             actor=actor,
@@ -304,7 +314,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         speaker: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> JSONResponse:
+    ) -> JSONPage:
         return page(
             s.list_contradictions(speaker=speaker, limit=limit, offset=offset), limit, offset
         )

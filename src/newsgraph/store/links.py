@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import orjson
+
 from newsgraph.link.records import Cluster, EventRecord, day_of, day_range, iso
 from newsgraph.store.dialect import Connection, Dialect, marks
 
@@ -22,11 +24,17 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+#: Actor names one connection remembers at most (a few MB).
+NAMES_KEPT = 200_000
+
+
 class LinkTables:
     """Mixed into the stores: ``self._db`` is the connection, ``self._sql`` its dialect."""
 
     _db: Connection
     _sql: Dialect
+    _known_names: dict[str, str | None]  # what actor_names remembers, for _names_version
+    _names_version: object | None = None
 
     # -- linking events ------------------------------------------------------
 
@@ -306,16 +314,30 @@ class LinkTables:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def data_version(self) -> object | None:
+        """A value that changes whenever the database may have changed (by anyone), or None
+        when this store cannot tell cheaply: what this connection may cache is keyed on it."""
+        return None
+
     def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
-        wanted = sorted(set(ids))
-        if not wanted:
-            return {}
-        return {
-            r[0]: r[1]
-            for r in self._db.execute(
-                f"SELECT id, name FROM actors WHERE id IN ({marks(wanted)})", wanted
-            )
-        }
+        """The names of the actors ``ids`` (unknown ids are left out); remembered by the
+        connection until the database changes, when the store can tell."""
+        wanted = set(ids)
+        version = self.data_version()
+        fresh = version is None or version != self._names_version
+        known: dict[str, str | None] = {} if fresh else self._known_names
+        missing = sorted(wanted.difference(known))
+        if missing:
+            found = {
+                r[0]: r[1]
+                for r in self._db.execute(
+                    f"SELECT id, name FROM actors WHERE id IN ({marks(missing)})", missing
+                )
+            }
+            known.update({a: found.get(a) for a in missing})
+        if version is not None and len(known) <= NAMES_KEPT:
+            self._known_names, self._names_version = known, version
+        return {a: n for a in wanted if (n := known[a]) is not None}
 
     def find_actors(self, name: str) -> list[str]:
         """Actor ids whose id, name or alias is ``name`` (case-insensitive)."""
@@ -390,7 +412,7 @@ class LinkTables:
         sql += f" ORDER BY {o}.day, {o}.first_reported, {'p.cluster_id' if one else 'c.id'}"
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-        rows = [(*r[:9], json.loads(r[9])) for r in self._db.execute(sql, params)]
+        rows = [(*r[:9], orjson.loads(r[9])) for r in self._db.execute(sql, params)]
         names = self.actor_names(
             a for r in rows for key in ("actors", "recipients") for a in r[9][key]
         )
