@@ -56,7 +56,7 @@ class LinkTables:
             " ORDER BY COALESCE(e.date_start, d.published), d.published, e.id"
         )
         for r in rows:
-            data = json.loads(r["data"])
+            data = orjson.loads(r["data"])
             date = data.get("date") or {}
             stated = bool(date.get("text"))
             actors = frozenset(data.get("actors") or ())
@@ -82,7 +82,7 @@ class LinkTables:
     def load_clusters(self) -> list[Cluster]:
         clusters = []
         for r in self._db.execute("SELECT * FROM event_clusters"):
-            data = json.loads(r["data"])
+            data = orjson.loads(r["data"])
             clusters.append(
                 Cluster(
                     id=r["id"],
@@ -480,7 +480,7 @@ class LinkTables:
                 "actor_id": r["actor_id"],
                 "actor": names.get(r["actor_id"], r["actor_id"]),
                 "recipient": names.get(r["recipient_id"], r["recipient_id"]),
-                "content": json.loads(r["data"])["content"]["text"],
+                "content": orjson.loads(r["data"])["content"]["text"],
                 "due": f"{r['due_start']}..{r['due_end']}" if r["due_start"] else None,
                 "status": r["status"],
                 "since": latest.get(r["id"], (None, None))[0],
@@ -510,7 +510,7 @@ class LinkTables:
             params.append(speaker)
         sql += " ORDER BY statement_date, other_date, id LIMIT ? OFFSET ?"
         params += [limit, offset]
-        rows = [json.loads(r["data"]) for r in self._db.execute(sql, params)]
+        rows = [orjson.loads(r["data"]) for r in self._db.execute(sql, params)]
         names = self.actor_names(r["speaker"] for r in rows if r.get("speaker"))
         return [
             {
@@ -551,8 +551,8 @@ class LinkTables:
                     "published": r["published"],
                     "source": r["source"],
                     "lang": r["lang"],
-                    "evidence": json.loads(r["data"])["evidence"],
-                    "joined_because": json.loads(r["link"]) if r["link"] else None,
+                    "evidence": orjson.loads(r["data"])["evidence"],
+                    "joined_because": orjson.loads(r["link"]) if r["link"] else None,
                 }
                 for r in db.execute(
                     "SELECT e.id, e.doc_id, e.data, e.link, d.published, d.source, d.lang"
@@ -564,7 +564,7 @@ class LinkTables:
             return {
                 "kind": "happening",
                 **dict(c),
-                "data": json.loads(c["data"]),
+                "data": orjson.loads(c["data"]),
                 "reports": reports,
             }
         if fact_id.startswith("cm-"):
@@ -574,7 +574,7 @@ class LinkTables:
             if c is None:
                 return None
             history = [
-                {**dict(r), "reason": json.loads(r["reason"])}
+                {**dict(r), "reason": orjson.loads(r["reason"])}
                 for r in db.execute(
                     'SELECT status, date, fact_kind, doc_id, start, "end", text, reason'
                     " FROM commitment_status WHERE commitment_id = ? ORDER BY seq",
@@ -583,23 +583,23 @@ class LinkTables:
             ]
             return {
                 "kind": "commitment",
-                "commitment": json.loads(c["data"]),
+                "commitment": orjson.loads(c["data"]),
                 "status": c["status"],
                 "history": history,
             }
         if fact_id.startswith("cx-"):
             c = db.execute("SELECT data FROM contradictions WHERE id = ?", (fact_id,)).fetchone()
-            return {"kind": "contradiction", **json.loads(c["data"])} if c else None
+            return {"kind": "contradiction", **orjson.loads(c["data"])} if c else None
         if fact_id.startswith("st-"):
             s = db.execute("SELECT data FROM statements WHERE id = ?", (fact_id,)).fetchone()
             if s is None:
                 return None
             against = [
-                json.loads(r[0])
+                orjson.loads(r[0])
                 for r in db.execute(
                     "SELECT data FROM contradictions WHERE statement_id = ? OR other_id = ?",
                     (fact_id, fact_id),
                 )
             ]
-            return {"kind": "statement", "statement": json.loads(s[0]), "contradictions": against}
+            return {"kind": "statement", "statement": orjson.loads(s[0]), "contradictions": against}
         return None
