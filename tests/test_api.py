@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -245,3 +246,27 @@ def test_a_renamed_actor_shows_its_new_name_at_once(examples_db: Path, tmp_path:
         with reader.transaction() as tx:
             tx.execute("UPDATE actors SET name = 'Sergei Lavrov' WHERE id = 'sergey-lavrov'")
         assert "Sergei Lavrov" in names()
+
+
+def test_a_timeline_from_a_day_keeps_what_lasts_until_then(examples_location: str) -> None:
+    """From a day: the happenings on or after it, and those that began before it and last
+    until it ("throughout January"), in the same order as the whole timeline."""
+    with open_store(examples_location) as store:
+        everything = store.timeline(limit=10_000)
+
+        def last_day(row: dict[str, Any]) -> str:
+            return str(row["date"] or row["first_reported"]).split("..")[-1]
+
+        spanning = [r for r in everything if ".." in (r["date"] or "")]
+        assert spanning, "the example corpus has happenings that last several days"
+        for day in sorted({last_day(r) for r in spanning} | {"2022-01-15", "2022-02-20"}):
+            expected = [r["id"] for r in everything if last_day(r) >= day]
+            assert [r["id"] for r in store.timeline(date_from=day, limit=10_000)] == expected
+            lavrov = {
+                r["id"]
+                for r in everything
+                if "sergey-lavrov" in r["actor_ids"] + r["recipient_ids"]
+            }
+            assert [r["id"] for r in store.timeline(actors=["sergey-lavrov"], date_from=day)] == [
+                i for i in expected if i in lavrov
+            ]

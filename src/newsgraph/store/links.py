@@ -400,9 +400,9 @@ class LinkTables:
         if place:
             sql += " AND c.place_id = ?"
             params.append(place)
-        if date_from:
-            sql += f" AND {o}.day_end >= ?"
-            params.append(date_from)
+        if date_from:  # from the earliest day a happening lasting until date_from began
+            sql += f" AND {o}.day >= ? AND {o}.day_end >= ?"
+            params += [self._earliest_reaching(date_from), date_from]
         if date_to:
             sql += f" AND {o}.day <= ?"
             params.append(date_to)
@@ -438,6 +438,14 @@ class LinkTables:
                 }
             )
         return out
+
+    def _earliest_reaching(self, day: str) -> str:
+        """The first day of the happenings that last until ``day`` or later: the few that
+        span several days come from their own index, the others begin on ``day`` or later."""
+        row = self._db.execute(
+            "SELECT MIN(day) FROM event_clusters WHERE day_end > day AND day_end >= ?", (day,)
+        ).fetchone()
+        return min(day, row[0]) if row and row[0] else day
 
     def list_commitments(
         self,
