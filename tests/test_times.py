@@ -85,6 +85,39 @@ def test_a_clock_time_takes_the_day_written_after_it() -> None:
     assert found == {"16:15 UTC": ("TIME", "2021-06-01T16:15Z"), "June 1st": ("DATE", "2021-06-01")}
 
 
+def test_a_clock_time_takes_the_day_after_a_parenthesis() -> None:
+    found = values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, officials said.")
+    assert found["10:35 a.m"] == ("TIME", "2022-01-14T10:35")
+    assert found["Friday"] == ("DATE", "2022-01-14")
+
+
+def test_a_clause_without_a_tense_marker_before_the_day_takes_the_one_after() -> None:
+    # 2022-01-19 is a Wednesday
+    found = values("On Friday, the league plans to hold a news conference.")
+    assert found == {"Friday": ("DATE", "2022-01-21")}
+    found = values("On Friday, the league held a news conference.")
+    assert found == {"Friday": ("DATE", "2022-01-14")}
+    found = values("On Friday, the government planned to pay the first claims.")
+    assert found == {"Friday": ("DATE", "2022-01-14")}  # "planned": a past form after it
+    found = values("Until Monday, they had not called him a suspect.")
+    assert found == {"Monday": ("DATE", "2022-01-17")}
+    found = values("The offer was extended until Monday.")
+    assert found == {"Monday": ("DATE", "2022-01-24")}
+
+
+def test_a_phrase_before_a_day_names_a_period_around_it() -> None:
+    found = values("The case will be heard the week of March 6.", "2000-02-24")
+    assert found == {"the week of March 6": ("DATE", DateRange("2000-03-06", "2000-03-12"))}
+    found = values("They met the day before last Tuesday's hearing.", "2000-02-24")
+    assert found == {"the day before last Tuesday": ("DATE", "2000-02-21")}
+
+
+def test_high_noon_is_no_clock_time() -> None:
+    assert values("For the people of Poland, high noon comes today.") == {
+        "today": ("DATE", "2022-01-19")
+    }
+
+
 def test_that_year_and_the_next_day_follow_the_last_date_spoken_of() -> None:
     text = (
         "He fled in June 1998 and returned later that year. He was shot on Oct. 23; earlier "
@@ -219,3 +252,15 @@ def test_a_part_of_a_period_is_the_period_with_a_mod_and_narrows_to_its_days() -
     assert [(t.value, t.mod, narrowed(t)) for t in seed] == [
         ("2021", "END", DateRange("2021-10-01", "2021-12-31"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il processo si terrà la settimana del 6 marzo.", "it"),
+        ("Será la semana del 6 de marzo.", "es"),
+    ],
+)
+def test_the_week_of_a_day_in_the_packs(text: str, lang: str) -> None:
+    found = find_times(text, lang=lang, published="2000-02-24")
+    assert [t.value for t in found] == [DateRange("2000-03-06", "2000-03-12")]

@@ -65,6 +65,10 @@ class TimeRules:
     anaphors: dict[str, tuple[str, int]]
     ending_periods: dict[str, str]
     month_preps: re.Pattern[str] | None
+    #: phrases before a day that name a period around it ("the week of March 6": ``week``,
+    #: "the day before": ``-1``) and the pattern that finds one right before a day
+    around_day: dict[str, str]
+    around_day_before: re.Pattern[str] | None
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
 
@@ -289,6 +293,10 @@ def time_rules(lang: str) -> TimeRules | None:
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
+        else None,
+        around_day={k: str(v) for k, v in _phrases(data, "around_day").items()},
+        around_day_before=re.compile(rf"{_B}(?:{_alt(data.get('around_day'))})\s+$", re.I)
+        if data.get("around_day")
         else None,
         scanner=MultiScanner(scanned),
     )

@@ -46,7 +46,7 @@ def _month_year(month: int, ref: date) -> int:
     return found.year if found else ref.year
 
 
-def _week(d: date) -> DateRange:
+def week_of(d: date) -> DateRange:
     monday = d - timedelta(days=d.weekday())
     return DateRange(monday.isoformat(), (monday + timedelta(days=6)).isoformat())
 
@@ -401,7 +401,7 @@ class Resolver:
         if anchor in _DAY_PARTS:
             return "TIME", f"{(ref + timedelta(days=offset)).isoformat()}T{_DAY_PARTS[anchor]}"
         if anchor == "week":
-            return "DATE", _week(ref + timedelta(weeks=offset))
+            return "DATE", week_of(ref + timedelta(weeks=offset))
         if anchor == "month":
             y, mo = _shift_month(ref, offset)
             return "DATE", f"{y}-{mo:02d}"

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from newsgraph.clean.sentences import split_sentences
 from newsgraph.extract.time_rules import TimeRules, fold, time_rules
-from newsgraph.extract.time_values import Resolver
+from newsgraph.extract.time_values import Resolver, week_of
 from newsgraph.model import DateRange, DateValue, TimeValue, TimexMod
 
 
@@ -109,29 +109,51 @@ _PRIORITY = {
 }
 
 
-def _is_future(rules: TimeRules, text: str, start: int, sentence_start: int) -> bool:
-    """Is the expression at ``start`` in a future-tense clause: a future marker ("will",
-    "until") after the last past one ("said") in its sentence before it."""
-    window = text[max(sentence_start, start - FUTURE_CONTEXT_CHARS) : start]
+def _is_future(
+    rules: TimeRules, text: str, span: tuple[int, int], sentence: tuple[int, int]
+) -> bool:
+    """Is the expression at ``span`` in a future-tense clause: a future marker ("will",
+    "until") after the last past one ("said") in its sentence before it; with no marker
+    before it ("On Tuesday, the league plans to..."), the first one after it decides."""
+    start, end = span
+    window = text[max(sentence[0], start - FUTURE_CONTEXT_CHARS) : start]
     window = re.split(r";\s|\n", window)[-1]
-    if rules.future_prep and rules.future_prep.search(window):
-        return True
+    after = text[end : min(sentence[1], end + FUTURE_CONTEXT_CHARS)]
+    after = re.split(r";\s|\n", after)[0]
+    prep = rules.future_prep.search(window) if rules.future_prep else None
+    if prep:  # "until Monday", but "Until Thursday, they had not called him" looks back
+        opening = not window[: prep.start()].strip(" \"'“‘`(")
+        return not opening or _tense(rules, after, first=True) is not False
+    tense = _tense(rules, window)
+    if tense is None:
+        tense = _tense(rules, after, first=True)
+    return bool(tense)
+
+
+def _tense(rules: TimeRules, clause: str, *, first: bool = False) -> bool | None:
+    """Future (True) or past (False) by the last tense marker of ``clause`` (the first one
+    with ``first``); None without one."""
     if rules.future is None:
-        return False
-    futures = [m.span() for m in rules.future.finditer(window)]
-    if not futures:
-        return False
+        return None
+    futures = [m.span() for m in rules.future.finditer(clause)]
+    if first:  # after the expression, "planned", "expected to" are more often past forms
+        forms = [m.span() for m in rules.past.finditer(clause)]
+        futures = [(s, e) for s, e in futures if not any(a < e and s < b for a, b in forms)]
     # "expected to" is a future marker, not a past "-ed" form; nor is the verb right after a
     # future marker ("will succeed", "will be needed")
     pasts = [
         m.start()
-        for m in rules.past.finditer(window)
+        for m in rules.past.finditer(clause)
         if not any(
-            (s < m.end() and m.start() < e) or _AUXILIARY_GAP.fullmatch(window, e, m.start())
+            (s < m.end() and m.start() < e) or _AUXILIARY_GAP.fullmatch(clause, e, m.start())
             for s, e in futures
         )
     ]
-    return not pasts or futures[-1][0] > pasts[-1]
+    if not futures:
+        return False if pasts else None
+    if not pasts:
+        return True
+    return futures[0][0] < pasts[0] if first else futures[-1][0] > pasts[-1]
 
 
 def _keep(rules: TimeRules, text: str, name: str, m: re.Match[str]) -> bool:
@@ -218,7 +240,8 @@ def find_times(
         elif name == "vague" and m.group("vp"):
             start = m.start("u")
         k = bisect_right(sentence_starts, start) - 1
-        resolver.future = _is_future(rules, text, start, sentence_starts[k] if k >= 0 else 0)
+        sentence = sentences[k] if k >= 0 else (0, len(text))
+        resolver.future = _is_future(rules, text, (start, end), sentence)
         resolved = resolver.value(name, m)
         if resolved is None:
             continue
@@ -227,6 +250,8 @@ def find_times(
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
         time = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
+        if rules.around_day_before and _DAY.fullmatch(str(value)):
+            time = _around_day(rules, rules.around_day_before, text, time)
         if times and bare_clock and _DAY.fullmatch(str(value)):
             gap = _CLOCK_DAY_GAP.fullmatch(text, times[-1].end, time.start)
             if gap is not None:  # "5 p.m. EST Nov. 9": the time on that day
@@ -240,8 +265,9 @@ def find_times(
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-#: Between a clock time and the day it falls on ("5 p.m. Nov. 6", "16:15 UTC, June 1")
-_CLOCK_DAY_GAP = re.compile(r"(,)?\s+")
+#: Between a clock time and the day it falls on ("5 p.m. Nov. 6", "16:15 UTC, June 1",
+#: "10:35 a.m. (0735 GMT) Friday"); the group: the two stay apart
+_CLOCK_DAY_GAP = re.compile(r"\.?(,|\s+\([^()\n]{1,30}\),?)?\s+")
 
 
 def _clock_on_day(text: str, clock: TimeValue, day: TimeValue, *, join: bool) -> TimeValue:
@@ -252,3 +278,16 @@ def _clock_on_day(text: str, clock: TimeValue, day: TimeValue, *, join: bool) ->
     value = f"{day.value}T{clock.value.split('T', 1)[1]}"
     end = day.end if join else clock.end
     return TimeValue(clock.start, end, text[clock.start : end], "TIME", value)
+
+
+def _around_day(rules: TimeRules, before: re.Pattern[str], text: str, day: TimeValue) -> TimeValue:
+    """ "the week of March 6" (that ISO week), "the day before Tuesday's hearing" (Monday):
+    the period a phrase right before a day names, over both; else the day."""
+    m = before.search(text, max(0, day.start - 30), day.start)
+    if m is None:
+        return day
+    spec, when = rules.around_day[fold(m.group(0).strip())], date.fromisoformat(str(day.value))
+    value: DateValue = (
+        week_of(when) if spec == "week" else (when + timedelta(days=int(spec))).isoformat()
+    )
+    return TimeValue(m.start(), day.end, text[m.start() : day.end], "DATE", value)
