@@ -112,6 +112,13 @@ def test_a_phrase_before_a_day_names_a_period_around_it() -> None:
     assert found == {"the day before last Tuesday": ("DATE", "2000-02-21")}
 
 
+def test_units_before_an_event_are_a_duration_not_a_date() -> None:
+    found = values("A jogger saw the car ten days before the shooting.")
+    assert found == {"ten days": ("DURATION", "P10D")}
+    found = values("The car was seen ten days before.")
+    assert found == {"ten days before": ("DATE", "2022-01-09")}
+
+
 def test_high_noon_is_no_clock_time() -> None:
     assert values("For the people of Poland, high noon comes today.") == {
         "today": ("DATE", "2022-01-19")

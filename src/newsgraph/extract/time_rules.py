@@ -39,6 +39,8 @@ class TimeRules:
     next_words: frozenset[str]
     last_words: frozenset[str]
     ago_words: frozenset[str]
+    #: ago words that are prepositions: before a noun phrase they count from that event
+    ago_prepositions: frozenset[str]
     capitalised_months: bool
     future: re.Pattern[str] | None
     clock_needs_marker: bool
@@ -256,6 +258,7 @@ def time_rules(lang: str) -> TimeRules | None:
         next_words=word_set(data, "next"),
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
+        ago_prepositions=word_set(data, "ago_prepositions"),
         capitalised_months=lang in ("en", "de"),
         future=_tense_re(data.get("future_markers"), data.get("future_suffixes")),
         clock_needs_marker=bool(data.get("clock_needs_marker")),

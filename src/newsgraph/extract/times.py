@@ -186,6 +186,12 @@ def _keep(rules: TimeRules, text: str, name: str, m: re.Match[str]) -> bool:
                 or before[-1].casefold() in rules.rate_after
             ):
                 return False  # "$2 million a year", "24 hours a day": a rate
+    if (
+        name == "ago"
+        and fold(groups.get("ago") or "") in rules.ago_prepositions
+        and re.match(r"[ \t]+[^\W\d_]", text[end : end + 3])
+    ):
+        return False  # "ten days before the shooting": not from now; the duration stays
     if name == "clock" and not m.group("cw") and rules.clock_not_before.match(text, end):
         return False  # "by 2.36%", "at 2.46 billion"
     if name == "season" and not (m.group("w1") or m.group("y")):
