@@ -119,6 +119,16 @@ def test_units_before_an_event_are_a_duration_not_a_date() -> None:
     assert found == {"ten days before": ("DATE", "2022-01-09")}
 
 
+def test_a_date_lists_a_second_bare_day() -> None:
+    found = values("The summit will be held on April 24 and 25.", "1999-02-10")
+    assert found == {"April 24": ("DATE", "1999-04-24"), "25": ("DATE", "1999-04-25")}
+    assert values("On April 24 and 25 people died.", "1999-05-10") == {
+        "April 24": ("DATE", "1999-04-24")
+    }
+    found = find_times("Il vertice del 24 e 25 aprile.", lang="it", published="1999-05-10")
+    assert [(t.text, t.value) for t in found] == [("24", "1999-04-24"), ("25 aprile", "1999-04-25")]
+
+
 def test_high_noon_is_no_clock_time() -> None:
     assert values("For the people of Poland, high noon comes today.") == {
         "today": ("DATE", "2022-01-19")

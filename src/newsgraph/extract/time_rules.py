@@ -39,6 +39,9 @@ class TimeRules:
     next_words: frozenset[str]
     last_words: frozenset[str]
     ago_words: frozenset[str]
+    #: "April 24 and 25" / "24 e 25 aprile": the bare day after (before) a date that lists it
+    listed_day_after: re.Pattern[str] | None
+    listed_day_before: re.Pattern[str] | None
     #: ago words that are prepositions: before a noun phrase they count from that event
     ago_prepositions: frozenset[str]
     capitalised_months: bool
@@ -259,6 +262,18 @@ def time_rules(lang: str) -> TimeRules | None:
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
         ago_prepositions=word_set(data, "ago_prepositions"),
+        listed_day_after=re.compile(
+            rf"\s+(?:{_alt(data.get('day_list_words'))})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+            r"(?=[.,;:)]|\s*$)",
+            re.I,
+        )
+        if data.get("day_list_words")
+        else None,
+        listed_day_before=re.compile(
+            rf"(?<![\w.,])(?P<d>[0-3]?\d)\s+(?:{_alt(data.get('day_list_words'))})\s+$", re.I
+        )
+        if data.get("day_list_words")
+        else None,
         capitalised_months=lang in ("en", "de"),
         future=_tense_re(data.get("future_markers"), data.get("future_suffixes")),
         clock_needs_marker=bool(data.get("clock_needs_marker")),

@@ -267,7 +267,29 @@ def find_times(
                     continue
         bare_clock = name == "clock" and not (m.group("wd") or m.group("rel"))
         times.append(time)
+        if name in ("mdy", "dmy") and _DAY.fullmatch(str(value)):
+            listed = _listed_day(rules, text, time, after=name == "mdy")
+            if listed is not None:
+                times.insert(len(times) - (listed.start < time.start), listed)
     return times
+
+
+def _listed_day(rules: TimeRules, text: str, day: TimeValue, *, after: bool) -> TimeValue | None:
+    """The bare day a date lists with it: "25" in "April 24 and 25", "24" in "24 e 25 aprile"."""
+    if after and rules.listed_day_after:
+        m = rules.listed_day_after.match(text, day.end)
+    elif not after and rules.listed_day_before:
+        m = rules.listed_day_before.search(text, max(0, day.start - 12), day.start)
+    else:
+        return None
+    if m is None:
+        return None
+    try:
+        value = date.fromisoformat(str(day.value)).replace(day=int(m.group("d")))
+    except ValueError:
+        return None
+    start, end = m.span("d")
+    return TimeValue(start, end, text[start:end], "DATE", value.isoformat())
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
