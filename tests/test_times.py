@@ -119,6 +119,14 @@ def test_units_before_an_event_are_a_duration_not_a_date() -> None:
     assert found == {"ten days before": ("DATE", "2022-01-09")}
 
 
+def test_a_plan_of_the_past_looks_back() -> None:
+    # 2022-01-19 is a Wednesday
+    found = values("The offer had been due to expire Friday evening.")
+    assert found == {"Friday evening": ("TIME", "2022-01-14TEV")}
+    found = values("The offer is due to expire Friday evening.")
+    assert found == {"Friday evening": ("TIME", "2022-01-21TEV")}
+
+
 def test_a_date_lists_a_second_bare_day() -> None:
     found = values("The summit will be held on April 24 and 25.", "1999-02-10")
     assert found == {"April 24": ("DATE", "1999-04-24"), "25": ("DATE", "1999-04-25")}

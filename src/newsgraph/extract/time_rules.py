@@ -39,6 +39,8 @@ class TimeRules:
     next_words: frozenset[str]
     last_words: frozenset[str]
     ago_words: frozenset[str]
+    #: auxiliaries that make the future marker after them a past plan ("had been due to")
+    past_plan: re.Pattern[str] | None
     #: "April 24 and 25" / "24 e 25 aprile": the bare day after (before) a date that lists it
     listed_day_after: re.Pattern[str] | None
     listed_day_before: re.Pattern[str] | None
@@ -262,6 +264,9 @@ def time_rules(lang: str) -> TimeRules | None:
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
         ago_prepositions=word_set(data, "ago_prepositions"),
+        past_plan=re.compile(rf"{_B}(?:{_alt(data.get('past_plan'))})\s+$", re.I)
+        if data.get("past_plan")
+        else None,
         listed_day_after=re.compile(
             rf"\s+(?:{_alt(data.get('day_list_words'))})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
             r"(?=[.,;:)]|\s*$)",

@@ -136,6 +136,9 @@ def _tense(rules: TimeRules, clause: str, *, first: bool = False) -> bool | None
     if rules.future is None:
         return None
     futures = [m.span() for m in rules.future.finditer(clause)]
+    if rules.past_plan:  # "it had been due to expire Friday": a plan of the past
+        plan = rules.past_plan
+        futures = [(s, e) for s, e in futures if not plan.search(clause, max(0, s - 12), s)]
     if first:  # after the expression, "planned", "expected to" are more often past forms
         forms = [m.span() for m in rules.past.finditer(clause)]
         futures = [(s, e) for s, e in futures if not any(a < e and s < b for a, b in forms)]
