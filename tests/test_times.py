@@ -127,6 +127,16 @@ def test_a_plan_of_the_past_looks_back() -> None:
     assert found == {"Friday evening": ("TIME", "2022-01-21TEV")}
 
 
+def test_a_participle_plan_takes_the_tense_of_its_clause() -> None:
+    # 2022-01-19 is a Wednesday
+    found = values("A service planned for Saturday was canceled after a leak.")
+    assert found == {"Saturday": ("DATE", "2022-01-15")}
+    found = values("A service planned for Saturday will go ahead.")
+    assert found == {"Saturday": ("DATE", "2022-01-22")}
+    found = values("Protesters planned a rally on Saturday and were planning to march.")
+    assert found == {"Saturday": ("DATE", "2022-01-22")}
+
+
 def test_a_date_lists_a_second_bare_day() -> None:
     found = values("The summit will be held on April 24 and 25.", "1999-02-10")
     assert found == {"April 24": ("DATE", "1999-04-24"), "25": ("DATE", "1999-04-25")}

@@ -39,6 +39,8 @@ class TimeRules:
     next_words: frozenset[str]
     last_words: frozenset[str]
     ago_words: frozenset[str]
+    #: past auxiliaries that belong to the future marker after them ("were planning to")
+    future_auxiliaries: frozenset[str]
     #: auxiliaries that make the future marker after them a past plan ("had been due to")
     past_plan: re.Pattern[str] | None
     #: "April 24 and 25" / "24 e 25 aprile": the bare day after (before) a date that lists it
@@ -264,6 +266,7 @@ def time_rules(lang: str) -> TimeRules | None:
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
         ago_prepositions=word_set(data, "ago_prepositions"),
+        future_auxiliaries=word_set(data, "future_auxiliaries"),
         past_plan=re.compile(rf"{_B}(?:{_alt(data.get('past_plan'))})\s+$", re.I)
         if data.get("past_plan")
         else None,

@@ -127,7 +127,18 @@ def _is_future(
     tense = _tense(rules, window)
     if tense is None:
         tense = _tense(rules, after, first=True)
+    elif tense and _participle_last(rules, window):  # "a rally planned for Saturday was
+        tense = _tense(rules, after, first=True) is not False  # canceled": a past plan
     return bool(tense)
+
+
+def _participle_last(rules: TimeRules, clause: str) -> bool:
+    """Is the last future marker of ``clause`` a past form too ("planned", "scheduled")?"""
+    futures = list(rules.future.finditer(clause)) if rules.future else []
+    if not futures:
+        return False
+    s, e = futures[-1].span()
+    return any(m.start() < e and s < m.end() for m in rules.past.finditer(clause))
 
 
 def _tense(rules: TimeRules, clause: str, *, first: bool = False) -> bool | None:
@@ -143,12 +154,17 @@ def _tense(rules: TimeRules, clause: str, *, first: bool = False) -> bool | None
         forms = [m.span() for m in rules.past.finditer(clause)]
         futures = [(s, e) for s, e in futures if not any(a < e and s < b for a, b in forms)]
     # "expected to" is a future marker, not a past "-ed" form; nor is the verb right after a
-    # future marker ("will succeed", "will be needed")
+    # future marker ("will succeed", "will be needed"), nor its auxiliary ("were planning")
     pasts = [
         m.start()
         for m in rules.past.finditer(clause)
         if not any(
-            (s < m.end() and m.start() < e) or _AUXILIARY_GAP.fullmatch(clause, e, m.start())
+            (s < m.end() and m.start() < e)
+            or _AUXILIARY_GAP.fullmatch(clause, e, m.start())
+            or (
+                fold(m.group(0)) in rules.future_auxiliaries
+                and _AUXILIARY_GAP.fullmatch(clause, m.end(), s)
+            )
             for s, e in futures
         )
     ]
