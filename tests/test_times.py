@@ -147,6 +147,11 @@ def test_a_date_lists_a_second_bare_day() -> None:
     assert [(t.text, t.value) for t in found] == [("24", "1999-04-24"), ("25 aprile", "1999-04-25")]
 
 
+def test_a_holiday_week_is_the_week_it_falls_in() -> None:
+    found = values("Protesters prayed as Easter week began.", "2000-04-17")
+    assert found == {"Easter week": ("DATE", DateRange("2000-04-17", "2000-04-23"))}
+
+
 def test_high_noon_is_no_clock_time() -> None:
     assert values("For the people of Poland, high noon comes today.") == {
         "today": ("DATE", "2022-01-19")

@@ -78,6 +78,8 @@ class TimeRules:
     #: "the day before": ``-1``) and the pattern that finds one right before a day
     around_day: dict[str, str]
     around_day_before: re.Pattern[str] | None
+    #: a word after a holiday that makes it the ISO week around it ("Easter week")
+    holiday_week: re.Pattern[str] | None
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
 
@@ -319,6 +321,9 @@ def time_rules(lang: str) -> TimeRules | None:
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
         if data.get("month_preps")
+        else None,
+        holiday_week=re.compile(rf"\s+(?:{_alt(data.get('holiday_week'))}){_E}", re.I)
+        if data.get("holiday_week")
         else None,
         around_day={k: str(v) for k, v in _phrases(data, "around_day").items()},
         around_day_before=re.compile(rf"{_B}(?:{_alt(data.get('around_day'))})\s+$", re.I)

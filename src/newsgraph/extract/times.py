@@ -275,6 +275,11 @@ def find_times(
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
         time = TimeValue(start, start + len(stripped), stripped, typ, value, mod)  # type: ignore[arg-type]
+        if name == "holiday" and rules.holiday_week and _DAY.fullmatch(str(value)):
+            week = rules.holiday_week.match(text, time.end)
+            if week:  # "Christmas week": the week it falls in
+                value = week_of(date.fromisoformat(str(value)))
+                time = TimeValue(start, week.end(), text[start : week.end()], "DATE", value)
         if rules.around_day_before and _DAY.fullmatch(str(value)):
             time = _around_day(rules, rules.around_day_before, text, time)
         if times and bare_clock and _DAY.fullmatch(str(value)):
