@@ -152,6 +152,15 @@ def test_a_holiday_week_is_the_week_it_falls_in() -> None:
     assert found == {"Easter week": ("DATE", DateRange("2000-04-17", "2000-04-23"))}
 
 
+def test_the_past_before_a_unit_is_a_duration() -> None:
+    assert values("It grew in the past decade, he said.") == {"past decade": ("DURATION", "P10Y")}
+    found = values("Over the past five trading days stocks fell.")
+    assert found == {"past five trading days": ("DURATION", "P5D")}
+    assert values("In the past many people came.") == {"In the past": ("DATE", "PAST_REF")}
+    found = values("Profit fell in the final quarter of 2009.")
+    assert found == {"the final quarter of 2009": ("DATE", "2009-Q4")}
+
+
 def test_high_noon_is_no_clock_time() -> None:
     assert values("For the people of Poland, high noon comes today.") == {
         "today": ("DATE", "2022-01-19")

@@ -128,6 +128,8 @@ def time_rules(lang: str) -> TimeRules | None:
     half = _alt(data.get("half_words"))  # "2 1/2 years", "an hour and a half"
     units = {str(k).casefold(): str(v) for k, v in (data.get("units") or {}).items()}
     unit = _alt(units)
+    # "five trading days", "two business days": a word between the number and its unit
+    umod = rf"(?:(?:{_alt(data.get('unit_modifiers'))})\s+)?"
     plural_units = _alt(data.get("plural_units"))
     art = _alt(data.get("date_articles"))
     parts = _alt(data.get("parts"))
@@ -170,9 +172,9 @@ def time_rules(lang: str) -> TimeRules | None:
             rf"{_B}(?:(?P<w1>{nxt})\s+)?(?P<wd>{day})(?:\s+(?P<w2>{nxt}))?"
             rf"(?:\s+(?P<dp>{_alt(data.get('day_parts'))}))?{_E}",
         ),
-        ("ago", rf"{_B}(?P<n>{num})\s+(?P<u>{unit})\s+(?P<ago>{ago}){_E}"),
+        ("ago", rf"{_B}(?P<n>{num})\s+{umod}(?P<u>{unit})\s+(?P<ago>{ago}){_E}"),
         ("ago", rf"{_B}(?:{_alt(data.get('ago_before'))})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
-        ("next_unit", rf"{_B}(?P<w1>{nxt})\s+(?P<n>{num})\s+(?P<u>{unit}){_E}"),
+        ("next_unit", rf"{_B}(?P<w1>{nxt})\s+(?P<n>{num})\s+{umod}(?P<u>{unit}){_E}"),
         ("past_unit", rf"{_B}(?:{_alt(data.get('duration_last'))})\s+(?P<u>{unit}){_E}"),
         (
             "vague",
@@ -199,7 +201,7 @@ def time_rules(lang: str) -> TimeRules | None:
         ),
         (
             "duration",
-            rf"{_B}(?P<n>{num})(?:\s*(?P<h1>{half}))?(?:\s*|-)(?P<u>{unit})"
+            rf"{_B}(?P<n>{num})(?:\s*(?P<h1>{half}))?(?:\s*|-){umod}(?P<u>{unit})"
             rf"(?:\s+(?P<h2>{half})|\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
         ),
         ("year", rf"{_B}(?P<prep>{year_preps})\s+(?P<y>{year}){_E}"),

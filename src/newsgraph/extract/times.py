@@ -205,6 +205,11 @@ def _keep(rules: TimeRules, text: str, name: str, m: re.Match[str]) -> bool:
                 or before[-1].casefold() in rules.rate_after
             ):
                 return False  # "$2 million a year", "24 hours a day": a rate
+    if name == "relative" and fold(m.group("rel")).split()[-1] in rules.last_words:
+        following = re.match(r"\s+(\w+)", text[end : end + 30])
+        word = following.group(1).casefold() if following else ""
+        if word in rules.units or word.isdigit() or isinstance(rules.numbers.get(word), int):
+            return False  # "in the past decade", "over the past five days": not "the past"
     if (
         name == "ago"
         and fold(groups.get("ago") or "") in rules.ago_prepositions
