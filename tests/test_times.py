@@ -137,6 +137,15 @@ def test_a_participle_plan_takes_the_tense_of_its_clause() -> None:
     assert found == {"Saturday": ("DATE", "2022-01-22")}
 
 
+def test_previous_weekday_and_past_deadlines() -> None:
+    found = values("Stocks closed on Friday, down 4.5% from the previous Friday.", "1989-10-30")
+    assert found == {"Friday": ("DATE", "1989-10-27"), "previous Friday": ("DATE", "1989-10-20")}
+    found = values("All members had filed reports by Wednesday.", "1990-08-16")
+    assert found == {"Wednesday": ("DATE", "1990-08-15")}
+    found = values("Members must file reports by Wednesday.", "1990-08-16")
+    assert found == {"Wednesday": ("DATE", "1990-08-22")}
+
+
 def test_a_date_lists_a_second_bare_day() -> None:
     found = values("The summit will be held on April 24 and 25.", "1999-02-10")
     assert found == {"April 24": ("DATE", "1999-04-24"), "25": ("DATE", "1999-04-25")}

@@ -39,10 +39,14 @@ class TimeRules:
     next_words: frozenset[str]
     last_words: frozenset[str]
     ago_words: frozenset[str]
+    #: last words that count from the day the text spoke of ("the previous Friday")
+    anaphoric_last: frozenset[str]
     #: past auxiliaries that belong to the future marker after them ("were planning to")
     future_auxiliaries: frozenset[str]
     #: auxiliaries that make the future marker after them a past plan ("had been due to")
     past_plan: re.Pattern[str] | None
+    #: the same auxiliaries anywhere: before "by Wednesday" they make it a past deadline
+    past_perfect: re.Pattern[str] | None
     #: "April 24 and 25" / "24 e 25 aprile": the bare day after (before) a date that lists it
     listed_day_after: re.Pattern[str] | None
     listed_day_before: re.Pattern[str] | None
@@ -269,8 +273,12 @@ def time_rules(lang: str) -> TimeRules | None:
         next_words=word_set(data, "next"),
         last_words=word_set(data, "last"),
         ago_words=word_set(data, "ago"),
+        anaphoric_last=word_set(data, "anaphoric_last"),
         ago_prepositions=word_set(data, "ago_prepositions"),
         future_auxiliaries=word_set(data, "future_auxiliaries"),
+        past_perfect=re.compile(rf"{_B}(?:{_alt(data.get('past_plan'))}){_E}", re.I)
+        if data.get("past_plan")
+        else None,
         past_plan=re.compile(rf"{_B}(?:{_alt(data.get('past_plan'))})\s+$", re.I)
         if data.get("past_plan")
         else None,

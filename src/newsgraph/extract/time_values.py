@@ -419,6 +419,9 @@ class Resolver:
         mod = (g.get("w1") or g.get("w2") or "").casefold()
         if ref is None:
             return "DATE", None
+        focus = self.focus
+        if mod in self.rules.anaphoric_last and focus and focus.granularity == "day":
+            ref = focus.day  # "down from the previous Friday": before the day spoken of
         delta = (target - ref.weekday()) % 7
         if mod in self.rules.next_words:
             day = ref + timedelta(days=delta or 7)

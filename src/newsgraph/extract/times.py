@@ -122,7 +122,10 @@ def _is_future(
     after = re.split(r";\s|\n", after)[0]
     prep = rules.future_prep.search(window) if rules.future_prep else None
     if prep:  # "until Monday", but "Until Thursday, they had not called him" looks back
-        opening = not window[: prep.start()].strip(" \"'“‘`(")
+        before = window[: prep.start()]
+        if rules.past_perfect and rules.past_perfect.search(before):
+            return False  # "they had filed reports by Wednesday"
+        opening = not before.strip(" \"'“‘`(")
         return not opening or _tense(rules, after, first=True) is not False
     tense = _tense(rules, window)
     if tense is None:
