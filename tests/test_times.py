@@ -48,6 +48,7 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("It was built in nineteen seventy-nine.", {"nineteen seventy-nine": ("DATE", "1979")}),
         ("Protesters planned a rally on Saturday.", {"Saturday": ("DATE", "2022-01-22")}),
         ("He died soon after the attack.", {}),
+        ("He left yesterday afternoon.", {"yesterday afternoon": ("TIME", "2022-01-18TAF")}),
     ],
 )
 def test_english_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
