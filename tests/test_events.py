@@ -183,3 +183,32 @@ def test_thanks_said_are_thanks_given(text: str, lang: str) -> None:
     r = extract(text, lang)
     assert facts(r, "SUPPORT"), r.events
     assert not [e for e in r.events if e.hypothetical], r.events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Olaf Scholz and Emmanuel Macron met in Paris on Thursday. The two leaders agreed "
+            "to resume regular visits.",
+            "en",
+        ),
+        (
+            "Lavrov e Cavusoglu si sono incontrati ad Antalya. I due ministri hanno concordato "
+            "di proseguire il dialogo.",
+            "it",
+        ),
+    ],
+)
+def test_the_two_leaders_are_the_people_of_the_last_meeting(text: str, lang: str) -> None:
+    r = extract(text, lang)
+    meeting, agreed = r.events
+    assert meeting.type == "CONSULT" and agreed.type == "AGREE"
+    assert set(agreed.actors) == set(meeting.actors) and len(agreed.actors) == 2
+
+
+def test_leaders_of_a_group_are_no_meeting_people() -> None:
+    r = extract(
+        "Modi met Albanese in Delhi. The leaders of the opposition agreed to protest.", "en"
+    )
+    assert not [e for e in r.events if e.type == "AGREE" and e.actors], r.events

@@ -38,6 +38,7 @@ class Roles:
     agentive: frozenset[str]  # "an attack by X": a name after the trigger that acts
     coordinators: frozenset[str]  # "X and Y": the second name shares the first's role
     first_person: frozenset[str]  # "we will respond": the speaker acts, unnamed
+    group_anaphors: Lexicon  # "both leaders", "i due ministri": the last meeting's people
 
 
 def _words(words: object) -> Lexicon:
@@ -62,6 +63,7 @@ def roles(lang: str) -> Roles:
         agentive=word_set(data, "agentive"),
         coordinators=word_set(data, "coordinators") | {","},
         first_person=word_set(data, "first_person"),
+        group_anaphors=_words(data.get("group_anaphors")),
     )
 
 

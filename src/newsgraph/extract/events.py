@@ -149,6 +149,7 @@ class _Finder:
         self.roles = roles(ctx.lang)
         self._modal_hits: dict[tuple[int, int], list[Hit]] = {}
         self.denials: list[tuple[int, Claim]] = []  # negated triggers: what statements deny
+        self.last_meeting: tuple[str, ...] = ()  # the people who met last: "both leaders"
 
     def _modal(self, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
         """The sentence's hits of one modality word list, found once per sentence."""
@@ -326,6 +327,21 @@ class _Finder:
             prev_agent = agent
         return frozenset(agents)
 
+    def _group(self, sent: Sentence, hit: Hit, lo: int) -> tuple[str, ...]:
+        """The people of the last meeting, when the trigger's clause names them as a group
+        ("Putin and Biden spoke by phone. Both leaders agreed to ...")."""
+        if not self.last_meeting:
+            return ()
+        words = sent.norm_words
+        for h in self._modal(sent, self.roles.group_anaphors):
+            if (
+                h.last <= hit.first
+                and sent.tokens[h.first].start >= lo
+                and words[h.last] not in self.roles.comitative  # "the leaders of the EU"
+            ):
+                return self.last_meeting
+        return ()
+
     def _said_by_us(self, sent: Sentence, hit: Hit) -> bool:
         """Is the act's subject "I" or "we" ("I have directed sanctions on X"): an actor the
         text names, the author or speaker, though not by name?"""
@@ -493,6 +509,8 @@ class _Finder:
             if trig.type == "CONSULT":
                 window = self._meeting_window(sent, hit, window)
             actors, place = _participants(self.ctx.kb, window)
+            group = () if actors else self._group(sent, hit, lo)
+            actors = actors or list(group)
             if not actors and trig.type not in UNATTRIBUTED_TYPES:
                 continue  # who met, asked, agreed must be said; a bombing may have no author
             hypothetical = self._hypothetical(sent, hit) or self._cue_before(
@@ -550,7 +568,7 @@ class _Finder:
             if typ == "CONSULT":
                 source, target = tuple(actors), ()
             else:
-                agents = self._agents_after(sent, hit, window)
+                agents = self._agents_after(sent, hit, window) | frozenset(group)
                 source, target = _split(actors, pos, window, agents)
             unattributed = typ in UNATTRIBUTED_TYPES or (  # "called off the strike": eased
                 trig.type in UNATTRIBUTED_TYPES and not hypothetical
@@ -561,6 +579,9 @@ class _Finder:
                 and not (target and (performed or self._said_by_us(sent, hit)))
             ):
                 continue  # "weapons that threaten Russia": who acts is not said
+            people = tuple(dict.fromkeys(m.ref for m in window if m.kind == "PER"))
+            if typ == "CONSULT" and len(set(people) & set(source)) >= 2:
+                self.last_meeting = people  # "the two leaders" are people, not states
             events.append(
                 Event(
                     id=_event_id(self.ctx.document.id, typ, pos),
