@@ -212,3 +212,12 @@ def test_leaders_of_a_group_are_no_meeting_people() -> None:
         "Modi met Albanese in Delhi. The leaders of the opposition agreed to protest.", "en"
     )
     assert not [e for e in r.events if e.type == "AGREE" and e.actors], r.events
+
+
+def test_a_word_inside_a_phrase_trigger() -> None:
+    """ "spoke today with": a phrase with ``*`` takes any one word there."""
+    r = extract("Prime Minister Mark Rutte spoke yesterday with Chancellor Olaf Scholz.", "en")
+    (ev,) = r.events
+    assert ev.type == "CONSULT" and set(ev.actors) == {"mark-rutte", "olaf-scholz"}
+    assert ev.date is not None and ev.date.value == "2023-05-09"
+    assert not extract("The minister spoke to reporters with a smile.", "en").events
