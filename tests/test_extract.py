@@ -210,11 +210,11 @@ def test_an_eased_protest_is_a_concession_and_the_cue_no_act() -> None:
 
 
 def test_preparing_to_attack_is_no_attack_yet() -> None:
-    """Preparing an act is not the act: the event stays hypothetical (en and it packs)."""
+    """Preparing an act is not the act: the preparation is a mobilisation (PLOVER MOBILIZE,
+    mode assault), and no attack is reported (en and it packs)."""
     for text, lang in (
         ("Russian forces massed on the border were preparing to attack Ukraine, he said.", "en"),
         ("Le truppe russe si preparano ad attaccare l'Ucraina, ha detto il ministro.", "it"),
     ):
         result = newsgraph.extract(text, lang=lang, published="2022-02-18")
-        assert result.events, text
-        assert all(e.hypothetical for e in result.events), result.events
+        assert [(e.type, e.mode) for e in result.events] == [("MOBILIZE", "assault")], text

@@ -4,7 +4,12 @@ Triggers come from the pack (``events.yaml``).  Each trigger owns the part
 of its sentence between the previous and the next trigger; the actors,
 places and time expressions in that part are its participants, place and
 date.  Negated triggers ("non ha intenzione di attaccare") are not events;
-hypothetical ones ("potrebbe attaccare", "minaccia di") are flagged.
+hypothetical ones ("potrebbe attaccare", "minaccia di") and aims ("in order to
+threaten") are flagged; a prepared attack is a mobilisation; a response promised
+under a condition is a threat; an act named as the object of an attitude ("accepted
+a meeting") is no event of its own.  Names before a trigger act, names after it
+receive unless brought in as agents ("an attack by X"); an act whose agent is not
+said is no event (unless it is a bombing, a protest, an arrest).
 Same-type triggers of one sentence with the same place and date are one
 event; the same event reported again later in the article gains evidence.
 """
@@ -14,18 +19,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Literal
 
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
+from newsgraph.extract.event_cues import BLOCK, Trigger, modality, roles, triggers
 from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.extract.statements import quotes_in
 from newsgraph.extract.times import narrowed
 from newsgraph.kb import KnowledgeBase
-from newsgraph.lang import pack_data, word_set
 from newsgraph.model import (
-    PLOVER_TYPES,
     Claim,
     DateRange,
     DateRef,
@@ -68,99 +71,14 @@ REFUSAL_CONFIDENCE = 0.7
 REFUSABLE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 )
-#: A trigger whose pack entry blocks it: a phrase that holds a trigger word but names no
-#: event ("according to", "in accordance with").
-_BLOCK = "BLOCK"
-
-
-@dataclass(frozen=True, slots=True)
-class _Trigger:
-    type: str
-    mode: str | None
-    weak: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Roles:
-    topic_nouns: frozenset[str]
-    comitative: frozenset[str]
-    reversal: Lexicon  # "halted", "cut off": a cooperative act withdrawn
-    easing: Lexicon  # "lifted", "called off": a coercive act or a protest eased
-    background: Lexicon  # "after", "amid", "which": a clause that tells the background
-    clause_ends: frozenset[str]  # punctuation that closes such a clause
-    determiners: frozenset[str]  # "the occupied West Bank": a participle before a name
-
-
-def _words(words: object) -> Lexicon:
-    lex = Lexicon()
-    lex.add_words(words if isinstance(words, list) else (), "cue")
-    return lex
-
-
-@cache
-def _roles(lang: str) -> _Roles:
-    data = pack_data(lang, "events")
-    background = Lexicon()
-    background.add_words(data.get("background_cues") or (), "bg")
-    return _Roles(
-        topic_nouns=word_set(data, "topic_nouns"),
-        comitative=word_set(data, "comitative"),
-        reversal=_words(data.get("reversal_verbs")),
-        easing=_words(data.get("easing_verbs")),
-        background=background,
-        clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
-        determiners=word_set(data, "determiners"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Modality:
-    negation: frozenset[str]
-    no_intention: Lexicon
-    hypothetical: Lexicon
-    conditional: Lexicon
-    obligation: Lexicon
-    refusal: Lexicon
-
-
-@cache
-def _triggers(lang: str) -> Lexicon:
-    lex = Lexicon()
-    for t in pack_data(lang, "events").get("triggers") or ():
-        typ = str(t.get("type", "")).upper()
-        if typ not in PLOVER_TYPES and typ != _BLOCK:
-            continue
-        entry = _Trigger(typ, t.get("mode"), bool(t.get("weak")))
-        if t.get("phrase"):
-            lex.add_phrase(str(t["phrase"]), entry)
-        elif t.get("lemma"):
-            lex.add_lemma(str(t["lemma"]), entry)
-    for phrase in pack_data(lang, "events").get("non_triggers") or ():
-        lex.add_phrase(str(phrase), _Trigger(_BLOCK, None))
-    return lex
-
-
-@cache
-def _modality(lang: str) -> _Modality:
-    data = pack_data(lang, "modality")
-    no_intention = Lexicon()
-    no_intention.add_words(data.get("no_intention") or (), "no")
-    hypothetical = Lexicon()
-    hypothetical.add_words(data.get("hypothetical") or (), "maybe")
-    conditional = Lexicon()
-    conditional.add_words(data.get("conditional") or (), "if")
-    obligation = Lexicon()
-    obligation.add_words(data.get("obligation") or (), "must")
-    refusal = Lexicon()
-    refusal.add_words(data.get("refusal") or (), "refuse")
-    return _Modality(
-        negation=word_set(data, "negation"),
-        no_intention=no_intention,
-        hypothetical=hypothetical,
-        conditional=conditional,
-        obligation=obligation,
-        refusal=refusal,
-    )
+#: Acts whose preparation PLOVER codes as a mobilisation ("preparing an offensive").
+PREPARABLE_TYPES = frozenset({"ASSAULT"})
+#: Attitudes to an act named right after them ("accepted a meeting", "called for a
+#: ceasefire", "rejected the sanctions"): the act is their object, not an event of its own.
+GOVERNING_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "SUPPORT"})
+GOVERNED_GAP = 3  # words between the attitude and its object ("accepted in principle a")
+PURPOSE_GAP = 2  # words between a purpose cue and its act ("in order to further isolate")
+PREPARATION_GAP = 3  # words between a preparation and its act ("preparing a major offensive")
 
 
 def _event_id(doc_id: str, typ: str, start: int) -> str:
@@ -208,14 +126,16 @@ def _participants(kb: KnowledgeBase, mentions: list[EntityMention]) -> tuple[lis
 
 
 def _split(
-    actors: list[str], trigger_pos: int, mentions: list[EntityMention]
+    actors: list[str],
+    trigger_pos: int,
+    mentions: list[EntityMention],
+    agents_after: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Actors before the trigger act; those after it receive (meetings: all act)."""
-    before = [m.ref for m in mentions if m.end <= trigger_pos]
+    """Actors before the trigger act, and those after it brought in as agents ("an attack
+    by X"); the others after it receive ("threatened Ukraine"). Meetings: all act."""
+    before = {m.ref for m in mentions if m.end <= trigger_pos} | agents_after
     source = [a for a in actors if a in before]
     target = [a for a in actors if a not in before]
-    if not source:
-        return tuple(actors), ()
     return tuple(source), tuple(target)
 
 
@@ -224,11 +144,12 @@ class _Finder:
         self.ctx = ctx
         self.entities = entities
         self.times = times
-        self.triggers = _triggers(ctx.lang)
-        self.modality = _modality(ctx.lang)
-        self.roles = _roles(ctx.lang)
+        self.triggers = triggers(ctx.lang)
+        self.modality = modality(ctx.lang)
+        self.roles = roles(ctx.lang)
         self._modal_hits: dict[tuple[int, int], list[Hit]] = {}
         self.denials: list[tuple[int, Claim]] = []  # negated triggers: what statements deny
+        self.last_meeting: tuple[str, ...] = ()  # the people who met last: "both leaders"
 
     def _modal(self, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
         """The sentence's hits of one modality word list, found once per sentence."""
@@ -240,15 +161,27 @@ class _Finder:
     def _negation(self, sent: Sentence, hit: Hit) -> Literal["fact", "intention"] | None:
         """Is the trigger denied, and is the denial about an intention ("has no intention of
         attacking") or a fact ("did not attack")?"""
-        if any(
-            h.last <= hit.first and hit.first - h.last <= 6
+        words, negation = sent.norm_words, self.modality.negation
+        intents = [
+            h
             for h in self._modal(sent, self.modality.no_intention)
-        ):
-            return "intention"
+            if h.last <= hit.first and hit.first - h.last <= 6
+        ]
+        if intents and not any(w in negation for w in words[intents[-1].last : hit.first]):
+            return "intention"  # "has no intention of attacking"
         lo = max(0, hit.first - NEGATION_WINDOW)
-        if any(w in self.modality.negation for w in sent.norm_words[lo : hit.first]):
-            return "fact"
-        return None
+        purpose = self._modal(sent, self.modality.purpose)  # "se non per": "except to"
+        negs = [
+            k
+            for k in range(lo, hit.first)
+            if words[k] in negation and not any(h.first <= k < h.last for h in purpose)
+        ]
+        if negs and not any(
+            negs[-1] < h.first and h.last <= hit.first
+            for h in self._modal(sent, self.modality.affirming)
+        ):  # "will not hesitate to respond" affirms
+            return "fact"  # also "has no intention of attacking and never threatened"
+        return "intention" if intents else None
 
     def _is_topic(self, sent: Sentence, hit: Hit) -> bool:
         """ "il tema della minaccia": the trigger names what is talked about."""
@@ -301,21 +234,131 @@ class _Finder:
             0 <= hit.first - h.last <= 3 for h in self._modal(sent, self.modality.obligation)
         )
 
+    def _conditions(self, sent: Sentence) -> list[Hit]:
+        """The words that open a condition: "if", "unless", and an inverted "should" before
+        a name ("should Russia invade")."""
+        key = (sent.index, -1)
+        if key not in self._modal_hits:
+            purpose = self._modal(sent, self.modality.purpose)
+            hits = [  # "se non per minacciare" is a purpose ("except to"), not a condition
+                h
+                for h in self._modal(sent, self.modality.conditional)
+                if not any(p.first <= h.first < p.last for p in purpose)
+            ]
+            inverted = self.modality.inverted_conditional
+            if inverted:
+                starts = {m.start for m in self.entities.in_sentence(sent.index) if m.named}
+                words, toks = sent.norm_words, sent.tokens
+                hits += [
+                    Hit(k, k + 1, "if")
+                    for k in range(len(words) - 1)
+                    if words[k] in inverted and toks[k + 1].start in starts
+                ]
+            self._modal_hits[key] = sorted(hits, key=lambda h: h.first)
+        return self._modal_hits[key]
+
     def _condition_follows(self, sent: Sentence, hit: Hit) -> bool:
-        return any(h.first >= hit.last for h in self._modal(sent, self.modality.conditional))
+        return any(h.first >= hit.last for h in self._conditions(sent))
 
     def _conditional(self, sent: Sentence, hit: Hit) -> bool:
-        ends = [h.last for h in self._modal(sent, self.modality.conditional) if h.last <= hit.first]
+        ends = [h.last for h in self._conditions(sent) if h.last <= hit.first]
         clause = max(ends, default=None)
         return clause is not None and hit.first - clause <= 8
 
     def _hypothetical(self, sent: Sentence, hit: Hit) -> bool:
+        """Does a modal cue reach the trigger: at most HYPOTHETICAL_WINDOW words before it
+        (quotes and hyphens not counted: 'the possibility of imposing "large-scale"
+        sanctions'), in its clause?"""
         return any(
             h.last <= hit.first
-            and hit.first - h.last <= HYPOTHETICAL_WINDOW
+            and _words_between(sent, h.last, hit.first) <= HYPOTHETICAL_WINDOW
             and not self._breaks(sent, h.last, hit.first)
             for h in self._modal(sent, self.modality.hypothetical)
         )
+
+    def _modal_denial(self, sent: Sentence, hit: Hit) -> bool:
+        """Is a negated trigger a denied intention ("will not attack", "would never attack")?
+        A modal cue counts when it stands before the negation with no coordinator between:
+        in "was not planning to attack X and had not attacked Y" the second verb denies a
+        fact."""
+        if not self._hypothetical(sent, hit):
+            return False
+        words, negation = sent.norm_words, self.modality.negation
+        lo = max(0, hit.first - NEGATION_WINDOW)
+        neg = max((k for k in range(lo, hit.first) if words[k] in negation), default=hit.first)
+        return any(
+            (h.last <= neg and not set(words[h.last : neg]) & self.roles.coordinators)
+            or neg <= h.first < hit.first
+            for h in self._modal(sent, self.modality.hypothetical)
+            if h.last <= hit.first
+        )
+
+    def _cue_before(self, sent: Sentence, hit: Hit, lexicon: Lexicon, gap: int) -> bool:
+        """Does a cue of ``lexicon`` stand at most ``gap`` words before the trigger, in its
+        clause?"""
+        return any(
+            h.last <= hit.first
+            and _words_between(sent, h.last, hit.first) <= gap
+            and not self._breaks(sent, h.last, hit.first)
+            for h in self._modal(sent, lexicon)
+        )
+
+    def _agents_after(
+        self, sent: Sentence, hit: Hit, window: list[EntityMention]
+    ) -> frozenset[str]:
+        """Names after the trigger brought in as its agents ("an attack by X on Y": X; "talks
+        between X and Y": both); a name joined by "and" to the previous one shares its role."""
+        words, toks = sent.norm_words, sent.tokens
+        end = toks[hit.last - 1].end
+        agents: set[str] = set()
+        prev_k, prev_agent = hit.last, False
+        for m in sorted(window, key=lambda m: m.start):
+            if m.start < end or m.kind == "LOC":
+                continue
+            k = next((i for i, t in enumerate(toks) if t.start >= m.start), len(words))
+            lead = words[max(prev_k, k - 3) : k]
+            if lead and set(lead) <= self.roles.coordinators:
+                agent = prev_agent
+            else:
+                agent = bool(set(lead) & self.roles.agentive)
+            if agent:
+                agents.update((m.ref, *_nested(self.ctx.kb, m)))
+            prev_k = next((i for i, t in enumerate(toks) if t.start >= m.end), len(words))
+            prev_agent = agent
+        return frozenset(agents)
+
+    def _group(self, sent: Sentence, hit: Hit, lo: int) -> tuple[str, ...]:
+        """The people of the last meeting, when the trigger's clause names them as a group
+        ("Putin and Biden spoke by phone. Both leaders agreed to ...")."""
+        if not self.last_meeting:
+            return ()
+        words = sent.norm_words
+        for h in self._modal(sent, self.roles.group_anaphors):
+            if (
+                h.last <= hit.first
+                and sent.tokens[h.first].start >= lo
+                and words[h.last] not in self.roles.comitative  # "the leaders of the EU"
+            ):
+                return self.last_meeting
+        return ()
+
+    def _said_by_us(self, sent: Sentence, hit: Hit) -> bool:
+        """Is the act's subject "I" or "we" ("I have directed sanctions on X"): an actor the
+        text names, the author or speaker, though not by name?"""
+        lo = max([0, *(k + 1 for k in self._breaks(sent, 0, hit.first))])
+        return any(w in self.roles.first_person for w in sent.norm_words[lo : hit.first])
+
+    def _governed(self, sent: Sentence, hits: list[Hit]) -> dict[int, str]:
+        """Hits (by index) whose next hit is their object ("accepted a meeting", "called for
+        a ceasefire"), with the object's type as their mode."""
+        return {
+            k: b.entry.type.lower()
+            for k, (a, b) in enumerate(itertools.pairwise(hits))
+            if a.entry.type in GOVERNING_TYPES
+            and b.entry.type not in (a.entry.type, BLOCK)
+            and 0 <= b.first - a.last <= GOVERNED_GAP
+            and not self._breaks(sent, a.last, b.first)
+        }
 
     def _refused(self, sent: Sentence, hit: Hit) -> bool:
         """ "failed to reach an agreement", "refused to meet": a refusal of the act."""
@@ -417,13 +460,13 @@ class _Finder:
         kept = [
             h
             for h in hits
-            if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, names, times)
+            if h.entry.type != BLOCK and not self._in_name_or_time(sent, h, names, times)
         ]
         if len(kept) < len(hits) and _headline_case(sent):  # capitals there make no names
             kept = [
                 h
                 for h in hits
-                if h.entry.type != _BLOCK and not self._in_name_or_time(sent, h, [], times)
+                if h.entry.type != BLOCK and not self._in_name_or_time(sent, h, [], times)
             ]
         hits = kept
         if not hits:
@@ -439,7 +482,10 @@ class _Finder:
             self._clause_start(sent, *pair) for pair in itertools.pairwise(hits)
         ]
         bounds.append(sent.end)
+        governs = self._governed(sent, hits)
         for k, hit in enumerate(hits):
+            if k - 1 in governs:
+                continue  # "accepted a meeting": the meeting is what was accepted
             if self._is_topic(sent, hit) or 0 <= hit.first - topic_end <= 2:
                 topic_end = hit.last  # "il tema della minaccia d'invasione": all topic
                 continue
@@ -447,12 +493,12 @@ class _Finder:
             lo, hi = bounds[k], bounds[k + 1]
             where = quote_of(sent.tokens[hit.first].start)
             window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
-            trig: _Trigger = hit.entry
+            trig: Trigger = hit.entry
             pos = sent.tokens[hit.first].start
             trigger = _trigger_span(sent, hit)
             refused = trig.type in REFUSABLE_TYPES and self._refused(sent, hit)
             if negation is not None:  # not an event; what a statement may deny
-                intention = negation == "intention" or self._hypothetical(sent, hit)
+                intention = negation == "intention" or self._modal_denial(sent, hit)
                 claim = Claim(trig.type, trigger, negated=True, intention=intention)
                 self.denials.append((sent.index, claim))
                 if not (intention and trig.type in REFUSABLE_TYPES):
@@ -463,15 +509,35 @@ class _Finder:
             if trig.type == "CONSULT":
                 window = self._meeting_window(sent, hit, window)
             actors, place = _participants(self.ctx.kb, window)
+            group = () if actors else self._group(sent, hit, lo)
+            actors = actors or list(group)
             if not actors and trig.type not in UNATTRIBUTED_TYPES:
                 continue  # who met, asked, agreed must be said; a bombing may have no author
-            hypothetical = self._hypothetical(sent, hit)
+            hypothetical = self._hypothetical(sent, hit) or self._cue_before(
+                sent, hit, self.modality.purpose, PURPOSE_GAP
+            )  # "troops massed in order to threaten": an aim, not a fact
             if self._conditional(sent, hit):
                 continue  # "se i negoziati procedono", "if Russia invades": a condition
+            performed = trig.performative and self._cue_before(
+                sent, hit, self.modality.performative, 1
+            )
+            if performed:
+                hypothetical = False  # "I want to thank Chancellor Scholz": thanked
+            if trig.needs_condition:
+                if not self._condition_follows(sent, hit):
+                    continue  # "will respond" names no event; "will respond if" threatens
+                hypothetical = False  # the threat itself is made
+            prepared = trig.type in PREPARABLE_TYPES and self._cue_before(
+                sent, hit, self.modality.preparation, PREPARATION_GAP
+            )
+            if prepared:  # "preparations for an offensive": the build-up is the event
+                hypothetical = False
             own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
             date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
             typ, cue = self._reversed(sent, hit, trig.type)
-            mode = trig.mode
+            mode = trig.mode or governs.get(k)
+            if prepared:
+                typ, mode = "MOBILIZE", trig.type.lower()
             if cue is not None:  # the reversing word names no act of its own ("called off")
                 at = sent.tokens[cue.first].start, sent.tokens[cue.last - 1].end
                 events = [
@@ -502,7 +568,20 @@ class _Finder:
             if typ == "CONSULT":
                 source, target = tuple(actors), ()
             else:
-                source, target = _split(actors, pos, window)
+                agents = self._agents_after(sent, hit, window) | frozenset(group)
+                source, target = _split(actors, pos, window, agents)
+            unattributed = typ in UNATTRIBUTED_TYPES or (  # "called off the strike": eased
+                trig.type in UNATTRIBUTED_TYPES and not hypothetical
+            )
+            if (
+                not source
+                and not unattributed
+                and not (target and (performed or self._said_by_us(sent, hit)))
+            ):
+                continue  # "weapons that threaten Russia": who acts is not said
+            people = tuple(dict.fromkeys(m.ref for m in window if m.kind == "PER"))
+            if typ == "CONSULT" and len(set(people) & set(source)) >= 2:
+                self.last_meeting = people  # "the two leaders" are people, not states
             events.append(
                 Event(
                     id=_event_id(self.ctx.document.id, typ, pos),
@@ -519,6 +598,16 @@ class _Finder:
                 )
             )
         return _merge_in_sentence(events)
+
+
+def _words_between(sent: Sentence, a: int, b: int) -> int:
+    """Word tokens among tokens [a, b): "large-scale" is one, not three."""
+    toks = sent.tokens[a:b]
+    return sum(
+        1
+        for k, t in enumerate(toks)
+        if t.is_word and not (k and toks[k - 1].end == t.start and not toks[k - 1].is_word)
+    )
 
 
 def _headline_case(sent: Sentence) -> bool:

@@ -20,8 +20,26 @@ class Hit:
     entry: Any
 
 
+#: In a phrase, one word of any kind ("spoke * with" holds "spoke today with").
+ANY_WORD = "*"
+
+
+def _matches(sent: Sentence, i: int, key: tuple[str, ...]) -> bool:
+    """Do the words from ``i`` spell the phrase ``key`` (``*``: any one word)?"""
+    words = sent.norm_words[i : i + len(key)]
+    if len(words) < len(key):
+        return False
+    if ANY_WORD not in key:
+        return words == key
+    return all(
+        k == w or (k == ANY_WORD and sent.tokens[i + n].is_word)
+        for n, (k, w) in enumerate(zip(key, words, strict=True))
+    )
+
+
 class Lexicon:
-    """Entries keyed by a lemma (one word) or a phrase (several words, as written)."""
+    """Entries keyed by a lemma (one word) or a phrase (several words, as written; ``*``
+    stands for any one word)."""
 
     def __init__(self) -> None:
         self._lemmas: dict[str, Any] = {}
@@ -74,7 +92,7 @@ class Lexicon:
             hit = None
             word = words[i]
             for key, entry in by_first.get(word, ()):
-                if len(key) > 1 and words[i : i + len(key)] == key:
+                if len(key) > 1 and _matches(sent, i, key):
                     hit = Hit(i, i + len(key), entry)
                     break
             if hit is None:

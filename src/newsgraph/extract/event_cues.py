@@ -1,0 +1,133 @@
+"""What the language packs say about events, loaded once per language: the triggers
+(``events.yaml``: words and phrases typed in PLOVER), the words that give participants their
+roles, and the modality cues (``modality.yaml``: negation, intention, condition, aim,
+preparation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.extract.lexicon import Lexicon
+from newsgraph.lang import pack_data, word_set
+from newsgraph.model import PLOVER_TYPES
+
+#: A trigger whose pack entry blocks it: a phrase that holds a trigger word but names no
+#: event ("according to", "in accordance with").
+BLOCK = "BLOCK"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+    weak: bool = False
+    needs_condition: bool = False  # "will respond decisively if ...": a threat only so
+    performative: bool = False  # "I want to thank": saying it does it
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    topic_nouns: frozenset[str]
+    comitative: frozenset[str]
+    reversal: Lexicon  # "halted", "cut off": a cooperative act withdrawn
+    easing: Lexicon  # "lifted", "called off": a coercive act or a protest eased
+    background: Lexicon  # "after", "amid", "which": a clause that tells the background
+    clause_ends: frozenset[str]  # punctuation that closes such a clause
+    determiners: frozenset[str]  # "the occupied West Bank": a participle before a name
+    agentive: frozenset[str]  # "an attack by X": a name after the trigger that acts
+    coordinators: frozenset[str]  # "X and Y": the second name shares the first's role
+    first_person: frozenset[str]  # "we will respond": the speaker acts, unnamed
+    group_anaphors: Lexicon  # "both leaders", "i due ministri": the last meeting's people
+
+
+def _words(words: object) -> Lexicon:
+    lex = Lexicon()
+    lex.add_words(words if isinstance(words, list) else (), "cue")
+    return lex
+
+
+@cache
+def roles(lang: str) -> Roles:
+    data = pack_data(lang, "events")
+    background = Lexicon()
+    background.add_words(data.get("background_cues") or (), "bg")
+    return Roles(
+        topic_nouns=word_set(data, "topic_nouns"),
+        comitative=word_set(data, "comitative"),
+        reversal=_words(data.get("reversal_verbs")),
+        easing=_words(data.get("easing_verbs")),
+        background=background,
+        clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
+        determiners=word_set(data, "determiners"),
+        agentive=word_set(data, "agentive"),
+        coordinators=word_set(data, "coordinators") | {","},
+        first_person=word_set(data, "first_person"),
+        group_anaphors=_words(data.get("group_anaphors")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negation: frozenset[str]
+    no_intention: Lexicon
+    hypothetical: Lexicon
+    conditional: Lexicon
+    obligation: Lexicon
+    refusal: Lexicon
+    purpose: Lexicon  # "in order to", "other than to": the act is an aim, not a fact
+    preparation: Lexicon  # "preparations for": an attack prepared is a mobilisation
+    affirming: Lexicon  # "not hesitate to": a negation that affirms what follows
+    inverted_conditional: frozenset[str]  # "should Russia invade": a condition
+    performative: Lexicon  # "I would like to thank": the act is done by saying so
+
+
+@cache
+def triggers(lang: str) -> Lexicon:
+    lex = Lexicon()
+    for t in pack_data(lang, "events").get("triggers") or ():
+        typ = str(t.get("type", "")).upper()
+        if typ not in PLOVER_TYPES and typ != BLOCK:
+            continue
+        entry = Trigger(
+            typ,
+            t.get("mode"),
+            weak=bool(t.get("weak")),
+            needs_condition=bool(t.get("needs_condition")),
+            performative=bool(t.get("performative")),
+        )
+        if t.get("phrase"):
+            lex.add_phrase(str(t["phrase"]), entry)
+        elif t.get("lemma"):
+            lex.add_lemma(str(t["lemma"]), entry)
+    for phrase in pack_data(lang, "events").get("non_triggers") or ():
+        lex.add_phrase(str(phrase), Trigger(BLOCK, None))
+    return lex
+
+
+@cache
+def modality(lang: str) -> Modality:
+    data = pack_data(lang, "modality")
+    no_intention = Lexicon()
+    no_intention.add_words(data.get("no_intention") or (), "no")
+    hypothetical = Lexicon()
+    hypothetical.add_words(data.get("hypothetical") or (), "maybe")
+    conditional = Lexicon()
+    conditional.add_words(data.get("conditional") or (), "if")
+    obligation = Lexicon()
+    obligation.add_words(data.get("obligation") or (), "must")
+    refusal = Lexicon()
+    refusal.add_words(data.get("refusal") or (), "refuse")
+    return Modality(
+        negation=word_set(data, "negation"),
+        no_intention=no_intention,
+        hypothetical=hypothetical,
+        conditional=conditional,
+        obligation=obligation,
+        refusal=refusal,
+        purpose=_words(data.get("purpose")),
+        preparation=_words(data.get("preparation")),
+        affirming=_words(data.get("affirming")),
+        inverted_conditional=word_set(data, "inverted_conditional"),
+        performative=_words(data.get("performative")),
+    )

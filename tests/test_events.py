@@ -1,0 +1,223 @@
+"""Event extraction classes on sentences written for these tests (English and Italian):
+aims and preparations that are no acts yet, who acts and who receives, denials that do not
+spread, conditional threats, attitudes to an act, performative thanks."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.model import Event, ExtractionResult
+
+
+def extract(text: str, lang: str) -> ExtractionResult:
+    result = newsgraph.extract(text, lang=lang, published="2023-05-10")
+    result.check_spans()
+    return result
+
+
+def facts(result: ExtractionResult, typ: str) -> list[Event]:
+    return [e for e in result.events if e.type == typ and not e.hypothetical]
+
+
+def top_event(result: ExtractionResult) -> str | None:
+    best = max(enumerate(result.events), key=lambda ke: (ke[1].confidence, -ke[0]), default=None)
+    return best[1].type if best else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The minister said there was no reason for the tanks to be deployed near the "
+            "border other than to threaten Georgia.",
+            "en",
+        ),
+        ("Turkey sent warships to the strait in order to intimidate Greece.", "en"),
+        ("La Turchia ha inviato navi nello stretto al fine di intimidire la Grecia.", "it"),
+        (
+            "Il ministro ha detto che non c'era motivo di schierare i carri armati al confine, "
+            "se non per minacciare la Georgia.",
+            "it",
+        ),
+    ],
+)
+def test_an_aim_is_no_act(text: str, lang: str) -> None:
+    """ "in order to intimidate", "other than to threaten": the aim of a deed, not a deed."""
+    r = extract(text, lang)
+    assert not facts(r, "THREATEN"), r.events
+    assert not facts(r, "ASSAULT"), r.events
+    claims = [c for s in r.statements for c in s.claims]
+    assert not any(c.type == "THREATEN" and c.negated for c in claims), claims  # nor a denial
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pakistan appears to be continuing preparations for a large offensive.", "en"),
+        ("The Serbian army was preparing to attack the rebel villages, officials said.", "en"),
+        ("L'esercito del Pakistan si prepara a un'offensiva contro i ribelli.", "it"),
+    ],
+)
+def test_a_prepared_attack_is_a_mobilisation(text: str, lang: str) -> None:
+    r = extract(text, lang)
+    assert not facts(r, "ASSAULT"), r.events
+    mobilized = facts(r, "MOBILIZE")
+    assert mobilized and mobilized[0].mode == "assault", r.events
+
+
+def test_a_name_after_the_act_receives_it_unless_brought_in_as_its_agent() -> None:
+    r = extract("Chile strongly condemned Bolivia on Monday.", "en")
+    (ev,) = facts(r, "ACCUSE")
+    assert ev.actors == ("CHL",) and ev.recipients == ("BOL",)
+    r = extract("The ministry reported an attack by Azerbaijan on Armenia overnight.", "en")
+    (ev,) = facts(r, "ASSAULT")
+    assert ev.actors == ("AZE",) and ev.recipients == ("ARM",)
+    r = extract("A deal between Serbia and Croatia was signed in Brussels.", "en")
+    assert any(set(e.actors) == {"SRB", "HRV"} for e in facts(r, "AGREE")), r.events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The missiles that threaten Israel were moved closer to the border.", "en"),
+        ("Officials say the drills are designed to threaten Japan.", "en"),
+    ],
+)
+def test_an_act_whose_agent_is_not_said_is_no_event(text: str, lang: str) -> None:
+    """Only a name after the verb: it receives the act; nobody is said to do it."""
+    r = extract(text, lang)
+    assert not [e for e in r.events if e.type == "THREATEN"], r.events
+
+
+def test_a_sourceless_act_of_ours_keeps_its_recipient() -> None:
+    r = extract("Today, I have ordered sanctions on Transneft and its managers.", "en")
+    (ev,) = facts(r, "SANCTION")
+    assert ev.actors == () and ev.recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The spokesman said that Russia has no intention of attacking Finland and never "
+            "threatened the Finnish people.",
+            "en",
+        ),
+        (
+            "Il portavoce ha detto che Mosca non ha alcuna intenzione di attaccare la Finlandia e "
+            "non ha mai minacciato il popolo finlandese.",
+            "it",
+        ),
+    ],
+)
+def test_a_denied_intention_does_not_spread_to_a_denied_fact(text: str, lang: str) -> None:
+    """ "has no intention of attacking X and never threatened Y": the second verb has a
+    negation of its own, which denies a past fact, not an intention."""
+    r = extract(text, lang)
+    claims = {c.type: c for s in r.statements for c in s.claims}
+    assert claims["ASSAULT"].negated and claims["ASSAULT"].intention
+    assert claims["THREATEN"].negated and not claims["THREATEN"].intention
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor", "recipient"),
+    [
+        ("Japan will respond decisively if China blockades Taiwan.", "en", "JPN", "CHN"),
+        (
+            "Britain is ready to impose severe consequences should Iran attack ships in the Gulf.",
+            "en",
+            "GBR",
+            "IRN",
+        ),
+        (
+            "Canada will not hesitate to take further measures if Venezuela keeps arresting "
+            "opposition leaders.",
+            "en",
+            "CAN",
+            "VEN",
+        ),
+        ("Il Giappone risponderà con fermezza se la Cina attaccherà Taiwan.", "it", "JPN", "CHN"),
+    ],
+)
+def test_a_response_promised_under_a_condition_is_a_threat(
+    text: str, lang: str, actor: str, recipient: str
+) -> None:
+    r = extract(text, lang)
+    assert top_event(r) == "THREATEN", r.events
+    (ev,) = [e for e in r.events if e.type == "THREATEN"]
+    assert ev.actors == (actor,) and recipient in ev.recipients
+    assert not [e for e in r.events if e.type == "ASSAULT"]  # the condition is no event
+
+
+def test_a_response_without_a_condition_is_no_event() -> None:
+    r = extract("Japan responded to the letter from China on Monday.", "en")
+    assert not [e for e in r.events if e.type == "THREATEN"], r.events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "typ", "mode"),
+    [
+        ("Canada accepted a meeting with Mexico's foreign minister.", "en", "AGREE", "consult"),
+        ("Norway welcomed the ceasefire in Sudan.", "en", "SUPPORT", "agree"),
+        ("Il Canada ha accettato un incontro con il Messico.", "it", "AGREE", "consult"),
+    ],
+)
+def test_an_act_named_as_the_object_of_an_attitude_is_no_event_of_its_own(
+    text: str, lang: str, typ: str, mode: str
+) -> None:
+    """ "accepted a meeting": the meeting is what was accepted, not a meeting held."""
+    r = extract(text, lang)
+    assert [e.type for e in r.events] == [typ], r.events
+    assert r.events[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I want to thank Chancellor Kristersson for his support.", "en"),
+        ("Vorrei ringraziare il presidente Macron per il suo sostegno.", "it"),
+    ],
+)
+def test_thanks_said_are_thanks_given(text: str, lang: str) -> None:
+    r = extract(text, lang)
+    assert facts(r, "SUPPORT"), r.events
+    assert not [e for e in r.events if e.hypothetical], r.events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Olaf Scholz and Emmanuel Macron met in Paris on Thursday. The two leaders agreed "
+            "to resume regular visits.",
+            "en",
+        ),
+        (
+            "Lavrov e Cavusoglu si sono incontrati ad Antalya. I due ministri hanno concordato "
+            "di proseguire il dialogo.",
+            "it",
+        ),
+    ],
+)
+def test_the_two_leaders_are_the_people_of_the_last_meeting(text: str, lang: str) -> None:
+    r = extract(text, lang)
+    meeting, agreed = r.events
+    assert meeting.type == "CONSULT" and agreed.type == "AGREE"
+    assert set(agreed.actors) == set(meeting.actors) and len(agreed.actors) == 2
+
+
+def test_leaders_of_a_group_are_no_meeting_people() -> None:
+    r = extract(
+        "Modi met Albanese in Delhi. The leaders of the opposition agreed to protest.", "en"
+    )
+    assert not [e for e in r.events if e.type == "AGREE" and e.actors], r.events
+
+
+def test_a_word_inside_a_phrase_trigger() -> None:
+    """ "spoke today with": a phrase with ``*`` takes any one word there."""
+    r = extract("Prime Minister Mark Rutte spoke yesterday with Chancellor Olaf Scholz.", "en")
+    (ev,) = r.events
+    assert ev.type == "CONSULT" and set(ev.actors) == {"mark-rutte", "olaf-scholz"}
+    assert ev.date is not None and ev.date.value == "2023-05-09"
+    assert not extract("The minister spoke to reporters with a smile.", "en").events
