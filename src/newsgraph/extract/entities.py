@@ -350,6 +350,12 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """Mentions in text order, the longer first of two that begin together ("Russian
+    Federation", "Russian"): a total order, so that no set's hash order shows."""
+    return span.start, -span.end
+
+
 def _is_name_start(tok: Token) -> bool:
     ch = tok.text[:1]
     return ch.isupper() or (ch.isalpha() and not ch.islower() and not ch.isupper())
@@ -1730,7 +1736,7 @@ def find_entities(ctx: DocContext) -> Entities:
     actors = []
     for actor_id, info in rec.info.items():
         kb_entry = ctx.kb.entries.get(actor_id)
-        spans = tuple(sorted(set(actor_spans.get(actor_id, ())), key=lambda s: s.start))
+        spans = tuple(sorted(set(actor_spans.get(actor_id, ())), key=_span_order))
         if not spans and not any(m.ref == actor_id for m in mentions):
             continue
         roles = (
@@ -1754,7 +1760,7 @@ def find_entities(ctx: DocContext) -> Entities:
     towns = [pe for pe in place_entries.values() if pe is not None and pe.level == "city"]
     for place_id, spans_list in place_hits.items():
         pe = place_entries.get(place_id)
-        spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
+        spans = tuple(sorted(set(spans_list), key=_span_order))
         if pe is not None:
             for_state = rec.gaz.countries.get(pe.country or "") is pe or (
                 place_id in seats and place_id not in cities
