@@ -432,6 +432,7 @@ class _Recogniser:
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
+        self._case_cache: dict[tuple[str, str], bool] = {}  # (entry id, surface) -> _case_ok
         self._by_default = False  # did the last _guess_kind fall back on the pack's default?
         self._words: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -933,10 +934,14 @@ class _Recogniser:
         return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
-        entry = self.kb.entries[entry_id]
-        key = surface.casefold()
-        forms = [n for n in entry.all_names() if n.casefold() == key]
-        return not forms or not all(f.isupper() for f in forms) or surface.isupper()
+        ok = self._case_cache.get((entry_id, surface))
+        if ok is None:  # a name the article repeats is checked once
+            entry = self.kb.entries[entry_id]
+            key = surface.casefold()
+            forms = [n for n in entry.all_names() if n.casefold() == key]
+            ok = not forms or not all(f.isupper() for f in forms) or surface.isupper()
+            self._case_cache[entry_id, surface] = ok
+        return ok
 
     def _common_word(self, toks: tuple[Token, ...], i: int) -> bool:
         word = toks[i].text.casefold()
