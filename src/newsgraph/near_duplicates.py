@@ -16,9 +16,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -66,12 +69,16 @@ class Signature:
 @cache
 def lsh_params() -> tuple[int, int]:
     """(bands, rows per band) that datasketch's MinHashLSH picks for ``THRESHOLD``."""
+    from datasketch import MinHashLSH  # imported when needed: it loads SciPy (a second)
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
     return int(lsh.b), int(lsh.r)
 
 
 @cache
 def _empty_minhash() -> MinHash:
+    from datasketch import MinHash  # imported when needed: it loads SciPy (a second)
+
     return MinHash(num_perm=NUM_PERM)  # building the permutations costs ms: do it once
 
 

@@ -26,7 +26,9 @@ def _is_boundary(line: str, dot: int, after: int, data: CleaningData) -> bool:
         return False  # "e.g. this", "ecc. e poi": a lower-case word goes on
     if line[dot] != ".":
         return True
-    before = _WORD_BEFORE.search(line, 0, dot)
+    # the word cannot begin before the last space: searching from there finds the same one
+    # without trying every position of a long paragraph
+    before = _WORD_BEFORE.search(line, line.rfind(" ", 0, dot) + 1, dot)
     if before is None:
         return True
     word = before.group(1)

@@ -16,11 +16,15 @@ from newsgraph.text import Token, tokenize
 
 @cache
 def _lemmatizer(lang: str) -> Any:
+    """The lemma of a word as written, case-folded (remembered by the word as written, so
+    that a word seen before costs one look-up)."""
+
     def lemma(word: str) -> str:
+        folded = word.casefold()
         try:
-            return lemmatize(word, lang).casefold()
+            return lemmatize(folded, lang).casefold()
         except ValueError:  # a language simplemma does not know
-            return word.casefold()
+            return folded
 
     return cache(lemma)
 
@@ -67,8 +71,8 @@ def make_sentence(text: str, *, start: int, lang: str, index: int = 0) -> Senten
     """One sentence of tokens and lemmas; ``start`` is its offset in the document."""
     lemma = _lemmatizer(lang if lang != "und" else "en")
     tokens = tuple(tokenize(text, start))
-    lemmas = tuple(lemma(t.text.casefold()) if t.is_word else t.text for t in tokens)
-    norm = norm_key(t.text for t in tokens)
+    lemmas = tuple([lemma(t.text) if t.is_word else t.text for t in tokens])
+    norm = norm_key([t.text for t in tokens])
     vocab = frozenset(norm).union(lemmas)
     return Sentence(index, start, start + len(text), text, tokens, lemmas, norm, vocab)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice, product
@@ -317,6 +317,44 @@ def _lang_data(lang: str) -> _LangData:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _PhraseIndex:
+    """A pack's phrase lists indexed by the word a phrase must end or begin with, so that a
+    token is compared with the few phrases it can close or open, not all of them (each
+    list in its order, so the first phrase found is the same)."""
+
+    locative: dict[str, tuple[tuple[str, ...], ...]]  # by last word
+    unknown_locative: dict[str, tuple[tuple[str, ...], ...]]  # by last word
+    descriptors: dict[str, tuple[tuple[tuple[str, ...], bool], ...]]  # by last word -> org?
+    institutions: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+
+
+def _by_word(phrases: Iterable[tuple[str, ...]], at: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` grouped by their word at ``at`` (0: first, -1: last), each group in the
+    given order; empty phrases left out (``phrase_key`` and ``_phrases`` give none)."""
+    grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:
+        if phrase:
+            grouped[phrase[at]].append(phrase)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+@cache
+def _phrase_index(lang: str) -> _PhraseIndex:
+    data = _lang_data(lang)
+    descriptors: dict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
+    for phrases, org in ((data.place_descriptors, False), (data.org_descriptors, True)):
+        for phrase in phrases:
+            if phrase:
+                descriptors[phrase[-1]].append((phrase, org))
+    return _PhraseIndex(
+        locative=_by_word(data.locative, -1),
+        unknown_locative=_by_word(data.unknown_locative, -1),
+        descriptors={k: tuple(v) for k, v in descriptors.items()},
+        institutions=_by_word(sorted(data.institutions, key=len, reverse=True), 0),
+    )
+
+
 @cache
 def _is_known_word(word: str, lang: str) -> bool:
     """Is the lower-case form of ``word`` an ordinary word of ``lang``?"""
@@ -359,6 +397,12 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """Mentions in text order, the longer first of two that begin together ("Russian
+    Federation", "Russian"): a total order, so that no set's hash order shows."""
+    return span.start, -span.end
+
+
 def _is_name_start(tok: Token) -> bool:
     ch = tok.text[:1]
     return ch.isupper() or (ch.isalpha() and not ch.islower() and not ch.isupper())
@@ -390,12 +434,14 @@ class _Recogniser:
         self.ctx = ctx
         self.kb = ctx.kb
         self.data = _lang_data(ctx.lang)
+        self.index = _phrase_index(ctx.lang)
         self.gaz: Gazetteer = gazetteer()
         self.info: dict[str, _ActorInfo] = {}
         self.given = given_names()
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
+        self._case_cache: dict[tuple[str, str], bool] = {}  # (entry id, surface) -> _case_ok
         self._by_default = False  # did the last _guess_kind fall back on the pack's default?
         self._words: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -488,12 +534,12 @@ class _Recogniser:
     def _descriptor_before(self, sent: Sentence, i: int) -> tuple[int, bool] | None:
         """The first token of a lower-case place or organisation descriptor that ends right
         before token ``i``, and whether it makes the name an organisation's."""
+        if i == 0:
+            return None
         words, toks = sent.norm_words, sent.tokens
-        for phrase, org in [(p, False) for p in self.data.place_descriptors] + [
-            (p, True) for p in self.data.org_descriptors
-        ]:
+        for phrase, org in self.index.descriptors.get(words[i - 1], ()):
             first = i - len(phrase)
-            if first >= 0 and tuple(words[first:i]) == phrase:
+            if first >= 0 and words[first:i] == phrase:
                 return (first, org) if toks[first].text[:1].islower() else None
         return None
 
@@ -506,11 +552,10 @@ class _Recogniser:
         if not self.data.institutions or i == 0 or words[i - 1] not in self.data.definite:
             return None
         toks = sent.tokens
-        phrase = (words[i],) if in_title else next(
-            (p for p in sorted(self.data.institutions, key=len, reverse=True)
-             if tuple(words[i : i + len(p)]) == p),
-            None,
-        )  # fmt: skip
+        phrase: tuple[str, ...] | None = (words[i],)
+        if not in_title:
+            options = self.index.institutions.get(words[i], ())
+            phrase = next((p for p in options if words[i : i + len(p)] == p), None)
         if phrase is None or (self.data.institutions.get(phrase) and not _is_name_start(toks[i])):
             return None
         last = i + len(phrase)
@@ -731,7 +776,8 @@ class _Recogniser:
             ids: set[str] = set()
             places: tuple[PlaceEntry, ...] = ()
             for key in self._keys(sent.norm_words[i : i + n]):
-                ids = {e for e in self.kb.lookup_key(key) if self._case_ok(e, surface)}
+                found = self.kb.lookup_key(key)
+                ids = {e for e in found if self._case_ok(e, surface)} if found else set()
                 places = tuple(self.gaz.lookup_key(key))
                 if ids or places:
                     break
@@ -800,6 +846,8 @@ class _Recogniser:
     def _keys(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         """The lookup keys a run of words may stand for: as written first, then with the
         words' case endings undone ("сергея лаврова" -> "сергей лавров")."""
+        if not self.data.case_endings:  # every word its only variant: one key
+            return iter((tuple(words),))
         options = [self.data.variants(w) for w in words]
         return islice(product(*options), MAX_NAME_KEYS)
 
@@ -894,19 +942,22 @@ class _Recogniser:
         ``sport_words``?"""
         sents = self.ctx.sentences
         k = sent.index
-        return any(
-            w in self.data.sport_words for s in sents[max(0, k - 2) : k + 1] for w in s.norm_words
-        )
+        sport = self.data.sport_words
+        return any(not sport.isdisjoint(s.norm_words) for s in sents[max(0, k - 2) : k + 1])
 
     def word_like_name(self, word: str) -> bool:
         """A first name or an ordinary word of the language."""
         return word.casefold() in self.kb.first_names or _is_known_word(word, self.ctx.lang)
 
     def _case_ok(self, entry_id: str, surface: str) -> bool:
-        entry = self.kb.entries[entry_id]
-        key = surface.casefold()
-        forms = [n for n in entry.all_names() if n.casefold() == key]
-        return not forms or not all(f.isupper() for f in forms) or surface.isupper()
+        ok = self._case_cache.get((entry_id, surface))
+        if ok is None:  # a name the article repeats is checked once
+            entry = self.kb.entries[entry_id]
+            key = surface.casefold()
+            forms = [n for n in entry.all_names() if n.casefold() == key]
+            ok = not forms or not all(f.isupper() for f in forms) or surface.isupper()
+            self._case_cache[entry_id, surface] = ok
+        return ok
 
     def _common_word(self, toks: tuple[Token, ...], i: int) -> bool:
         word = toks[i].text.casefold()
@@ -1369,9 +1420,11 @@ class _Recogniser:
         """Does a locative preposition stand before token ``i``? For an unknown name
         (``unknown``), only one of the pack's ``unknown_place_prepositions`` if it has them
         ("at Apple", "from Boeing" are no places)."""
+        if i == 0:
+            return False
         words = sent.norm_words
-        phrases = self.data.unknown_locative if unknown else self.data.locative
-        return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in phrases)
+        index = self.index.unknown_locative if unknown else self.index.locative
+        return any(len(p) <= i and words[i - len(p) : i] == p for p in index.get(words[i - 1], ()))
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
         return any(m.last in (i, i - 1) for m in self.titles(sent))
@@ -1384,12 +1437,26 @@ class _Recogniser:
             return cached
         words = sent.norm_words
         found: list[_Match] = []
-        i = 0
         variants = self.data.variants
-        while i < len(words):
-            rows = [r for v in variants(words[i]) for r in self.data.titles_by_first.get(v, ())]
-            if len(rows) > 1 and len(variants(words[i])) > 1:
-                rows.sort(key=lambda row: -len(row[0]))  # longest first, whatever the case
+        by_first = self.data.titles_by_first
+        # where a title may begin: without case endings, only at a title's first word
+        starts: Iterable[int] = (
+            [k for k, w in enumerate(words) if w in by_first]
+            if not self.data.case_endings
+            else range(len(words))
+        )
+        i = 0  # where the next title may begin, after the last one
+        for k in starts:
+            if k < i:
+                continue
+            i = k
+            forms = variants(words[i])
+            if len(forms) == 1:  # titles already longest first
+                rows: Sequence[tuple[tuple[str, ...], str, str | None]] = by_first.get(forms[0], ())
+            else:
+                rows = [r for v in forms for r in by_first.get(v, ())]
+                if len(rows) > 1:
+                    rows.sort(key=lambda row: -len(row[0]))  # longest first, whatever the case
             for phrase, role, country in rows:
                 n = len(phrase)
                 if words[i : i + n] == phrase or (
@@ -1751,7 +1818,7 @@ def find_entities(ctx: DocContext) -> Entities:
     actors = []
     for actor_id, info in rec.info.items():
         kb_entry = ctx.kb.entries.get(actor_id)
-        spans = tuple(sorted(set(actor_spans.get(actor_id, ())), key=lambda s: s.start))
+        spans = tuple(sorted(set(actor_spans.get(actor_id, ())), key=_span_order))
         if not spans and not any(m.ref == actor_id for m in mentions):
             continue
         roles = (
@@ -1775,7 +1842,7 @@ def find_entities(ctx: DocContext) -> Entities:
     towns = [pe for pe in place_entries.values() if pe is not None and pe.level == "city"]
     for place_id, spans_list in place_hits.items():
         pe = place_entries.get(place_id)
-        spans = tuple(sorted(set(spans_list), key=lambda s: s.start))
+        spans = tuple(sorted(set(spans_list), key=_span_order))
         if pe is not None:
             for_state = rec.gaz.countries.get(pe.country or "") is pe or (
                 place_id in seats and place_id not in cities

@@ -36,7 +36,9 @@ from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›"}
-_QUOTE = re.compile(r"“[^”]+”|«[^»]+»|„[^“”]+[“”]|\"[^\"]+\"|(?<!\w)‘[^’]+’(?!\w)|‹[^›]+›")
+# every branch opens with its mark (the lookbehind after "‘", not before it), so that the
+# engine only tries where one of them is
+_QUOTE = re.compile(r"“[^”]+”|«[^»]+»|„[^“”]+[“”]|\"[^\"]+\"|‘(?<!\w‘)[^’]+’(?!\w)|‹[^›]+›")
 _TRAILING = " \t,;:.!?"
 _MARKS = frozenset("\"“”„«»‘’‹›'")
 _BEFORE_CUE = frozenset(",\"”»’'")  # what ends a content that comes before its cue

@@ -242,11 +242,21 @@ class _Context:
     def _nearness(self, c: PlaceEntry, g: _Group, own: PlaceEntry | None) -> float:
         """1 when a town of the article's reading lies within NEAR_KM of ``c``; else the
         shares of the other names' namesakes that do (at most 1)."""
-        if any(t is not own and _near(c, t) for t in self.towns):
+        lat = c.lat  # _near, inlined: it is asked of every pair
+        if any(
+            t is not own and abs(lat - t.lat) < _NEAR_DEGREES and distance_km(c, t) <= NEAR_KM
+            for t in self.towns
+        ):
             return 1.0
         shares: dict[int, float] = {}
+        own_group = id(g)
         for group, t, share in self.possible:
-            if group != id(g) and share > shares.get(group, 0.0) and _near(c, t):
+            if (
+                group != own_group
+                and share > shares.get(group, 0.0)
+                and abs(lat - t.lat) < _NEAR_DEGREES
+                and distance_km(c, t) <= NEAR_KM
+            ):
                 shares[group] = share
         return min(1.0, sum(shares.values()))
 
