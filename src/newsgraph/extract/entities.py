@@ -181,6 +181,11 @@ class _LangData:
     age_words: frozenset[str] = frozenset()
     org_descriptors: tuple[tuple[str, ...], ...] = ()
     definite: frozenset[str] = frozenset()
+    seat_org_words: frozenset[str] = frozenset()
+    list_conjunctions: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    surname_particles: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -310,6 +315,15 @@ def _lang_data(lang: str) -> _LangData:
         province_codes=frozenset(str(c) for c in ent.get("province_codes") or ()),
         age_words=word_set(ent, "age_words"),
         org_descriptors=_phrases(ent, "org_descriptors"),
+        seat_org_words=word_set(ent, "seat_org_words"),
+        list_conjunctions=word_set(ent, "list_conjunctions"),
+        name_particles=_words(ent, "name_particles"),
+        surname_particles=_words(ent, "surname_particles"),
+        abbreviations=frozenset(
+            str(h).casefold().rstrip(".")
+            for h in titles.get("honorifics") or ()
+            if str(h).endswith(".")
+        ),
     )
 
 
@@ -920,7 +934,10 @@ class _Recogniser:
     def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
         toks = sent.tokens
         first = toks[i].text.casefold().replace("’", "'")
-        if first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop):
+        particle = self._particle_at(sent, i)
+        if not particle and (
+            first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop)
+        ):
             return None  # "L’Africa Council": the article is no part of the name
         j = i
         last_name = i
@@ -936,6 +953,7 @@ class _Recogniser:
                     j == i + 2
                     and self._head_word(toks[i].text)
                     and toks[i + 1].text.casefold() in _CONNECTORS
+                    and not self._seat_of(sent, i, j)
                 )
             ):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
@@ -962,6 +980,7 @@ class _Recogniser:
                     and not (j == i + 1 and self._head_word(toks[i].text))
                     and self._place_at(sent, j + 1)
                 )
+                and not self._seat_of(sent, i, j + 1)
             ):
                 j += 1
             elif (  # "Nouri al-Maliki"
@@ -1009,6 +1028,8 @@ class _Recogniser:
                 j += 2
             else:
                 break
+        if particle and last_name == i:
+            return None  # "Al" before a known name: that name alone
         last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
@@ -1067,6 +1088,35 @@ class _Recogniser:
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _particle_at(self, sent: Sentence, i: int) -> bool:
+        """Is token ``i`` a capitalised particle that begins a name inside a sentence, right
+        before a capitalised word (the pack's ``name_particles``: "Lo Bello", "Al Jazeera"),
+        though also an article or preposition of the language?"""
+        toks = sent.tokens
+        return (
+            0 < i < len(toks) - 1
+            and toks[i].text[:1].isupper()
+            and not toks[i].text.isupper()
+            and sent.norm_words[i] in self.data.name_particles
+            and toks[i - 1].text not in _OPENERS
+            and toks[i + 1].is_word
+            and _is_name_start(toks[i + 1])
+            and not toks[i + 1].text.isupper()
+        )
+
+    def _seat_of(self, sent: Sentence, i: int, j: int) -> bool:
+        """Does a place start at token ``j``, after the one word at ``i`` that names the
+        local office of a body and a connector ("Tribunale di Milano", "Ambasciata della
+        Costa d'Avorio": the pack's ``seat_org_words``)? The place only says where the
+        office sits: it is no part of the name."""
+        toks = sent.tokens
+        return (
+            j == i + 2
+            and toks[i].text.casefold() in self.data.seat_org_words
+            and (sent.norm_words[i + 1],) in self.data.org_name_links
+            and self._place_at(sent, j)
+        )
 
     def _head_word(self, word: str) -> bool:
         """Does ``word`` head a name that goes on with "of" and a place ("Università di
@@ -1234,7 +1284,10 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
-        before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
+        written = sent.tokens[i - 1].text.casefold() if i > 0 else ""
+        before = written.rstrip(".")
+        if before in self.data.abbreviations and written == before:
+            before = ""  # "Directions on Microsoft": "on" without its dot is no "On."
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
         if self._person_cue(sent, i, last):
@@ -1252,6 +1305,8 @@ class _Recogniser:
             return "ORG"
         if self._locative_before(sent, i, unknown=True):
             return "LOC"
+        if len(words) >= 2 and folded[0] in self.data.surname_particles:
+            return "PER"  # "Lo Bello", "Del Piero"
         if self.data.native_letters and not any(
             ch in self.data.native_letters for w in folded for ch in w
         ):
@@ -1353,7 +1408,12 @@ class _Recogniser:
         return any(len(p) <= i and tuple(words[i - len(p) : i]) == p for p in phrases)
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
-        return any(m.last in (i, i - 1) for m in self.titles(sent))
+        """Does a title end right before token ``i``, or one token before it, unless that
+        token is an article or preposition ("presidente della Consob": the body)?"""
+        return any(
+            m.last == i or (m.last == i - 1 and sent.norm_words[i - 1] not in self.data.definite)
+            for m in self.titles(sent)
+        )
 
     # -- titles and demonyms ------------------------------------------------
 
@@ -1510,6 +1570,7 @@ def _resolve_places(
             m.places = ()
             words = [t.text for t in sent.tokens[m.first : m.last]]
             m.kind = rec._guess_kind(sent, m.first, m.last, words)
+            m.guessed = rec._by_default
             if m.kind == "LOC" and entry is not None:  # a place after all: the likeliest one
                 m.ref, m.places = None, (entry,)
         else:
@@ -1583,6 +1644,41 @@ def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Mat
         )
 
 
+def _type_lists(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
+    """Names listed together are of one type ("Cattenom, Civaux, Flamanville e Golfech",
+    "Kasparov e Short"): an unknown name typed by default takes the type the list's other
+    names share.  A list is joined by one of the pack's ``list_conjunctions`` or has three
+    names or more (two names and a comma may be an apposition: "Marchionne, Fiat").  The type
+    counts when a name of the knowledge base, a place or a name of two words or more has it,
+    and a place's or an organisation's only when two do (a region's name may be its team's:
+    "Juventus e Lazio")."""
+    conjunctions = rec.data.list_conjunctions
+    if not conjunctions:
+        return
+    toks = sent.tokens
+    chains: list[tuple[list[_Match], bool]] = []
+    for m in sorted(names, key=lambda n: n.first):
+        prev = chains[-1][0][-1] if chains else None
+        sep = toks[prev.last].text if prev is not None and prev.last + 1 == m.first else None
+        if prev is not None and sep is not None and (sep == "," or sep in conjunctions):
+            chains[-1][0].append(m)
+            chains[-1] = (chains[-1][0], chains[-1][1] or sep in conjunctions)
+        else:
+            chains.append(([m], False))
+    for chain, joined in chains:
+        if len(chain) < 2 or not (joined or len(chain) >= 3):
+            continue
+        unknown = [n for n in chain if n.guessed and n.ref is None and not n.places]
+        known = [
+            "LOC" if n.kind == "GPE" else n.kind
+            for n in chain
+            if not n.guessed and (n.ref is not None or n.places or n.last - n.first >= 2)
+        ]
+        if unknown and len(set(known)) == 1 and (known[0] == "PER" or len(known) >= 2):
+            for n in unknown:
+                n.kind = known[0]
+
+
 def find_entities(ctx: DocContext) -> Entities:
     """Every actor and place of the document, with named and nominal mentions."""
     rec = _Recogniser(ctx)
@@ -1612,7 +1708,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 and words[-1].casefold() in alone
                 and words[0].casefold() not in alone
             ):
-                m.kind = "PER"
+                m.kind, m.guessed = "PER", False
                 rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
     for _, names, _, _ in per_sentence:
         for m in names:  # "Houston" after "Whitney Houston": the person, not the city
@@ -1625,6 +1721,7 @@ def find_entities(ctx: DocContext) -> Entities:
         for m in names:
             if rec.club_named(sent, m) or rec.team_named(sent, m):  # "il Napoli": the club
                 m.kind, m.ref, m.places = "ORG", None, ()
+        _type_lists(rec, sent, names)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
