@@ -294,3 +294,21 @@ def test_italian_capitalised_particles_begin_names() -> None:
     found = names(extract("Il gol di Del Piero. Lo ha detto ieri Lo Bello ad Al Jazeera.", "it"))
     assert found.get("Del Piero") == "PER" and found.get("Lo Bello") == "PER"
     assert found.get("Al Jazeera") == "ORG"
+
+
+def test_italian_species_national_teams_and_foreign_org_words() -> None:
+    text = (
+        "Il batterio Helicobacter pylori causa l'ulcera. Giocò nella Nazionale argentina. "
+        "Lo scrive il New York Post."
+    )
+    found = names(extract(text, "it"))
+    assert "Helicobacter" not in found
+    assert found.get("Nazionale argentina") == "ORG" and found.get("New York Post") == "ORG"
+
+
+def test_italian_interview_speaker_is_a_person() -> None:
+    text = (
+        "Domanda: come va? Köcher: Difficile dirlo, sono sereno. "
+        "Domanda: e poi? Köcher: Sono convinto che sia importante."
+    )
+    assert names(extract(text, "it")).get("Köcher") == "PER"

@@ -185,6 +185,7 @@ class _LangData:
     list_conjunctions: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
+    epithet_endings: tuple[str, ...] = ()
     abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -318,6 +319,7 @@ def _lang_data(lang: str) -> _LangData:
         seat_org_words=word_set(ent, "seat_org_words"),
         list_conjunctions=word_set(ent, "list_conjunctions"),
         name_particles=_words(ent, "name_particles"),
+        epithet_endings=tuple(str(e).casefold() for e in ent.get("epithet_endings") or ()),
         surname_particles=_words(ent, "surname_particles"),
         abbreviations=frozenset(
             str(h).casefold().rstrip(".")
@@ -935,8 +937,11 @@ class _Recogniser:
         toks = sent.tokens
         first = toks[i].text.casefold().replace("’", "'")
         particle = self._particle_at(sent, i)
-        if not particle and (
-            first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop)
+        if (
+            not particle
+            and not self._head_word(first)  # "Via Palestro", "Nazionale argentina"
+            and not (toks[i].text.isupper() and len(first) >= 4)  # "ANSA"
+            and (first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop))
         ):
             return None  # "L’Africa Council": the article is no part of the name
         j = i
@@ -1083,11 +1088,28 @@ class _Recogniser:
                 or (opens and self._opening_known_word(word))
                 or (opens and self._opening_word(word))
                 or self._common_noun(toks, i)
+                or self._genus(sent, last)
             ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _genus(self, sent: Sentence, k: int) -> bool:
+        """Is token ``k``, after a one-word name, the lower-case Latin epithet of a species
+        ("Helicobacter pylori", "Haemophilus influenzae"): no word of the language, with one
+        of the pack's ``epithet_endings``?  The name is then a genus, no entity."""
+        if not self.data.epithet_endings or k >= len(sent.tokens):
+            return False
+        word = sent.tokens[k].text
+        return (
+            word.isalpha()
+            and word.islower()
+            and len(word) >= 3
+            and word.endswith(self.data.epithet_endings)
+            and not _is_known_word(word, self.ctx.lang)
+            and not _frequent_word(word, self.ctx.lang)
+        )
 
     def _particle_at(self, sent: Sentence, i: int) -> bool:
         """Is token ``i`` a capitalised particle that begins a name inside a sentence, right
@@ -1273,7 +1295,9 @@ class _Recogniser:
         active = [c for c in candidates if self.kb.roles_of(c, on=day)] if day else []
         return active[0] if len(active) == 1 else None
 
-    def _guess_kind(self, sent: Sentence, i: int, last: int, words: list[str]) -> Kind:
+    def _guess_kind(
+        self, sent: Sentence, i: int, last: int, words: list[str], *, gazetteer: bool = True
+    ) -> Kind:
         self._by_default = False
         folded = [w.casefold() for w in words]
         if any(w in self.data.org_words for w in folded):
@@ -1322,7 +1346,7 @@ class _Recogniser:
             )
         ):
             return "PER"  # "George", but not "Geneva"
-        if self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+        if gazetteer and self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
             return "LOC"  # a place's name, passed over as a weak one ("Geneva")
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
@@ -1569,7 +1593,10 @@ def _resolve_places(
         elif entry is None or not reading.supported:
             m.places = ()
             words = [t.text for t in sent.tokens[m.first : m.last]]
-            m.kind = rec._guess_kind(sent, m.first, m.last, words)
+            # a small town that is no word ("Google", Kansas) and nothing supports: a name
+            # of some other kind as likely
+            small = entry is not None and entry.population < SMALL_TOWN and not m.weak
+            m.kind = rec._guess_kind(sent, m.first, m.last, words, gazetteer=not small)
             m.guessed = rec._by_default
             if m.kind == "LOC" and entry is not None:  # a place after all: the likeliest one
                 m.ref, m.places = None, (entry,)
@@ -1644,6 +1671,24 @@ def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Mat
         )
 
 
+def _speakers(
+    per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
+) -> None:
+    """An unknown name that opens two sentences or more with a colon after it is a speaker
+    of an interview or a transcript ("Köcher: Sono convinto che..."): a person's name."""
+    opening: Counter[str] = Counter()
+    for sent, names, _, _ in per_sentence:
+        toks = sent.tokens
+        for m in names:
+            if m.first == 0 and m.last < len(toks) and toks[m.last].text == ":" and m.guessed:
+                opening[m.text] += 1
+    speakers = {name for name, n in opening.items() if n >= 2}
+    for _, names, _, _ in per_sentence:
+        for m in names:
+            if m.text in speakers and m.guessed:
+                m.kind, m.guessed = "PER", False
+
+
 def _type_lists(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
     """Names listed together are of one type ("Cattenom, Civaux, Flamanville e Golfech",
     "Kasparov e Short"): an unknown name typed by default takes the type the list's other
@@ -1710,6 +1755,7 @@ def find_entities(ctx: DocContext) -> Entities:
             ):
                 m.kind, m.guessed = "PER", False
                 rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
+    _speakers(per_sentence)
     for _, names, _, _ in per_sentence:
         for m in names:  # "Houston" after "Whitney Houston": the person, not the city
             person = rec.person_words.get(m.text.casefold())
