@@ -312,3 +312,16 @@ def test_italian_interview_speaker_is_a_person() -> None:
         "Domanda: e poi? Köcher: Sono convinto che sia importante."
     )
     assert names(extract(text, "it")).get("Köcher") == "PER"
+
+
+def test_italian_name_right_after_an_award_word_is_the_award() -> None:
+    found = names(
+        extract(
+            "Vinse la Coppa Italia e il Premio Bancarella. Il Premio Nobel Dario Fo. "
+            "Il Gran Premio d'Italia e il Merano WineFestival.",
+            "it",
+        )
+    )
+    assert "Bancarella" not in found and found.get("Dario Fo") == "PER"
+    assert "Merano WineFestival" not in found
+    assert found.get("Italia") in ("LOC", "GPE")  # "d'Italia": the place

@@ -429,7 +429,13 @@ class _Recogniser:
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
+            if self._after_misc_word(sent, i):
+                i = self._name_end(sent, i)  # "Coppa Italia", "Premio Bancarella": the event's
+                continue
             match = self._known(sent, i)
+            if match is not None and match.ref is None and self._genus(sent, match.last):
+                i = match.last  # "Homo habilis": a genus, not the town
+                continue
             if match is not None:
                 match = self._org_after(sent, match, in_title)
                 if match.misc:  # "Paris Air Show": an event named after a place
@@ -663,7 +669,7 @@ class _Recogniser:
             and toks[k].text.casefold() not in self.data.not_names
         ):
             k += 1
-        if any(t.text.casefold() in self.data.misc_words for t in toks[m.last : k]):
+        if any(self._misc_word(t.text) for t in toks[m.last : k]):
             return replace(m, last=k, misc=True)
         if k == m.last or not any(
             t.text.casefold() in self.data.org_words for t in toks[m.last : k]
@@ -1037,7 +1043,7 @@ class _Recogniser:
             return None  # "Al" before a known name: that name alone
         last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
-        if any(w.casefold() in self.data.misc_words for w in words):
+        if any(self._misc_word(w) for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
         if last - i >= 2 and self._office_domain(sent, i):
             start, end = toks[i + 1].start, toks[last - 1].end  # "ministro dell'Istruzione
@@ -1094,6 +1100,37 @@ class _Recogniser:
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _misc_word(self, word: str) -> bool:
+        """Does ``word`` make a name an event's or award's: one of the pack's ``misc_words``,
+        or a compound ending in one ("WineFestival")?"""
+        if word.casefold() in self.data.misc_words:
+            return True
+        inner = [k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()]
+        return bool(inner) and word[inner[-1] :].casefold() in self.data.misc_words
+
+    def _after_misc_word(self, sent: Sentence, i: int) -> bool:
+        """Does a capitalised word that makes a name an event's or award's stand right before
+        token ``i`` ("Coppa Italia", "Premio Strega"; not "Gran Premio d'Italia", which names
+        the place)?"""
+        toks = sent.tokens
+        return (
+            i > 0
+            and toks[i - 1].is_word
+            and toks[i - 1].text[:1].isupper()
+            and sent.norm_words[i - 1] in self.data.misc_words
+        )
+
+    def _name_end(self, sent: Sentence, i: int) -> int:
+        """The token after the capitalised words from ``i``, up to a full name ("Premio
+        Nobel Dario Fo")."""
+        toks = sent.tokens
+        k = i
+        while k < len(toks) and toks[k].is_word and _is_name_start(toks[k]):
+            if k > i and self._person_starts(sent, i, k):
+                break
+            k += 1
+        return max(k, i + 1)
 
     def _genus(self, sent: Sentence, k: int) -> bool:
         """Is token ``k``, after a one-word name, the lower-case Latin epithet of a species
