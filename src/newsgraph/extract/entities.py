@@ -669,8 +669,10 @@ class _Recogniser:
             and toks[k].text.casefold() not in self.data.not_names
         ):
             k += 1
-        if any(self._misc_word(t.text) for t in toks[m.last : k]):
+        if any(t.text.casefold() in self.data.misc_words for t in toks[m.last : k]):
             return replace(m, last=k, misc=True)
+        if any(self._misc_word(t.text) for t in toks[m.last : k]):
+            return m  # "Merano WineFestival": the town named, the event no entity
         if k == m.last or not any(
             t.text.casefold() in self.data.org_words for t in toks[m.last : k]
         ):
@@ -1043,8 +1045,14 @@ class _Recogniser:
             return None  # "Al" before a known name: that name alone
         last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
-        if any(self._misc_word(w) for w in words):
+        if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        compound = next((k for k, w in enumerate(words) if self._misc_word(w)), None)
+        if compound == 0:
+            return None
+        if compound is not None:  # "Merano WineFestival": the town named before the event
+            last = i + compound
+            words = words[:compound]
         if last - i >= 2 and self._office_domain(sent, i):
             start, end = toks[i + 1].start, toks[last - 1].end  # "ministro dell'Istruzione
             text = sent.text[start - sent.start : end - sent.start]  # Bussetti": the person
