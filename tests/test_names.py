@@ -325,3 +325,8 @@ def test_italian_name_right_after_an_award_word_is_the_award() -> None:
     assert "Bancarella" not in found and found.get("Dario Fo") == "PER"
     assert "Merano WineFestival" not in found
     assert found.get("Italia") in ("LOC", "GPE")  # "d'Italia": the place
+
+
+def test_italian_holidays_are_no_names() -> None:
+    found = names(extract("Ha passato il Natale in solitudine e tornerà per Pasqua.", "it"))
+    assert "Natale" not in found and "Pasqua" not in found

@@ -271,8 +271,16 @@ def _lang_data(lang: str) -> _LangData:
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
-        # month and weekday names ("GENEVA, Jan 21", "Friday's meeting") are dates, not names
-        not_names=word_set(ent, "not_names") | set(month_names(lang)) | set(weekday_names(lang)),
+        # month and weekday names ("GENEVA, Jan 21", "Friday's meeting") are dates, not names,
+        # and so are the one-word holidays of the times pack ("il Natale", "a Pasqua")
+        not_names=word_set(ent, "not_names")
+        | set(month_names(lang))
+        | set(weekday_names(lang))
+        | {
+            str(h).casefold()
+            for h in pack_data(lang, "times").get("holidays") or ()
+            if " " not in str(h)
+        },
         titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
         demonyms=_inflected(demonyms),
