@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -177,6 +178,17 @@ async def load(port: int, clients: int, seconds: float, pick: object) -> tuple[i
     return errors, latencies
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by process ``pid`` and its children (Linux /proc; 0 elsewhere)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = int(stat[11]) + int(stat[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK") + sum(server_cpu(int(c)) for c in children)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=1_000_000)
@@ -223,13 +235,15 @@ def main() -> None:
             for name, pick in queries.items():
                 if args.only and args.only not in name:
                     continue
+                cpu = server_cpu(server.pid)
                 errors, lat = asyncio.run(load(args.port, args.clients, args.seconds, pick))
+                cpu = server_cpu(server.pid) - cpu
                 lat.sort()
                 p99 = lat[int(0.99 * (len(lat) - 1))]
                 print(
                     f"  {name:<22} {len(lat) / args.seconds:7.1f} req/s  "
                     f"p50 {statistics.median(lat) * 1000:6.1f} ms  p99 {p99 * 1000:6.1f} ms  "
-                    f"errors {errors}"
+                    f"errors {errors}  server CPU {cpu / max(1, len(lat)) * 1000:.1f} ms/request"
                 )
         finally:
             server.terminate()

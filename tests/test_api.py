@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -144,6 +145,25 @@ def ingest_with_a_token(client: TestClient) -> None:
     assert bad.status_code == 422
 
 
+def test_more_concurrent_requests_than_threads_all_get_answers(examples_location: str) -> None:
+    """100 requests at once (more than the 40 worker threads and the 4 pooled connections):
+    waiting for a connection must not hold a thread the connection holders need."""
+    import asyncio
+
+    import httpx
+
+    app = create_app(examples_location)
+
+    async def all_at_once() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            urls = [f"/api/actors/sergey-lavrov/timeline?limit={1 + k % 7}" for k in range(100)]
+            answers = await asyncio.wait_for(asyncio.gather(*(c.get(u) for u in urls)), 60)
+            return [a.status_code for a in answers]
+
+    assert asyncio.run(all_at_once()) == [200] * 100
+
+
 def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="newsgraph ingest"):
         create_app(tmp_path / "nothing.db")
@@ -187,3 +207,66 @@ def test_serve_with_several_workers_answers_like_one(examples_db: Path, tmp_path
         server.terminate()
         server.wait(timeout=60)
     assert "2 processes" in (server.stderr.read() if server.stderr else "")
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(examples_db: Path) -> None:
+    """Several processes share the port only among themselves: a port another server
+    listens on is refused before any process starts."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli.main import cli
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        result = CliRunner().invoke(
+            cli, ["serve", str(examples_db), "--port", port, "--workers", "2"]
+        )
+    assert result.exit_code != 0
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output
+
+
+def test_a_renamed_actor_shows_its_new_name_at_once(examples_db: Path, tmp_path: Path) -> None:
+    """Timelines remember actor names per connection, until the database changes: by
+    another connection (another process) or by this one."""
+    db = tmp_path / "renamed.db"
+    shutil.copy(examples_db, db)
+    with open_store(db, shared=True) as reader, open_store(db) as writer:
+
+        def names() -> set[str]:
+            return {n for row in reader.timeline(actors=["sergey-lavrov"]) for n in row["actors"]}
+
+        assert "Sergey Lavrov" in names()
+        with writer.transaction() as tx:
+            tx.execute("UPDATE actors SET name = 'S. V. Lavrov' WHERE id = 'sergey-lavrov'")
+        assert "S. V. Lavrov" in names() and "Sergey Lavrov" not in names()
+        with reader.transaction() as tx:
+            tx.execute("UPDATE actors SET name = 'Sergei Lavrov' WHERE id = 'sergey-lavrov'")
+        assert "Sergei Lavrov" in names()
+
+
+def test_a_timeline_from_a_day_keeps_what_lasts_until_then(examples_location: str) -> None:
+    """From a day: the happenings on or after it, and those that began before it and last
+    until it ("throughout January"), in the same order as the whole timeline."""
+    with open_store(examples_location) as store:
+        everything = store.timeline(limit=10_000)
+
+        def last_day(row: dict[str, Any]) -> str:
+            return str(row["date"] or row["first_reported"]).split("..")[-1]
+
+        spanning = [r for r in everything if ".." in (r["date"] or "")]
+        assert spanning, "the example corpus has happenings that last several days"
+        for day in sorted({last_day(r) for r in spanning} | {"2022-01-15", "2022-02-20"}):
+            expected = [r["id"] for r in everything if last_day(r) >= day]
+            assert [r["id"] for r in store.timeline(date_from=day, limit=10_000)] == expected
+            lavrov = {
+                r["id"]
+                for r in everything
+                if "sergey-lavrov" in r["actor_ids"] + r["recipient_ids"]
+            }
+            assert [r["id"] for r in store.timeline(actors=["sergey-lavrov"], date_from=day)] == [
+                i for i in expected if i in lavrov
+            ]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsgraph.extract.scan import MultiScanner, _openings
-from newsgraph.extract.times import _rules
+from newsgraph.extract.time_rules import time_rules
 
 _B = r"(?<![\w'’])"
 
@@ -24,7 +24,7 @@ TEXTS = [
 
 @pytest.mark.parametrize("lang", ["en", "it", "es", "ru"])
 def test_time_patterns_match_as_finditer(lang: str) -> None:
-    rules = _rules(lang)
+    rules = time_rules(lang)
     assert rules is not None
     scanner = rules.scanner
     assert not scanner.fallback  # every pattern of the packs has readable openings

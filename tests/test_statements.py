@@ -189,3 +189,55 @@ def test_a_short_quotation_with_its_cue_and_the_pronoun_right_after_it() -> None
     st = only(r)
     assert st.mode == "direct" and st.content.text == "You winning?".rstrip("?")
     assert st.speaker_span is not None and st.speaker_span.text == "she"
+
+
+PRESS_CONFERENCE = """Press conference of President Macron and Chancellor Scholz
+
+Emmanuel Macron and Olaf Scholz met the press in Paris on Monday.
+
+PRESIDENT MACRON: Good afternoon. We discussed energy prices at length this morning.
+
+Our ministers will present a joint plan to the European Council in March.
+
+CHANCELLOR SCHOLZ: Thank you, Emmanuel. Germany will support the plan with its own funds.
+
+Q Mr President, will France send more troops to Romania this winter?
+
+PRESIDENT MACRON: We will decide that with our allies next week.
+"""
+
+
+def test_a_transcript_gives_each_paragraph_to_whoever_has_the_floor() -> None:
+    """Labels ('PRESIDENT MACRON:') give the floor until the next label, over paragraphs; a
+    journalist's question ('Q ...') is nobody's statement; 'We will' is the speaker's."""
+    result = extract(PRESS_CONFERENCE)
+    said = {
+        st.content.text: (st.speaker, st.speaker_span and st.speaker_span.text)
+        for st in result.statements
+    }
+
+    def by(fragment: str) -> str | None:
+        hits = [who for text, (who, _) in said.items() if fragment in text]
+        assert hits, (fragment, list(said))
+        return hits[0]
+
+    assert by("We discussed energy prices") == "emmanuel-macron"
+    assert by("Our ministers will present a joint plan") == "emmanuel-macron"  # next paragraph
+    assert by("Germany will support the plan") == "olaf-scholz"
+    assert by("We will decide that with our allies") == "emmanuel-macron"
+    assert not any("send more troops" in text for text in said)  # the question
+    assert not any(text.startswith(("PRESIDENT", "CHANCELLOR", "Q ")) for text in said)
+    promised = {c.content.text: c.actor for c in result.commitments}
+    assert any("decide that" in text and who == "emmanuel-macron" for text, who in promised.items())
+
+
+def test_a_note_and_a_colon_do_not_make_a_transcript() -> None:
+    result = extract(
+        "Note: this article was updated on Tuesday.\n\n"
+        "Update: the talks resumed in Vienna.\n\n"
+        "Background: the ministers of Iran and Oman met in Muscat, the agency said.\n"
+    )
+    assert all(
+        st.speaker_span is None or ":" not in st.speaker_span.text for st in result.statements
+    )
+    assert not any(st.content.text.startswith("this article") for st in result.statements)

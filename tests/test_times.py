@@ -48,6 +48,7 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("It was built in nineteen seventy-nine.", {"nineteen seventy-nine": ("DATE", "1979")}),
         ("Protesters planned a rally on Saturday.", {"Saturday": ("DATE", "2022-01-22")}),
         ("He died soon after the attack.", {}),
+        ("He left yesterday afternoon.", {"yesterday afternoon": ("TIME", "2022-01-18TAF")}),
     ],
 )
 def test_english_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
@@ -83,6 +84,97 @@ def test_a_clock_time_takes_the_day_written_after_it() -> None:
     assert found == {"5 p.m. EST Nov. 6": ("TIME", "2021-11-06T17:00")}
     found = values("They spoke at 16:15 UTC, June 1st, in New York.", "2021-06-04")
     assert found == {"16:15 UTC": ("TIME", "2021-06-01T16:15Z"), "June 1st": ("DATE", "2021-06-01")}
+
+
+def test_a_clock_time_takes_the_day_after_a_parenthesis() -> None:
+    found = values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, officials said.")
+    assert found["10:35 a.m"] == ("TIME", "2022-01-14T10:35")
+    assert found["Friday"] == ("DATE", "2022-01-14")
+
+
+def test_a_clause_without_a_tense_marker_before_the_day_takes_the_one_after() -> None:
+    # 2022-01-19 is a Wednesday
+    found = values("On Friday, the league plans to hold a news conference.")
+    assert found == {"Friday": ("DATE", "2022-01-21")}
+    found = values("On Friday, the league held a news conference.")
+    assert found == {"Friday": ("DATE", "2022-01-14")}
+    found = values("On Friday, the government planned to pay the first claims.")
+    assert found == {"Friday": ("DATE", "2022-01-14")}  # "planned": a past form after it
+    found = values("Until Monday, they had not called him a suspect.")
+    assert found == {"Monday": ("DATE", "2022-01-17")}
+    found = values("The offer was extended until Monday.")
+    assert found == {"Monday": ("DATE", "2022-01-24")}
+
+
+def test_a_phrase_before_a_day_names_a_period_around_it() -> None:
+    found = values("The case will be heard the week of March 6.", "2000-02-24")
+    assert found == {"the week of March 6": ("DATE", DateRange("2000-03-06", "2000-03-12"))}
+    found = values("They met the day before last Tuesday's hearing.", "2000-02-24")
+    assert found == {"the day before last Tuesday": ("DATE", "2000-02-21")}
+
+
+def test_units_before_an_event_are_a_duration_not_a_date() -> None:
+    found = values("A jogger saw the car ten days before the shooting.")
+    assert found == {"ten days": ("DURATION", "P10D")}
+    found = values("The car was seen ten days before.")
+    assert found == {"ten days before": ("DATE", "2022-01-09")}
+
+
+def test_a_plan_of_the_past_looks_back() -> None:
+    # 2022-01-19 is a Wednesday
+    found = values("The offer had been due to expire Friday evening.")
+    assert found == {"Friday evening": ("TIME", "2022-01-14TEV")}
+    found = values("The offer is due to expire Friday evening.")
+    assert found == {"Friday evening": ("TIME", "2022-01-21TEV")}
+
+
+def test_a_participle_plan_takes_the_tense_of_its_clause() -> None:
+    # 2022-01-19 is a Wednesday
+    found = values("A service planned for Saturday was canceled after a leak.")
+    assert found == {"Saturday": ("DATE", "2022-01-15")}
+    found = values("A service planned for Saturday will go ahead.")
+    assert found == {"Saturday": ("DATE", "2022-01-22")}
+    found = values("Protesters planned a rally on Saturday and were planning to march.")
+    assert found == {"Saturday": ("DATE", "2022-01-22")}
+
+
+def test_previous_weekday_and_past_deadlines() -> None:
+    found = values("Stocks closed on Friday, down 4.5% from the previous Friday.", "1989-10-30")
+    assert found == {"Friday": ("DATE", "1989-10-27"), "previous Friday": ("DATE", "1989-10-20")}
+    found = values("All members had filed reports by Wednesday.", "1990-08-16")
+    assert found == {"Wednesday": ("DATE", "1990-08-15")}
+    found = values("Members must file reports by Wednesday.", "1990-08-16")
+    assert found == {"Wednesday": ("DATE", "1990-08-22")}
+
+
+def test_a_date_lists_a_second_bare_day() -> None:
+    found = values("The summit will be held on April 24 and 25.", "1999-02-10")
+    assert found == {"April 24": ("DATE", "1999-04-24"), "25": ("DATE", "1999-04-25")}
+    assert values("On April 24 and 25 people died.", "1999-05-10") == {
+        "April 24": ("DATE", "1999-04-24")
+    }
+    found = find_times("Il vertice del 24 e 25 aprile.", lang="it", published="1999-05-10")
+    assert [(t.text, t.value) for t in found] == [("24", "1999-04-24"), ("25 aprile", "1999-04-25")]
+
+
+def test_a_holiday_week_is_the_week_it_falls_in() -> None:
+    found = values("Protesters prayed as Easter week began.", "2000-04-17")
+    assert found == {"Easter week": ("DATE", DateRange("2000-04-17", "2000-04-23"))}
+
+
+def test_the_past_before_a_unit_is_a_duration() -> None:
+    assert values("It grew in the past decade, he said.") == {"past decade": ("DURATION", "P10Y")}
+    found = values("Over the past five trading days stocks fell.")
+    assert found == {"past five trading days": ("DURATION", "P5D")}
+    assert values("In the past many people came.") == {"In the past": ("DATE", "PAST_REF")}
+    found = values("Profit fell in the final quarter of 2009.")
+    assert found == {"the final quarter of 2009": ("DATE", "2009-Q4")}
+
+
+def test_high_noon_is_no_clock_time() -> None:
+    assert values("For the people of Poland, high noon comes today.") == {
+        "today": ("DATE", "2022-01-19")
+    }
 
 
 def test_that_year_and_the_next_day_follow_the_last_date_spoken_of() -> None:
@@ -219,3 +311,15 @@ def test_a_part_of_a_period_is_the_period_with_a_mod_and_narrows_to_its_days() -
     assert [(t.value, t.mod, narrowed(t)) for t in seed] == [
         ("2021", "END", DateRange("2021-10-01", "2021-12-31"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il processo si terrà la settimana del 6 marzo.", "it"),
+        ("Será la semana del 6 de marzo.", "es"),
+    ],
+)
+def test_the_week_of_a_day_in_the_packs(text: str, lang: str) -> None:
+    found = find_times(text, lang=lang, published="2000-02-24")
+    assert [t.value for t in found] == [DateRange("2000-03-06", "2000-03-12")]

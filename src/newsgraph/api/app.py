@@ -9,20 +9,20 @@ configured, and needs it as a bearer token.
 from __future__ import annotations
 
 import hmac
-import os
 import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
+import orjson
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, Field
 
 from newsgraph import __version__
 from newsgraph.api.deps import Store, Stores
-from newsgraph.errors import ConfigError, NewsgraphError, NotFoundError, StoreError
+from newsgraph.errors import NewsgraphError, NotFoundError, StoreError
 from newsgraph.ingest import ingest_documents
 from newsgraph.link import update_links
 from newsgraph.model import PLOVER_TYPES
@@ -53,13 +53,35 @@ def _iso_day(value: object) -> object:
 Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A day, YYYY-MM-DD.")]
 
 
-def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "items": items,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if len(items) == limit else None,
-    }
+class Page(BaseModel):
+    """One page of a list; ask for the next with ``offset=next_offset``."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="null on the last page")
+
+
+class JSONPage(Response):
+    """JSON written by orjson: a page of rows is encoded several times faster."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+def page(items: list[dict[str, Any]], limit: int, offset: int) -> JSONPage:
+    """A page, serialised here once: a list of plain rows needs no model validation (which
+    FastAPI would run in another thread) — the busiest endpoints answer sooner."""
+    return JSONPage(
+        {
+            "items": items,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + limit if len(items) == limit else None,
+        }
+    )
 
 
 assert set(get_args(PloverType)) == set(PLOVER_TYPES) and get_args(Status) == STATUSES
@@ -105,21 +127,6 @@ class IngestRequest(BaseModel):
     documents: list[IngestDocument] = Field(min_length=1, max_length=1000)
 
 
-#: Where the worker processes of 'newsgraph serve --workers N' find their database and the
-#: name of the variable holding the ingest token.
-SERVE_DB = "NEWSGRAPH_SERVE_DB"
-SERVE_TOKEN_ENV = "NEWSGRAPH_SERVE_TOKEN_ENV"
-
-
-def app_from_environment() -> FastAPI:
-    """The app of one server process started by 'newsgraph serve --workers N'."""
-    db = os.environ.get(SERVE_DB)
-    if not db:
-        raise ConfigError(f"${SERVE_DB} names no database; start the server with newsgraph serve")
-    token = os.environ.get(os.environ.get(SERVE_TOKEN_ENV, "NEWSGRAPH_TOKEN")) or None
-    return create_app(db, token=token)
-
-
 def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """The API (and, mounted on it, the web UI) over the database at ``db``."""
     if not is_url(db) and not Path(db).exists():
@@ -147,7 +154,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     api = APIRouter(prefix="/api", responses=PROBLEMS)
 
-    @api.get("/documents", summary="Documents, newest first, or those matching a search")
+    @api.get(
+        "/documents",
+        response_model=Page,
+        summary="Documents, newest first, or those matching a search",
+    )
     def documents(
         s: Store,
         q: Annotated[
@@ -156,7 +167,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         lang: Annotated[str | None, Query(max_length=8)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         if q:
             return page(_search(s, q, limit=limit, offset=offset), limit, offset)
         return page(s.list_documents(limit=limit, offset=offset, lang=lang), limit, offset)
@@ -167,13 +178,17 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         result["highlights"] = s.document_facts(result["document"]["id"])
         return result
 
-    @api.get("/actors", summary="Actors by number of mentions, or those matching a name")
+    @api.get(
+        "/actors",
+        response_model=Page,
+        summary="Actors by number of mentions, or those matching a name",
+    )
     def actors(
         s: Store,
         q: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         return page(s.list_actors(query=q, limit=limit, offset=offset), limit, offset)
 
     @api.get("/actors/{actor_id}", summary="An actor with its aliases and roles")
@@ -183,7 +198,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             raise NotFoundError(f"no actor {actor_id!r}; find ids with /api/actors?q=NAME")
         return found
 
-    @api.get("/actors/{actor_id}/timeline", summary="The happenings an actor took part in")
+    @api.get(
+        "/actors/{actor_id}/timeline",
+        response_model=Page,
+        summary="The happenings an actor took part in",
+    )
     def actor_timeline(
         s: Store,
         actor_id: Annotated[str, PathParam(max_length=200)],
@@ -191,7 +210,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         date_to: Annotated[Day, Query(alias="to")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         rows = s.timeline(
             actors=[actor_id],
             date_from=_day(date_from),
@@ -203,7 +222,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             actor(s, actor_id)
         return page(rows, limit, offset)
 
-    @api.get("/events", summary="Happenings (events merged across reports), in date order")
+    @api.get(
+        "/events",
+        response_model=Page,
+        summary="Happenings (events merged across reports), in date order",
+    )
     def events(
         s: Store,
         type: Annotated[list[PloverType] | None, Query(max_length=16)] = None,
@@ -214,7 +237,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         date_to: Annotated[Day, Query(alias="to")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         rows = s.timeline(
             actors=actor or (),
             recipients=recipient or (),
@@ -244,18 +267,26 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             raise NotFoundError(f"no event {event_id!r}; list them with /api/events")
         return found
 
-    @api.get("/statements", summary="Statements, newest first, by speaker or topic actor")
+    @api.get(
+        "/statements",
+        response_model=Page,
+        summary="Statements, newest first, by speaker or topic actor",
+    )
     def statements(
         s: Store,
         speaker: Annotated[str | None, Query(max_length=200)] = None,
         about: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         rows = s.list_statements(speaker=speaker, about=about, limit=limit, offset=offset)
         return page(rows, limit, offset)
 
-    @api.get("/commitments", summary="Commitments with their status, by status or due range")
+    @api.get(
+        "/commitments",
+        response_model=Page,
+        summary="Commitments with their status, by status or due range",
+    )
     def commitments(
         s: Store,
         status: Annotated[list[Status] | None, Query(max_length=6)] = None,
@@ -264,7 +295,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         due_to: Day = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         rows = s.list_commitments(
             statuses=status or (),
             actor=actor,
@@ -275,13 +306,15 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         )
         return page(rows, limit, offset)
 
-    @api.get("/contradictions", summary="Statements contradicted by what followed")
+    @api.get(
+        "/contradictions", response_model=Page, summary="Statements contradicted by what followed"
+    )
     def contradictions(
         s: Store,
         speaker: Annotated[str | None, Query(max_length=200)] = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONPage:
         return page(
             s.list_contradictions(speaker=speaker, limit=limit, offset=offset), limit, offset
         )

@@ -188,9 +188,8 @@ def register(cli: click.Group) -> None:
         (documented at /docs). Read-only unless the token variable is set."""
         import os
 
-        import uvicorn
-
-        from newsgraph.api.app import SERVE_DB, SERVE_TOKEN_ENV, create_app
+        from newsgraph.api.app import create_app
+        from newsgraph.api.server import serve as run_server
 
         token = os.environ.get(token_env) or None
         app = create_app(db, token=token)  # checks and migrates the database once
@@ -201,16 +200,4 @@ def register(cli: click.Group) -> None:
             + (f"; {workers} processes" if workers > 1 else ""),
             highlight=False,
         )
-        if workers == 1:
-            uvicorn.run(app, host=host, port=port, log_level="warning")
-            return
-        os.environ[SERVE_DB] = db  # each worker process builds its app from these
-        os.environ[SERVE_TOKEN_ENV] = token_env
-        uvicorn.run(
-            "newsgraph.api.app:app_from_environment",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-        )
+        run_server(db, host=host, port=port, token=token, workers=workers, app=app)

@@ -180,6 +180,8 @@ class _LangData:
     province_codes: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
     org_descriptors: tuple[tuple[str, ...], ...] = ()
+    clitics: frozenset[str] = frozenset()  # "we’ve", "I’m": a function word and its clitic
+    question_labels: frozenset[str] = frozenset()  # "Q  Thank you, Jen." in a transcript
     definite: frozenset[str] = frozenset()
     seat_org_words: frozenset[str] = frozenset()
     list_conjunctions: frozenset[str] = frozenset()
@@ -334,6 +336,8 @@ def _lang_data(lang: str) -> _LangData:
             for h in titles.get("honorifics") or ()
             if str(h).endswith(".")
         ),
+        clitics=word_set(ent, "clitics"),
+        question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
 
 
@@ -345,6 +349,11 @@ def _is_known_word(word: str, lang: str) -> bool:
         return is_known(folded, lang) or (folded.isalpha() and _lemma(folded, lang) != folded)
     except ValueError:
         return False
+
+
+def ordinary_word(word: str, lang: str) -> bool:
+    """Is ``word``, lower-cased, an ordinary word of ``lang`` ("Note", "Update")?"""
+    return _is_known_word(word, lang)
 
 
 @cache
@@ -780,8 +789,7 @@ class _Recogniser:
                 if weak and (
                     self._inside_name(toks, i)
                     or (  # "Calcio, Nave e Torri" opening a sentence are words, not towns
-                        (i == 0 or toks[i - 1].text in _OPENERS)
-                        and self._opening_known_word(toks[i].text)
+                        self._opens(toks, i) and self._opening_known_word(toks[i].text)
                     )
                 ):
                     places = ()
@@ -801,11 +809,19 @@ class _Recogniser:
             return m
         return None
 
+    def _opens(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Does token ``i`` open the sentence (after a quote, a dash, a transcript's 'Q')?"""
+        return (
+            i == 0
+            or toks[i - 1].text in _OPENERS
+            or (i == 1 and toks[0].text.casefold() in self.data.question_labels)
+        )
+
     def _opening_acronym_word(self, toks: tuple[Token, ...], i: int, ids: set[str]) -> bool:
         """An ordinary word opening a sentence that is also an acronym written as a word
         ("Nato" for NATO): at a sentence's start it is the word (the name takes an article)."""
         word = toks[i].text
-        opens = i == 0 or toks[i - 1].text in _OPENERS
+        opens = self._opens(toks, i)
         return (
             opens
             and not word.isupper()
@@ -960,6 +976,11 @@ class _Recogniser:
             and (first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop))
         ):
             return None  # "L’Africa Council": the article is no part of the name
+        host, _, clitic = first.partition("'")
+        if clitic in self.data.clitics and host in self.data.stop:
+            return None  # "We’ve agreed", "I’m grateful": a pronoun, not a name
+        if i == 0 and first in self.data.question_labels:
+            return None  # a transcript's question mark-up opens the paragraph
         j = i
         last_name = i
         cut_before_person = False
@@ -1067,7 +1088,7 @@ class _Recogniser:
             return _Match(sent.index, i + 1, last, start, end, text, "PER")
         if (
             last - i >= 2
-            and (i == 0 or toks[i - 1].text in _OPENERS)
+            and self._opens(toks, i)
             and self._opening_known_word(words[0])
             and words[0].casefold() not in self._doc_words()[1]  # "Apple Corps ... Apple"
             and words[0].casefold() not in self.data.org_words
@@ -1102,7 +1123,7 @@ class _Recogniser:
             word = words[0]
             if word.casefold() in self.data.demonyms:
                 return None  # "American": a reference to a state, not a name
-            opens = i == 0 or toks[i - 1].text in _OPENERS
+            opens = self._opens(toks, i)
             if (
                 self._common_word(toks, i)
                 or len(word) < 2

@@ -18,6 +18,7 @@ from functools import cache
 from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities
 from newsgraph.extract.lexicon import Lexicon
+from newsgraph.extract.turns import Turn, find_turns, turn_at
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
 
@@ -97,6 +98,56 @@ def _first_person(ctx: DocContext, quotes: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _sentence_statement(
+    ctx: DocContext, sent: Sentence, start: int, speaker: str | None, speaker_span: Span,
+    make_id: Callable[[str, int, int], str],
+) -> Statement | None:  # fmt: skip
+    """Sentence ``sent`` from ``start`` as a direct statement, unless it is too short to be
+    more than a heading, a greeting or a sign-off."""
+    text = ctx.document.text
+    end = sent.end
+    while end > start and text[end - 1] in " \t.;":
+        end -= 1
+    if len(text[start:end].split()) < MIN_WORDS:
+        return None
+    return Statement(
+        id=make_id(ctx.document.id, start, end),
+        speaker=speaker,
+        mode="direct",
+        content=Span.of(text, start, end),
+        evidence=Evidence(sent.start, sent.end, sent.text),
+        speaker_span=speaker_span,
+    )
+
+
+def _own_words(
+    ctx: DocContext, entities: Entities, quotes: list[tuple[int, int]], turns: list[Turn],
+    make_id: Callable[[str, int, int], str],
+) -> list[tuple[Statement, int, int]]:  # fmt: skip
+    """What the speakers of a transcript, or the signatory of a signed text, say themselves:
+    one statement per sentence, each with the stretch of text it speaks for."""
+    own: list[tuple[Statement, int, int]] = []
+    if turns:
+        for sent in ctx.sentences:
+            turn = turn_at(turns, sent.start)
+            if turn is None or turn.question or sent.end <= turn.body:
+                continue
+            st = _sentence_statement(
+                ctx, sent, max(sent.start, turn.body), turn.speaker, turn.label, make_id
+            )
+            if st is not None:
+                own.append((st, turn.start, turn.end))
+        return own
+    signatory = find_signatory(ctx, entities)
+    if signatory is None or not _first_person(ctx, quotes):
+        return []
+    for sent in ctx.sentences[1:]:
+        st = _sentence_statement(ctx, sent, sent.start, signatory.ref, signatory.span, make_id)
+        if st is not None:
+            own.append((st, sent.start, sent.end))
+    return own
+
+
 def signed_statements(
     ctx: DocContext,
     entities: Entities,
@@ -104,41 +155,29 @@ def signed_statements(
     found: list[Statement],
     make_id: Callable[[str, int, int], str],
 ) -> list[Statement]:
-    """``found`` with one direct statement per body sentence of a signed document; the
-    signatory's own statements found by cues inside those sentences give way to them."""
-    signatory = find_signatory(ctx, entities)
-    if signatory is None or not _first_person(ctx, quotes):
+    """``found`` with one direct statement per sentence a transcript's speaker or a signed
+    text's signatory says; the statements found by cues that are those speakers' own words
+    (by the same speaker, or by 'we' / 'I') give way to them."""
+    turns = find_turns(ctx, entities)
+    own = _own_words(ctx, entities, quotes, turns, make_id)
+    if not own:
         return found
-    text = ctx.document.text
     first_person = _signed(ctx.lang).first_person
-    own: list[Statement] = []
-    for sent in ctx.sentences[1:]:
-        start, end = sent.start, sent.end
-        while end > start and text[end - 1] in " \t.;":
-            end -= 1
-        if len(text[start:end].split()) < MIN_WORDS:
-            continue
-        own.append(
-            Statement(
-                id=make_id(ctx.document.id, start, end),
-                speaker=signatory.ref,
-                mode="direct",
-                content=Span.of(text, start, end),
-                evidence=Evidence(sent.start, sent.end, sent.text),
-                speaker_span=signatory.span,
-            )
-        )
+    labels = {turn.label.start for turn in turns}
 
     def subsumed(st: Statement) -> bool:
-        by_signatory = st.speaker == signatory.ref or (
-            st.speaker_span is not None and st.speaker_span.text.casefold() in first_person
-        )
-        return by_signatory and any(
-            o.content.start <= st.content.start and st.content.end <= o.evidence.end for o in own
+        if st.speaker_span is None:
+            return False
+        if st.speaker_span.start in labels:
+            return True  # a turn's label read as a speaker: the turn says it (or asks it)
+        pronoun = st.speaker_span.text.casefold().replace("’", "'").split("'", 1)[0]
+        return any(
+            (st.speaker == o.speaker or pronoun in first_person) and lo <= st.content.start < hi
+            for o, lo, hi in own
         )
 
     kept = [st for st in found if not subsumed(st)]
     ids = {st.id for st in kept}
     return sorted(
-        [*kept, *(o for o in own if o.id not in ids)], key=lambda s: (s.content.start, s.id)
+        [*kept, *(o for o, _, _ in own if o.id not in ids)], key=lambda s: (s.content.start, s.id)
     )

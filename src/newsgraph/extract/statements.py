@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsgraph.extract.context import DocContext, Sentence
-from newsgraph.extract.entities import Entities, EntityMention
+from newsgraph.extract.entities import Entities, EntityMention, ordinary_word
 from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.extract.signatory import signed_statements
 from newsgraph.lang import pack_data, word_set
@@ -535,6 +535,14 @@ class _Finder:
         word = toks[lead].text
         if name is None:  # 'Pence: ...' in a title-case headline: a name the article uses
             name = self.known_names().get(self.text[head[0] : head[1]])
+        if (
+            name is not None
+            and colon == lead + 1
+            and not word.isupper()
+            and name.kind != "PER"
+            and ordinary_word(word, self.ctx.lang)
+        ):
+            name = None  # 'Note:', 'Update:' opening a paragraph ('Trump:' is a person)
         if name is not None:
             speaker: tuple[str | None, Span] = name.ref, self.span(*head)
         elif colon == lead + 1 and len(word) >= 3 and word.isupper() and word.isalpha():

@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import orjson
+
 from newsgraph.link.records import Cluster, EventRecord, day_of, day_range, iso
 from newsgraph.store.dialect import Connection, Dialect, marks
 
@@ -22,11 +24,17 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+#: Actor names one connection remembers at most (a few MB).
+NAMES_KEPT = 200_000
+
+
 class LinkTables:
     """Mixed into the stores: ``self._db`` is the connection, ``self._sql`` its dialect."""
 
     _db: Connection
     _sql: Dialect
+    _known_names: dict[str, str | None]  # what actor_names remembers, for _names_version
+    _names_version: object | None = None
 
     # -- linking events ------------------------------------------------------
 
@@ -48,7 +56,7 @@ class LinkTables:
             " ORDER BY COALESCE(e.date_start, d.published), d.published, e.id"
         )
         for r in rows:
-            data = json.loads(r["data"])
+            data = orjson.loads(r["data"])
             date = data.get("date") or {}
             stated = bool(date.get("text"))
             actors = frozenset(data.get("actors") or ())
@@ -74,7 +82,7 @@ class LinkTables:
     def load_clusters(self) -> list[Cluster]:
         clusters = []
         for r in self._db.execute("SELECT * FROM event_clusters"):
-            data = json.loads(r["data"])
+            data = orjson.loads(r["data"])
             clusters.append(
                 Cluster(
                     id=r["id"],
@@ -306,16 +314,30 @@ class LinkTables:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def data_version(self) -> object | None:
+        """A value that changes whenever the database may have changed (by anyone), or None
+        when this store cannot tell cheaply: what this connection may cache is keyed on it."""
+        return None
+
     def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
-        wanted = sorted(set(ids))
-        if not wanted:
-            return {}
-        return {
-            r[0]: r[1]
-            for r in self._db.execute(
-                f"SELECT id, name FROM actors WHERE id IN ({marks(wanted)})", wanted
-            )
-        }
+        """The names of the actors ``ids`` (unknown ids are left out); remembered by the
+        connection until the database changes, when the store can tell."""
+        wanted = set(ids)
+        version = self.data_version()
+        fresh = version is None or version != self._names_version
+        known: dict[str, str | None] = {} if fresh else self._known_names
+        missing = sorted(wanted.difference(known))
+        if missing:
+            found = {
+                r[0]: r[1]
+                for r in self._db.execute(
+                    f"SELECT id, name FROM actors WHERE id IN ({marks(missing)})", missing
+                )
+            }
+            known.update({a: found.get(a) for a in missing})
+        if version is not None and len(known) <= NAMES_KEPT:
+            self._known_names, self._names_version = known, version
+        return {a: n for a in wanted if (n := known[a]) is not None}
 
     def find_actors(self, name: str) -> list[str]:
         """Actor ids whose id, name or alias is ``name`` (case-insensitive)."""
@@ -350,7 +372,8 @@ class LinkTables:
         one = len(actors) == 1
         o = "p" if one else "c"  # the table whose index gives the order
         sql = (
-            "SELECT c.*, pl.name AS place_name"
+            "SELECT c.id, c.date_start, c.date_end, c.first_reported, c.type, pl.name,"
+            " c.place_id, c.n_events, c.n_documents, c.data"
             + (
                 " FROM cluster_participants p JOIN event_clusters c ON c.id = p.cluster_id"
                 if one
@@ -377,9 +400,9 @@ class LinkTables:
         if place:
             sql += " AND c.place_id = ?"
             params.append(place)
-        if date_from:
-            sql += f" AND {o}.day_end >= ?"
-            params.append(date_from)
+        if date_from:  # from the earliest day a happening lasting until date_from began
+            sql += f" AND {o}.day >= ? AND {o}.day_end >= ?"
+            params += [self._earliest_reaching(date_from), date_from]
         if date_to:
             sql += f" AND {o}.day <= ?"
             params.append(date_to)
@@ -389,37 +412,40 @@ class LinkTables:
         sql += f" ORDER BY {o}.day, {o}.first_reported, {'p.cluster_id' if one else 'c.id'}"
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-        rows = [dict(r) for r in self._db.execute(sql, params)]
-        for r in rows:
-            r["data"] = json.loads(r["data"])
+        rows = [(*r[:9], orjson.loads(r[9])) for r in self._db.execute(sql, params)]
         names = self.actor_names(
-            a for r in rows for key in ("actors", "recipients") for a in r["data"][key]
+            a for r in rows for key in ("actors", "recipients") for a in r[9][key]
         )
         out = []
-        for r in rows:
-            data = r.pop("data")
+        for hx, start, end, first, typ, place, place_id, n_events, n_docs, data in rows:
             out.append(
                 {
-                    "id": r["id"],
-                    "date": r["date_start"]
-                    if r["date_start"] == r["date_end"]
-                    else (f"{r['date_start']}..{r['date_end']}" if r["date_start"] else None),
-                    "first_reported": r["first_reported"],
-                    "type": r["type"],
+                    "id": hx,
+                    "date": start if start == end else (f"{start}..{end}" if start else None),
+                    "first_reported": first,
+                    "type": typ,
                     "actors": [names.get(a, a) for a in data["actors"]],
                     "recipients": [names.get(a, a) for a in data["recipients"]],
                     "actor_ids": data["actors"],
                     "recipient_ids": data["recipients"],
-                    "place": r["place_name"],
-                    "place_id": r["place_id"],
-                    "reports": r["n_events"],
-                    "documents": r["n_documents"],
+                    "place": place,
+                    "place_id": place_id,
+                    "reports": n_events,
+                    "documents": n_docs,
                     "sources": data["sources"],
                     "langs": data["langs"],
                     "evidence": data["texts"][0] if data["texts"] else "",
                 }
             )
         return out
+
+    def _earliest_reaching(self, day: str) -> str:
+        """The first day of the happenings that last until ``day`` or later: the few that
+        span several days come from their own index, the others begin on ``day`` or later."""
+        row = self._db.execute(
+            "SELECT MIN(day) FROM event_clusters WHERE day_end > day AND day_end >= ?", (day,)
+        ).fetchone()
+        return min(day, row[0]) if row and row[0] else day
 
     def list_commitments(
         self,
@@ -462,7 +488,7 @@ class LinkTables:
                 "actor_id": r["actor_id"],
                 "actor": names.get(r["actor_id"], r["actor_id"]),
                 "recipient": names.get(r["recipient_id"], r["recipient_id"]),
-                "content": json.loads(r["data"])["content"]["text"],
+                "content": orjson.loads(r["data"])["content"]["text"],
                 "due": f"{r['due_start']}..{r['due_end']}" if r["due_start"] else None,
                 "status": r["status"],
                 "since": latest.get(r["id"], (None, None))[0],
@@ -492,7 +518,7 @@ class LinkTables:
             params.append(speaker)
         sql += " ORDER BY statement_date, other_date, id LIMIT ? OFFSET ?"
         params += [limit, offset]
-        rows = [json.loads(r["data"]) for r in self._db.execute(sql, params)]
+        rows = [orjson.loads(r["data"]) for r in self._db.execute(sql, params)]
         names = self.actor_names(r["speaker"] for r in rows if r.get("speaker"))
         return [
             {
@@ -533,8 +559,8 @@ class LinkTables:
                     "published": r["published"],
                     "source": r["source"],
                     "lang": r["lang"],
-                    "evidence": json.loads(r["data"])["evidence"],
-                    "joined_because": json.loads(r["link"]) if r["link"] else None,
+                    "evidence": orjson.loads(r["data"])["evidence"],
+                    "joined_because": orjson.loads(r["link"]) if r["link"] else None,
                 }
                 for r in db.execute(
                     "SELECT e.id, e.doc_id, e.data, e.link, d.published, d.source, d.lang"
@@ -546,7 +572,7 @@ class LinkTables:
             return {
                 "kind": "happening",
                 **dict(c),
-                "data": json.loads(c["data"]),
+                "data": orjson.loads(c["data"]),
                 "reports": reports,
             }
         if fact_id.startswith("cm-"):
@@ -556,7 +582,7 @@ class LinkTables:
             if c is None:
                 return None
             history = [
-                {**dict(r), "reason": json.loads(r["reason"])}
+                {**dict(r), "reason": orjson.loads(r["reason"])}
                 for r in db.execute(
                     'SELECT status, date, fact_kind, doc_id, start, "end", text, reason'
                     " FROM commitment_status WHERE commitment_id = ? ORDER BY seq",
@@ -565,23 +591,23 @@ class LinkTables:
             ]
             return {
                 "kind": "commitment",
-                "commitment": json.loads(c["data"]),
+                "commitment": orjson.loads(c["data"]),
                 "status": c["status"],
                 "history": history,
             }
         if fact_id.startswith("cx-"):
             c = db.execute("SELECT data FROM contradictions WHERE id = ?", (fact_id,)).fetchone()
-            return {"kind": "contradiction", **json.loads(c["data"])} if c else None
+            return {"kind": "contradiction", **orjson.loads(c["data"])} if c else None
         if fact_id.startswith("st-"):
             s = db.execute("SELECT data FROM statements WHERE id = ?", (fact_id,)).fetchone()
             if s is None:
                 return None
             against = [
-                json.loads(r[0])
+                orjson.loads(r[0])
                 for r in db.execute(
                     "SELECT data FROM contradictions WHERE statement_id = ? OR other_id = ?",
                     (fact_id, fact_id),
                 )
             ]
-            return {"kind": "statement", "statement": json.loads(s[0]), "contradictions": against}
+            return {"kind": "statement", "statement": orjson.loads(s[0]), "contradictions": against}
         return None

@@ -4,10 +4,11 @@ whom.  Every query is parameterised; names come back with ids."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
+
+import orjson
 
 from newsgraph.store.dialect import marks
 from newsgraph.store.links import LinkTables
@@ -88,7 +89,7 @@ class ReadViews(LinkTables):
         names = self.actor_names(r["speaker_id"] for r in rows if r["speaker_id"])
         out = []
         for r in rows:
-            data = json.loads(r["data"])
+            data = orjson.loads(r["data"])
             out.append(
                 {
                     "id": r["id"],
@@ -204,7 +205,7 @@ class ReadViews(LinkTables):
             params.append(date_to)
         edges: Counter[tuple[str, str, str]] = Counter()
         for r in self._db.execute(sql + " ORDER BY c.id", params):
-            data = json.loads(r["data"])
+            data = orjson.loads(r["data"])
             kind = "meet" if r["type"] in MEETING_TYPES else "confront"
             people = sorted(set(data["actors"]) | set(data["recipients"]))
             if kind == "confront" and data["recipients"]:
@@ -242,5 +243,5 @@ class ReadViews(LinkTables):
 
 def _actor(row: Any) -> dict[str, Any]:
     d = dict(row)
-    d["roles"], d["aliases"] = json.loads(d["roles"]), json.loads(d["aliases"])
+    d["roles"], d["aliases"] = orjson.loads(d["roles"]), orjson.loads(d["aliases"])
     return d

@@ -72,6 +72,10 @@ class SQLiteStore(SQLStore):
         for statement in _split_sql(sql):
             self._db.execute(statement)
 
+    def data_version(self) -> object | None:
+        # data_version: commits by other connections; total_changes: this one's own writes
+        return (self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes)
+
     def _columns(self, table: str) -> list[str]:
         return [r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")]
 
