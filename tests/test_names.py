@@ -255,3 +255,78 @@ def test_italian_country_in_a_sentence_about_a_game_is_its_team() -> None:
 def test_italian_company_after_dalla_is_no_place() -> None:
     text = "La notizia è stata riportata dal Financial Times nella giornata di ieri."
     assert names(extract(text, "it")).get("Financial Times") == "ORG"
+
+
+def test_italian_local_office_of_a_body_is_cut_before_its_seat() -> None:
+    found = names(
+        extract(
+            "Il Tribunale di Milano ha condannato l'imputato. Lo dice un certificato "
+            "dell'Ambasciata della Costa d'Avorio. Parla un professore dell'Università di Genova.",
+            "it",
+        )
+    )
+    assert found.get("Tribunale") == "ORG" and found.get("Milano") in ("LOC", "GPE")
+    assert found.get("Ambasciata") == "ORG" and found.get("Costa d'Avorio") in ("LOC", "GPE")
+    assert found.get("Università di Genova") == "ORG"  # a university is no local office
+
+
+@needs_given_names
+def test_italian_names_listed_together_share_a_type() -> None:
+    text = (
+        "Sul palco Mariah Carey, Stevie Wonder, Oprah Winfrey, Beyoncé e Alicia Keys. "
+        "Le centrali sono quelle di Cattenom, Civaux, Flamanville, Golfech e Gravelines."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Beyoncé") == "PER" and found.get("Oprah Winfrey") == "PER"
+    assert found.get("Civaux") == "LOC" and found.get("Golfech") == "LOC"
+
+
+def test_italian_english_on_is_no_honorific() -> None:
+    text = "Lo sostiene la società di ricerche Directions on Microsoft. Microsoft tace."
+    assert names(extract(text, "it")).get("Microsoft") == "ORG"
+
+
+def test_italian_a_body_after_a_title_and_preposition_is_no_person() -> None:
+    assert names(extract("Nel 1992 è nominato presidente della Consob.", "it")) == {"Consob": "ORG"}
+
+
+def test_italian_capitalised_particles_begin_names() -> None:
+    found = names(extract("Il gol di Del Piero. Lo ha detto ieri Lo Bello ad Al Jazeera.", "it"))
+    assert found.get("Del Piero") == "PER" and found.get("Lo Bello") == "PER"
+    assert found.get("Al Jazeera") == "ORG"
+
+
+def test_italian_species_national_teams_and_foreign_org_words() -> None:
+    text = (
+        "Il batterio Helicobacter pylori causa l'ulcera. Giocò nella Nazionale argentina. "
+        "Lo scrive il New York Post."
+    )
+    found = names(extract(text, "it"))
+    assert "Helicobacter" not in found
+    assert found.get("Nazionale argentina") == "ORG" and found.get("New York Post") == "ORG"
+
+
+def test_italian_interview_speaker_is_a_person() -> None:
+    text = (
+        "Domanda: come va? Köcher: Difficile dirlo, sono sereno. "
+        "Domanda: e poi? Köcher: Sono convinto che sia importante."
+    )
+    assert names(extract(text, "it")).get("Köcher") == "PER"
+
+
+def test_italian_name_right_after_an_award_word_is_the_award() -> None:
+    found = names(
+        extract(
+            "Vinse la Coppa Italia e il Premio Bancarella. Il Premio Nobel Dario Fo. "
+            "Il Gran Premio d'Italia e il Merano WineFestival.",
+            "it",
+        )
+    )
+    assert "Bancarella" not in found and found.get("Dario Fo") == "PER"
+    assert "Merano WineFestival" not in found
+    assert found.get("Italia") in ("LOC", "GPE")  # "d'Italia": the place
+
+
+def test_italian_holidays_are_no_names() -> None:
+    found = names(extract("Ha passato il Natale in solitudine e tornerà per Pasqua.", "it"))
+    assert "Natale" not in found and "Pasqua" not in found

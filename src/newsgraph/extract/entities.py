@@ -183,6 +183,12 @@ class _LangData:
     clitics: frozenset[str] = frozenset()  # "we’ve", "I’m": a function word and its clitic
     question_labels: frozenset[str] = frozenset()  # "Q  Thank you, Jen." in a transcript
     definite: frozenset[str] = frozenset()
+    seat_org_words: frozenset[str] = frozenset()
+    list_conjunctions: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    surname_particles: frozenset[str] = frozenset()
+    epithet_endings: tuple[str, ...] = ()
+    abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -267,8 +273,16 @@ def _lang_data(lang: str) -> _LangData:
         org_words=word_set(ent, "org_words"),
         place_words=word_set(ent, "place_words"),
         misc_words=word_set(ent, "misc_words"),
-        # month and weekday names ("GENEVA, Jan 21", "Friday's meeting") are dates, not names
-        not_names=word_set(ent, "not_names") | set(month_names(lang)) | set(weekday_names(lang)),
+        # month and weekday names ("GENEVA, Jan 21", "Friday's meeting") are dates, not names,
+        # and so are the one-word holidays of the times pack ("il Natale", "a Pasqua")
+        not_names=word_set(ent, "not_names")
+        | set(month_names(lang))
+        | set(weekday_names(lang))
+        | {
+            str(h).casefold()
+            for h in pack_data(lang, "times").get("holidays") or ()
+            if " " not in str(h)
+        },
         titles_by_first={k: tuple(v) for k, v in by_first.items()},
         honorifics=frozenset(str(h).casefold().rstrip(".") for h in titles.get("honorifics") or ()),
         demonyms=_inflected(demonyms),
@@ -312,6 +326,16 @@ def _lang_data(lang: str) -> _LangData:
         province_codes=frozenset(str(c) for c in ent.get("province_codes") or ()),
         age_words=word_set(ent, "age_words"),
         org_descriptors=_phrases(ent, "org_descriptors"),
+        seat_org_words=word_set(ent, "seat_org_words"),
+        list_conjunctions=word_set(ent, "list_conjunctions"),
+        name_particles=_words(ent, "name_particles"),
+        epithet_endings=tuple(str(e).casefold() for e in ent.get("epithet_endings") or ()),
+        surname_particles=_words(ent, "surname_particles"),
+        abbreviations=frozenset(
+            str(h).casefold().rstrip(".")
+            for h in titles.get("honorifics") or ()
+            if str(h).endswith(".")
+        ),
         clitics=word_set(ent, "clitics"),
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
@@ -468,7 +492,13 @@ class _Recogniser:
             if not tok.is_word or not _is_name_start(tok) or i in in_title:
                 i += 1
                 continue
+            if self._after_misc_word(sent, i):
+                i = self._name_end(sent, i)  # "Coppa Italia", "Premio Bancarella": the event's
+                continue
             match = self._known(sent, i)
+            if match is not None and match.ref is None and self._genus(sent, match.last):
+                i = match.last  # "Homo habilis": a genus, not the town
+                continue
             if match is not None:
                 match = self._org_after(sent, match, in_title)
                 if match.misc:  # "Paris Air Show": an event named after a place
@@ -703,6 +733,8 @@ class _Recogniser:
             k += 1
         if any(t.text.casefold() in self.data.misc_words for t in toks[m.last : k]):
             return replace(m, last=k, misc=True)
+        if any(self._misc_word(t.text) for t in toks[m.last : k]):
+            return m  # "Merano WineFestival": the town named, the event no entity
         if k == m.last or not any(
             t.text.casefold() in self.data.org_words for t in toks[m.last : k]
         ):
@@ -987,7 +1019,13 @@ class _Recogniser:
     def _unknown(self, sent: Sentence, i: int, in_title: set[int]) -> _Match | None:
         toks = sent.tokens
         first = toks[i].text.casefold().replace("’", "'")
-        if first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop):
+        particle = self._particle_at(sent, i)
+        if (
+            not particle
+            and not self._head_word(first)  # "Via Palestro", "Nazionale argentina"
+            and not (toks[i].text.isupper() and len(first) >= 4)  # "ANSA"
+            and (first in self.data.stop or (first.endswith("'") and first[:-1] in self.data.stop))
+        ):
             return None  # "L’Africa Council": the article is no part of the name
         host, _, clitic = first.partition("'")
         if clitic in self.data.clitics and host in self.data.stop:
@@ -1008,6 +1046,7 @@ class _Recogniser:
                     j == i + 2
                     and self._head_word(toks[i].text)
                     and toks[i + 1].text.casefold() in _CONNECTORS
+                    and not self._seat_of(sent, i, j)
                 )
             ):
                 if j == i + 1 and (person := self._first_name_of(toks[i].text, t.text)):
@@ -1034,6 +1073,7 @@ class _Recogniser:
                     and not (j == i + 1 and self._head_word(toks[i].text))
                     and self._place_at(sent, j + 1)
                 )
+                and not self._seat_of(sent, i, j + 1)
             ):
                 j += 1
             elif (  # "Nouri al-Maliki"
@@ -1081,10 +1121,18 @@ class _Recogniser:
                 j += 2
             else:
                 break
+        if particle and last_name == i:
+            return None  # "Al" before a known name: that name alone
         last = self._suffix_end(sent, last_name + 1)
         words = [t.text for t in toks[i:last]]
         if any(w.casefold() in self.data.misc_words for w in words):
             return None  # "Gran Premio", "World Cup": an event or award, not an actor
+        compound = next((k for k, w in enumerate(words) if self._misc_word(w)), None)
+        if compound == 0:
+            return None
+        if compound is not None:  # "Merano WineFestival": the town named before the event
+            last = i + compound
+            words = words[:compound]
         if last - i >= 2 and self._office_domain(sent, i):
             start, end = toks[i + 1].start, toks[last - 1].end  # "ministro dell'Istruzione
             text = sent.text[start - sent.start : end - sent.start]  # Bussetti": the person
@@ -1134,11 +1182,88 @@ class _Recogniser:
                 or (opens and self._opening_known_word(word))
                 or (opens and self._opening_word(word))
                 or self._common_noun(toks, i)
+                or self._genus(sent, last)
             ):
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
         return m
+
+    def _misc_word(self, word: str) -> bool:
+        """Does ``word`` make a name an event's or award's: one of the pack's ``misc_words``,
+        or a compound ending in one ("WineFestival")?"""
+        if word.casefold() in self.data.misc_words:
+            return True
+        inner = [k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()]
+        return bool(inner) and word[inner[-1] :].casefold() in self.data.misc_words
+
+    def _after_misc_word(self, sent: Sentence, i: int) -> bool:
+        """Does a capitalised word that makes a name an event's or award's stand right before
+        token ``i`` ("Coppa Italia", "Premio Strega"; not "Gran Premio d'Italia", which names
+        the place)?"""
+        toks = sent.tokens
+        return (
+            i > 0
+            and toks[i - 1].is_word
+            and toks[i - 1].text[:1].isupper()
+            and sent.norm_words[i - 1] in self.data.misc_words
+        )
+
+    def _name_end(self, sent: Sentence, i: int) -> int:
+        """The token after the capitalised words from ``i``, up to a full name ("Premio
+        Nobel Dario Fo")."""
+        toks = sent.tokens
+        k = i
+        while k < len(toks) and toks[k].is_word and _is_name_start(toks[k]):
+            if k > i and self._person_starts(sent, i, k):
+                break
+            k += 1
+        return max(k, i + 1)
+
+    def _genus(self, sent: Sentence, k: int) -> bool:
+        """Is token ``k``, after a one-word name, the lower-case Latin epithet of a species
+        ("Helicobacter pylori", "Haemophilus influenzae"): no word of the language, with one
+        of the pack's ``epithet_endings``?  The name is then a genus, no entity."""
+        if not self.data.epithet_endings or k >= len(sent.tokens):
+            return False
+        word = sent.tokens[k].text
+        return (
+            word.isalpha()
+            and word.islower()
+            and len(word) >= 3
+            and word.endswith(self.data.epithet_endings)
+            and not _is_known_word(word, self.ctx.lang)
+            and not _frequent_word(word, self.ctx.lang)
+        )
+
+    def _particle_at(self, sent: Sentence, i: int) -> bool:
+        """Is token ``i`` a capitalised particle that begins a name inside a sentence, right
+        before a capitalised word (the pack's ``name_particles``: "Lo Bello", "Al Jazeera"),
+        though also an article or preposition of the language?"""
+        toks = sent.tokens
+        return (
+            0 < i < len(toks) - 1
+            and toks[i].text[:1].isupper()
+            and not toks[i].text.isupper()
+            and sent.norm_words[i] in self.data.name_particles
+            and toks[i - 1].text not in _OPENERS
+            and toks[i + 1].is_word
+            and _is_name_start(toks[i + 1])
+            and not toks[i + 1].text.isupper()
+        )
+
+    def _seat_of(self, sent: Sentence, i: int, j: int) -> bool:
+        """Does a place start at token ``j``, after the one word at ``i`` that names the
+        local office of a body and a connector ("Tribunale di Milano", "Ambasciata della
+        Costa d'Avorio": the pack's ``seat_org_words``)? The place only says where the
+        office sits: it is no part of the name."""
+        toks = sent.tokens
+        return (
+            j == i + 2
+            and toks[i].text.casefold() in self.data.seat_org_words
+            and (sent.norm_words[i + 1],) in self.data.org_name_links
+            and self._place_at(sent, j)
+        )
 
     def _head_word(self, word: str) -> bool:
         """Does ``word`` head a name that goes on with "of" and a place ("Università di
@@ -1295,7 +1420,9 @@ class _Recogniser:
         active = [c for c in candidates if self.kb.roles_of(c, on=day)] if day else []
         return active[0] if len(active) == 1 else None
 
-    def _guess_kind(self, sent: Sentence, i: int, last: int, words: list[str]) -> Kind:
+    def _guess_kind(
+        self, sent: Sentence, i: int, last: int, words: list[str], *, gazetteer: bool = True
+    ) -> Kind:
         self._by_default = False
         folded = [w.casefold() for w in words]
         if any(w in self.data.org_words for w in folded):
@@ -1306,7 +1433,10 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
-        before = sent.tokens[i - 1].text.casefold().rstrip(".") if i > 0 else ""
+        written = sent.tokens[i - 1].text.casefold() if i > 0 else ""
+        before = written.rstrip(".")
+        if before in self.data.abbreviations and written == before:
+            before = ""  # "Directions on Microsoft": "on" without its dot is no "On."
         if before in self.data.honorifics or self._title_before(sent, i):
             return "PER"
         if self._person_cue(sent, i, last):
@@ -1324,6 +1454,8 @@ class _Recogniser:
             return "ORG"
         if self._locative_before(sent, i, unknown=True):
             return "LOC"
+        if len(words) >= 2 and folded[0] in self.data.surname_particles:
+            return "PER"  # "Lo Bello", "Del Piero"
         if self.data.native_letters and not any(
             ch in self.data.native_letters for w in folded for ch in w
         ):
@@ -1339,7 +1471,7 @@ class _Recogniser:
             )
         ):
             return "PER"  # "George", but not "Geneva"
-        if self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+        if gazetteer and self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
             return "LOC"  # a place's name, passed over as a weak one ("Geneva")
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
@@ -1427,7 +1559,12 @@ class _Recogniser:
         return any(len(p) <= i and words[i - len(p) : i] == p for p in index.get(words[i - 1], ()))
 
     def _title_before(self, sent: Sentence, i: int) -> bool:
-        return any(m.last in (i, i - 1) for m in self.titles(sent))
+        """Does a title end right before token ``i``, or one token before it, unless that
+        token is an article or preposition ("presidente della Consob": the body)?"""
+        return any(
+            m.last == i or (m.last == i - 1 and sent.norm_words[i - 1] not in self.data.definite)
+            for m in self.titles(sent)
+        )
 
     # -- titles and demonyms ------------------------------------------------
 
@@ -1597,7 +1734,11 @@ def _resolve_places(
         elif entry is None or not reading.supported:
             m.places = ()
             words = [t.text for t in sent.tokens[m.first : m.last]]
-            m.kind = rec._guess_kind(sent, m.first, m.last, words)
+            # a small town that is no word ("Google", Kansas) and nothing supports: a name
+            # of some other kind as likely
+            small = entry is not None and entry.population < SMALL_TOWN and not m.weak
+            m.kind = rec._guess_kind(sent, m.first, m.last, words, gazetteer=not small)
+            m.guessed = rec._by_default
             if m.kind == "LOC" and entry is not None:  # a place after all: the likeliest one
                 m.ref, m.places = None, (entry,)
         else:
@@ -1671,6 +1812,59 @@ def _add_region_abbreviations(rec: _Recogniser, sent: Sentence, names: list[_Mat
         )
 
 
+def _speakers(
+    per_sentence: list[tuple[Sentence, list[_Match], list[_Match], list[_Match]]],
+) -> None:
+    """An unknown name that opens two sentences or more with a colon after it is a speaker
+    of an interview or a transcript ("Köcher: Sono convinto che..."): a person's name."""
+    opening: Counter[str] = Counter()
+    for sent, names, _, _ in per_sentence:
+        toks = sent.tokens
+        for m in names:
+            if m.first == 0 and m.last < len(toks) and toks[m.last].text == ":" and m.guessed:
+                opening[m.text] += 1
+    speakers = {name for name, n in opening.items() if n >= 2}
+    for _, names, _, _ in per_sentence:
+        for m in names:
+            if m.text in speakers and m.guessed:
+                m.kind, m.guessed = "PER", False
+
+
+def _type_lists(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
+    """Names listed together are of one type ("Cattenom, Civaux, Flamanville e Golfech",
+    "Kasparov e Short"): an unknown name typed by default takes the type the list's other
+    names share.  A list is joined by one of the pack's ``list_conjunctions`` or has three
+    names or more (two names and a comma may be an apposition: "Marchionne, Fiat").  The type
+    counts when a name of the knowledge base, a place or a name of two words or more has it,
+    and a place's or an organisation's only when two do (a region's name may be its team's:
+    "Juventus e Lazio")."""
+    conjunctions = rec.data.list_conjunctions
+    if not conjunctions:
+        return
+    toks = sent.tokens
+    chains: list[tuple[list[_Match], bool]] = []
+    for m in sorted(names, key=lambda n: n.first):
+        prev = chains[-1][0][-1] if chains else None
+        sep = toks[prev.last].text if prev is not None and prev.last + 1 == m.first else None
+        if prev is not None and sep is not None and (sep == "," or sep in conjunctions):
+            chains[-1][0].append(m)
+            chains[-1] = (chains[-1][0], chains[-1][1] or sep in conjunctions)
+        else:
+            chains.append(([m], False))
+    for chain, joined in chains:
+        if len(chain) < 2 or not (joined or len(chain) >= 3):
+            continue
+        unknown = [n for n in chain if n.guessed and n.ref is None and not n.places]
+        known = [
+            "LOC" if n.kind == "GPE" else n.kind
+            for n in chain
+            if not n.guessed and (n.ref is not None or n.places or n.last - n.first >= 2)
+        ]
+        if unknown and len(set(known)) == 1 and (known[0] == "PER" or len(known) >= 2):
+            for n in unknown:
+                n.kind = known[0]
+
+
 def find_entities(ctx: DocContext) -> Entities:
     """Every actor and place of the document, with named and nominal mentions."""
     rec = _Recogniser(ctx)
@@ -1700,8 +1894,9 @@ def find_entities(ctx: DocContext) -> Entities:
                 and words[-1].casefold() in alone
                 and words[0].casefold() not in alone
             ):
-                m.kind = "PER"
+                m.kind, m.guessed = "PER", False
                 rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
+    _speakers(per_sentence)
     for _, names, _, _ in per_sentence:
         for m in names:  # "Houston" after "Whitney Houston": the person, not the city
             person = rec.person_words.get(m.text.casefold())
@@ -1713,6 +1908,7 @@ def find_entities(ctx: DocContext) -> Entities:
         for m in names:
             if rec.club_named(sent, m) or rec.team_named(sent, m):  # "il Napoli": the club
                 m.kind, m.ref, m.places = "ORG", None, ()
+        _type_lists(rec, sent, names)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
     place_entries: dict[str, PlaceEntry | None] = {}
