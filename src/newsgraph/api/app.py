@@ -127,14 +127,15 @@ class IngestRequest(BaseModel):
     documents: list[IngestDocument] = Field(min_length=1, max_length=1000)
 
 
-def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
-    """The API (and, mounted on it, the web UI) over the database at ``db``."""
+def create_app(db: str | Path, *, token: str | None = None, connections: int = 4) -> FastAPI:
+    """The API (and, mounted on it, the web UI) over the database at ``db``, answering
+    at most ``connections`` requests at a time (the others wait their turn)."""
     if not is_url(db) and not Path(db).exists():
         raise NotFoundError(
             f"there is no database at {db}; create one with 'newsgraph ingest {db} INPUT...'"
         )
     open_store(db).close()  # migrate once, before any request
-    stores = Stores(str(db))
+    stores = Stores(str(db), size=connections)
     app = FastAPI(
         title="newsgraph",
         version=__version__,

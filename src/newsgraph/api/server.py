@@ -5,10 +5,17 @@ With several processes each one listens on its own socket bound to the port with
 shared by all, the first process to wake accepts a whole burst of connections — kept alive,
 they stay there: one process does most of the work while the other idles.)  A process that
 dies is restarted; one that dies before it listens stops the server with its exit code.
+
+Each of several processes answers one request at a time, in order of arrival: the cores
+work in parallel through the processes, while threads of one process would only take
+turns at Python's interpreter lock.  Every Python object a process holds once started is
+frozen out of garbage collection.  (Both measured with bench/api_bench.py: an actor's
+timeline on 2 cores, 50 clients, 332 → 404–434 answers a second, p99 326 → 185 ms.)
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import signal
@@ -42,10 +49,9 @@ def serve(
 
         from newsgraph.api.app import create_app
 
-        uvicorn.run(
-            app or create_app(db, token=token), host=host, port=port, log_level="warning",
-            timeout_graceful_shutdown=GRACE,
-        )  # fmt: skip
+        app = app or create_app(db, token=token)
+        gc.freeze()  # what the app holds for good is never scanned again by the collector
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=GRACE)
         return
     if not hasattr(socket, "SO_REUSEPORT"):
         raise ConfigError("several server processes need SO_REUSEPORT (Linux); use --workers 1")
@@ -78,9 +84,9 @@ def _worker(db: str, host: str, port: int, token: str | None, listening: Event) 
 
     sock = _socket(host, port)
     sock.listen(2048)
-    config = uvicorn.Config(
-        create_app(db, token=token), log_level="warning", timeout_graceful_shutdown=GRACE
-    )
+    app = create_app(db, token=token, connections=1)  # processes, not threads, in parallel
+    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=GRACE)
+    gc.freeze()
     listening.set()
     uvicorn.Server(config).run(sockets=[sock])
 
