@@ -41,23 +41,22 @@ class Roles:
     group_anaphors: Lexicon  # "both leaders", "i due ministri": the last meeting's people
 
 
-def _words(words: object) -> Lexicon:
+def _words(words: object, tag: str = "cue") -> Lexicon:
+    """A lexicon of the pack's list ``words`` (none if it is no list), each hit tagged."""
     lex = Lexicon()
-    lex.add_words(words if isinstance(words, list) else (), "cue")
+    lex.add_words(words if isinstance(words, list) else (), tag)
     return lex
 
 
 @cache
 def roles(lang: str) -> Roles:
     data = pack_data(lang, "events")
-    background = Lexicon()
-    background.add_words(data.get("background_cues") or (), "bg")
     return Roles(
         topic_nouns=word_set(data, "topic_nouns"),
         comitative=word_set(data, "comitative"),
         reversal=_words(data.get("reversal_verbs")),
         easing=_words(data.get("easing_verbs")),
-        background=background,
+        background=_words(data.get("background_cues"), "bg"),
         clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
         determiners=word_set(data, "determiners"),
         agentive=word_set(data, "agentive"),
@@ -108,23 +107,13 @@ def triggers(lang: str) -> Lexicon:
 @cache
 def modality(lang: str) -> Modality:
     data = pack_data(lang, "modality")
-    no_intention = Lexicon()
-    no_intention.add_words(data.get("no_intention") or (), "no")
-    hypothetical = Lexicon()
-    hypothetical.add_words(data.get("hypothetical") or (), "maybe")
-    conditional = Lexicon()
-    conditional.add_words(data.get("conditional") or (), "if")
-    obligation = Lexicon()
-    obligation.add_words(data.get("obligation") or (), "must")
-    refusal = Lexicon()
-    refusal.add_words(data.get("refusal") or (), "refuse")
     return Modality(
         negation=word_set(data, "negation"),
-        no_intention=no_intention,
-        hypothetical=hypothetical,
-        conditional=conditional,
-        obligation=obligation,
-        refusal=refusal,
+        no_intention=_words(data.get("no_intention"), "no"),
+        hypothetical=_words(data.get("hypothetical"), "maybe"),
+        conditional=_words(data.get("conditional"), "if"),
+        obligation=_words(data.get("obligation"), "must"),
+        refusal=_words(data.get("refusal"), "refuse"),
         purpose=_words(data.get("purpose")),
         preparation=_words(data.get("preparation")),
         affirming=_words(data.get("affirming")),

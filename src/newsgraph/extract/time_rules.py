@@ -102,6 +102,13 @@ def _words_re(words: Any) -> re.Pattern[str] | None:
     return re.compile(rf"{_B}(?:{_alt(words)}){_E}", re.I) if words else None
 
 
+def _listed(data: dict[str, Any], key: str, before: str, after: str) -> re.Pattern[str] | None:
+    """The pack's ``key`` words as one alternative between the patterns ``before`` and
+    ``after`` (case-insensitive); None when the pack lists none."""
+    words = data.get(key)
+    return re.compile(rf"{before}(?:{_alt(words)}){after}", re.I) if words else None
+
+
 def _tense_re(markers: Any, suffixes: Any) -> re.Pattern[str] | None:
     """Tense marker words, or lower-case words with one of these endings ("arriverà")."""
     alternatives = [_alt(markers)] if markers else []
@@ -276,24 +283,14 @@ def time_rules(lang: str) -> TimeRules | None:
         anaphoric_last=word_set(data, "anaphoric_last"),
         ago_prepositions=word_set(data, "ago_prepositions"),
         future_auxiliaries=word_set(data, "future_auxiliaries"),
-        past_perfect=re.compile(rf"{_B}(?:{_alt(data.get('past_plan'))}){_E}", re.I)
-        if data.get("past_plan")
-        else None,
-        past_plan=re.compile(rf"{_B}(?:{_alt(data.get('past_plan'))})\s+$", re.I)
-        if data.get("past_plan")
-        else None,
-        listed_day_after=re.compile(
-            rf"\s+(?:{_alt(data.get('day_list_words'))})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-            r"(?=[.,;:)]|\s*$)",
-            re.I,
-        )
-        if data.get("day_list_words")
-        else None,
-        listed_day_before=re.compile(
-            rf"(?<![\w.,])(?P<d>[0-3]?\d)\s+(?:{_alt(data.get('day_list_words'))})\s+$", re.I
-        )
-        if data.get("day_list_words")
-        else None,
+        past_perfect=_listed(data, "past_plan", _B, _E),
+        past_plan=_listed(data, "past_plan", _B, r"\s+$"),
+        listed_day_after=_listed(
+            data, "day_list_words", r"\s+", r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=[.,;:)]|\s*$)"
+        ),
+        listed_day_before=_listed(
+            data, "day_list_words", r"(?<![\w.,])(?P<d>[0-3]?\d)\s+", r"\s+$"
+        ),
         capitalised_months=lang in ("en", "de"),
         future=_tense_re(data.get("future_markers"), data.get("future_suffixes")),
         clock_needs_marker=bool(data.get("clock_needs_marker")),
@@ -311,9 +308,7 @@ def time_rules(lang: str) -> TimeRules | None:
         bare_season_ok=frozenset(seasons) - word_set(data, "seasons_need_modifier"),
         decade_words={k: int(v) for k, v in _phrases(data, "decade_words").items()},
         month_abbreviations=frozenset(months) - full_months,
-        age_after=re.compile(rf"[-\s]+(?:{_alt(data.get('age_words'))}){_E}", re.I)
-        if data.get("age_words")
-        else None,
+        age_after=_listed(data, "age_words", r"[-\s]+", _E),
         not_times=not_times,
         clock_not_before=re.compile(
             rf"\s*(?:%|(?:{_alt(data.get('clock_not_before'))}){_E})", re.I
@@ -322,22 +317,14 @@ def time_rules(lang: str) -> TimeRules | None:
         rate_articles=word_set(data, "rate_articles"),
         spoken_centuries={k: int(v) for k, v in _phrases(data, "spoken_centuries").items()},
         rate_after=word_set(data, "rate_after"),
-        future_prep=re.compile(rf"{_B}(?:{_alt(data.get('future_preps'))})\s+$", re.I)
-        if data.get("future_preps")
-        else None,
+        future_prep=_listed(data, "future_preps", _B, r"\s+$"),
         ambiguous_months=word_set(data, "ambiguous_months"),
         anaphors={k: (str(v[0]), int(v[1])) for k, v in _phrases(data, "anaphors").items()},
         ending_periods={k: str(v) for k, v in _phrases(data, "ending_periods").items()},
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
-        month_preps=re.compile(rf"{_B}(?:{_alt(data.get('month_preps'))})\s*$", re.I)
-        if data.get("month_preps")
-        else None,
-        holiday_week=re.compile(rf"\s+(?:{_alt(data.get('holiday_week'))}){_E}", re.I)
-        if data.get("holiday_week")
-        else None,
+        month_preps=_listed(data, "month_preps", _B, r"\s*$"),
+        holiday_week=_listed(data, "holiday_week", r"\s+", _E),
         around_day={k: str(v) for k, v in _phrases(data, "around_day").items()},
-        around_day_before=re.compile(rf"{_B}(?:{_alt(data.get('around_day'))})\s+$", re.I)
-        if data.get("around_day")
-        else None,
+        around_day_before=_listed(data, "around_day", _B, r"\s+$"),
         scanner=MultiScanner(scanned),
     )
