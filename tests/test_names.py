@@ -330,3 +330,19 @@ def test_italian_name_right_after_an_award_word_is_the_award() -> None:
 def test_italian_holidays_are_no_names() -> None:
     found = names(extract("Ha passato il Natale in solitudine e tornerà per Pasqua.", "it"))
     assert "Natale" not in found and "Pasqua" not in found
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_before() -> None:
+    for text, lang in (
+        ("Emmanuel Macron received Olaf Scholz in Paris. Thank you, Olaf, Macron said.", "en"),
+        ("Emmanuel Macron ha ricevuto Olaf Scholz a Parigi. Grazie, Olaf, ha detto Macron.", "it"),
+    ):
+        result = extract(text, lang)
+        scholz = {a.id: a for a in result.actors}["olaf-scholz"]
+        assert [m.text for m in scholz.mentions] == ["Olaf Scholz", "Olaf"], lang
+        assert "olaf" not in {a.id for a in result.actors}
+    # a given name two people named in the text share is nobody's in particular
+    two = extract("Olaf Scholz met Olaf Palme's son. Olaf smiled.", "en")
+    assert "olaf-scholz" not in {
+        a.id for a in two.actors if any(m.text == "Olaf" for m in a.mentions)
+    }

@@ -1167,7 +1167,11 @@ class _Recogniser:
             m.kind = head
             return m
         if len(words) == 1:
-            person = self.person_words.get(words[0].casefold()) or self._surname(words[0])
+            person = (
+                self.person_words.get(words[0].casefold())
+                or self._surname(words[0])
+                or self._given_name(words[0])
+            )
             if person:
                 m.ref = person
                 return m
@@ -1403,6 +1407,25 @@ class _Recogniser:
                     if len(key) >= 2 and key[-1] == form and firsts & set(key[:-1]):
                         return pid
         return None
+
+    def _given_name(self, word: str) -> str | None:
+        """The one person the document has already named in full whose given name ``word``
+        is, when it is used alone ("Thank you, Olaf", "Joe and I")."""
+        key = word.casefold()
+        found = set()
+        for pid, info in self.info.items():
+            entry = self.kb.entries.get(pid)
+            names = entry.all_names() if entry else (info.name,)
+            if info.kind == "PER" and any(
+                " " in name and name.split()[0].casefold() == key for name in names
+            ):
+                found.add(pid)
+        if len(found) != 1 or (pid := found.pop()) not in self.kb.entries:
+            return None  # only a person the knowledge base knows, the only one of that name
+        known = {w.casefold() for n in self.kb.entries[pid].all_names() for w in n.split()}
+        after = re.findall(rf"\b{re.escape(word)}\s+([^\W\d_]+)", self.ctx.document.text)
+        others = {w for w in after if w[:1].isupper() and w.casefold() not in known}
+        return None if others else pid  # "Olaf Palme" named too: "Olaf" may be either
 
     def _surname(self, word: str) -> str | None:
         surnamed = self._by_surname(word)
