@@ -346,3 +346,8 @@ def test_a_given_name_alone_is_the_person_named_in_full_before() -> None:
     assert "olaf-scholz" not in {
         a.id for a in two.actors if any(m.text == "Olaf" for m in a.mentions)
     }
+
+
+def test_clock_abbreviations_with_dots_are_no_names() -> None:
+    result = extract("The talks began at 10:15 A.M. and ended at 3:40 P.M. in Geneva.", "en")
+    assert not [a.id for a in result.actors if a.type in ("ORG", "PER")]

@@ -993,8 +993,8 @@ class _Recogniser:
 
     def _common_word(self, toks: tuple[Token, ...], i: int) -> bool:
         word = toks[i].text.casefold()
-        if word in self.data.not_names:
-            return True
+        if word in self.data.not_names or word.replace(".", "") in self.data.not_names:
+            return True  # "P.M." is the pack's "PM"
         return word in self.data.stop and (i == 0 or not toks[i].text.isupper())
 
     def _by_surname(self, word: str) -> set[str]:
