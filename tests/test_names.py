@@ -351,3 +351,8 @@ def test_a_given_name_alone_is_the_person_named_in_full_before() -> None:
 def test_clock_abbreviations_with_dots_are_no_names() -> None:
     result = extract("The talks began at 10:15 A.M. and ended at 3:40 P.M. in Geneva.", "en")
     assert not [a.id for a in result.actors if a.type in ("ORG", "PER")]
+
+
+def test_interjections_opening_a_sentence_are_no_names() -> None:
+    for text in ("Thanks to the aid, the town survived.", "Sorry, I missed that.", "Hello all."):
+        assert not extract(text, "en").actors, text
