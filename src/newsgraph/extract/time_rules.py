@@ -98,10 +98,6 @@ def _phrases(data: dict[str, Any], key: str) -> dict[str, Any]:
     return {fold(str(k)): v for k, v in (data.get(key) or {}).items()}
 
 
-def _words_re(words: Any) -> re.Pattern[str] | None:
-    return re.compile(rf"{_B}(?:{_alt(words)}){_E}", re.I) if words else None
-
-
 def _listed(data: dict[str, Any], key: str, before: str, after: str) -> re.Pattern[str] | None:
     """The pack's ``key`` words as one alternative between the patterns ``before`` and
     ``after`` (case-insensitive); None when the pack lists none."""
@@ -266,7 +262,7 @@ def time_rules(lang: str) -> TimeRules | None:
     ]
     seasons = {str(k).casefold(): str(v) for k, v in (data.get("seasons") or {}).items()}
     compiled = tuple((name, re.compile(p, re.I)) for name, p in patterns)
-    not_times = _words_re(data.get("not_times"))
+    not_times = _listed(data, "not_times", _B, _E)
     scanned = [p for _, p in compiled] + ([not_times] if not_times else [])
     return TimeRules(
         patterns=compiled,

@@ -13,6 +13,7 @@ make a transcript.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,8 +96,6 @@ def find_turns(ctx: DocContext, entities: Entities) -> list[Turn]:
 
 
 def turn_at(turns: list[Turn], pos: int) -> Turn | None:
-    """The turn holding character ``pos``, if any."""
-    for turn in turns:
-        if turn.start <= pos < turn.end:
-            return turn
-    return None
+    """The turn holding character ``pos``, if any (``turns`` in document order)."""
+    k = bisect_right(turns, pos, key=lambda turn: turn.start) - 1
+    return turns[k] if k >= 0 and pos < turns[k].end else None
