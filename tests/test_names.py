@@ -356,3 +356,26 @@ def test_clock_abbreviations_with_dots_are_no_names() -> None:
 def test_interjections_opening_a_sentence_are_no_names() -> None:
     for text in ("Thanks to the aid, the town survived.", "Sorry, I missed that.", "Hello all."):
         assert not extract(text, "en").actors, text
+
+
+def test_the_title_line_of_an_official_text_and_untracked_offices_are_no_names() -> None:
+    r = extract(
+        "Statement by Press Secretary Maria Ferreira on the Summit\n\n"
+        "Vice President Tomas Lindqvist met Governor Alan Brooks. Press Secretary Maria "
+        "Ferreira said the talks were useful.\n",
+        "en",
+    )
+    found = names(r)
+    assert not {"Statement", "Press", "Vice", "Governor"} & set(found), found
+    assert found.get("Maria Ferreira") == "PER" and found.get("Tomas Lindqvist") == "PER"
+
+
+def test_capitalised_common_nouns_after_possessives_and_documents_are_no_names() -> None:
+    r = extract(
+        "We have worked with our Allies on the Treaty between Norway and Iceland. The two "
+        "leaders exchanged New Year greetings.",
+        "en",
+    )
+    found = names(r)
+    assert not {"Allies", "Treaty", "New Year"} & set(found), found
+    assert {"Norway", "Iceland"} <= set(found)

@@ -161,6 +161,8 @@ class _LangData:
     name_suffixes: frozenset[str] = frozenset()
     org_modifiers: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
+    title_links: frozenset[str] | None = None  # "President of Russia"; None: any word
+    possessives: frozenset[str] = frozenset()  # "our Allies": a common noun follows
     capitalised_nouns: bool = False
     dictionary_has_names: bool = False
     unknown_locative: frozenset[tuple[str, ...]] = frozenset()
@@ -298,6 +300,8 @@ def _lang_data(lang: str) -> _LangData:
         name_suffixes=word_set(ent, "name_suffixes"),
         org_modifiers=word_set(ent, "org_modifiers"),
         place_modifiers=word_set(ent, "place_modifiers"),
+        title_links=word_set(ent, "title_links") if "title_links" in ent else None,
+        possessives=word_set(ent, "possessives"),
         capitalised_nouns=bool(ent.get("capitalised_common_nouns")),
         dictionary_has_names=bool(ent.get("dictionary_has_names")),
         opening_word_endings=tuple(
@@ -465,6 +469,7 @@ class _Recogniser:
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
         self._title_cache: dict[int, list[_Match]] = {}
+        self._office_cache: dict[int, list[_Match]] = {}
         self._case_cache: dict[tuple[str, str], bool] = {}  # (entry id, surface) -> _case_ok
         self._by_default = False  # did the last _guess_kind fall back on the pack's default?
         self._words: tuple[frozenset[str], frozenset[str]] | None = None
@@ -476,6 +481,7 @@ class _Recogniser:
         titles = self.titles(sent)
         bodies = {self._title_body(sent, t) for t in titles}
         in_title = {k for t in titles for k in range(t.first, t.last) if k not in bodies}
+        in_title.update(k for t in self.offices(sent) for k in range(t.first, t.last))
         found: list[_Match] = []
         i = 0
         while i < len(toks):
@@ -1290,13 +1296,19 @@ class _Recogniser:
 
     def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
         """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
-        Costituzione"), unless it is a head word of names or a given name."""
+        Costituzione") or after a possessive ("our Allies"), unless it is a head word of
+        names or a given name."""
         word = toks[i].text
         folded = word.casefold()
         before = toks[i - 1].text.casefold().replace("’", "'") if i > 0 else ""
         return (
-            self.data.capitalised_nouns
-            and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+            (
+                (
+                    self.data.capitalised_nouns
+                    and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+                )
+                or before in self.data.possessives  # "our Allies and partners"
+            )
             and not word.isupper()
             and folded not in self.data.org_words
             and folded not in self.data.place_words
@@ -1597,6 +1609,7 @@ class _Recogniser:
             return cached
         words = sent.norm_words
         found: list[_Match] = []
+        offices: list[_Match] = []
         variants = self.data.variants
         by_first = self.data.titles_by_first
         # where a title may begin: without case endings, only at a title's first word
@@ -1638,11 +1651,20 @@ class _Recogniser:
                     )
                     if role:
                         found.append(m)
+                    else:
+                        offices.append(m)
                     i += n - 1
                     break
             i += 1
         self._title_cache[sent.index] = found
+        self._office_cache[sent.index] = offices
         return found
+
+    def offices(self, sent: Sentence) -> list[_Match]:
+        """The sentence's titles of no tracked role ("Vice President", "Press Secretary"):
+        no names, though capitalised."""
+        self.titles(sent)
+        return self._office_cache[sent.index]
 
     def demonyms(self, sent: Sentence) -> list[_Match]:
         found = []
@@ -1669,19 +1691,28 @@ class _Recogniser:
 
 
 def _title_countries(
-    title: _Match, demonyms: list[_Match], names: list[_Match]
+    title: _Match,
+    demonyms: list[_Match],
+    names: list[_Match],
+    words: tuple[str, ...],
+    links: frozenset[str] | None,
+    holder: _Match | None = None,
 ) -> tuple[list[str], list[_Match]]:
     """The states a title belongs to - its own, an adjacent demonym, or "of/di STATE (and
-    STATE)" after it ("i capi della diplomazia di Mosca e Washington") - and the names used."""
+    STATE)" after it or after the ``holder`` named with it ("i capi della diplomazia di Mosca
+    e Washington", "President Vladimir Putin of Russia") - and the names used.  Only the
+    pack's ``title_links`` may stand between ("President Biden urged Russia": no link)."""
     if title.country:
         return [title.country], []
     for d in demonyms:
         if title.first - 2 <= d.first <= title.last + 2 and d.ref:
             return [d.ref], []
     used: list[_Match] = []
-    edge = title.last
+    edge = holder.last if holder is not None else title.last
     for n in sorted((n for n in names if n.kind == "GPE" and n.ref), key=lambda n: n.first):
-        if edge <= n.first <= edge + 2:
+        if edge <= n.first <= edge + 2 and (
+            links is None or all(w in links for w in words[edge : n.first])
+        ):
             used.append(n)
             edge = n.last
     return [n.ref for n in used if n.ref], used
@@ -1987,9 +2018,11 @@ def find_entities(ctx: DocContext) -> Entities:
                     )
             mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
         for t in titles:
-            countries, used = _title_countries(t, demonyms, names)
             named_after = next(
                 (n for n in names if n.first in (t.last, t.last + 1) and n.kind == "PER"), None
+            )
+            countries, used = _title_countries(
+                t, demonyms, names, sent.norm_words, rec.data.title_links, named_after
             )
             people: list[str] = []
             if named_after is not None and named_after.ref:
