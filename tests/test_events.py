@@ -302,3 +302,20 @@ def test_a_meeting_that_continues_the_sentence_s_first_one_keeps_its_parties(
     assert set(at) == {"Geneva", "Vienna"}, r.events
     assert {"ARM", "AZE"} <= set(at["Vienna"].actors)
     assert set(at["Geneva"].actors) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "typ"),
+    [
+        ("President Macron accepted in principle a meeting with President Erdogan.", "en", "AGREE"),
+        ("Il presidente Macron ha accettato un incontro con il presidente Erdogan.", "it", "AGREE"),
+        ("President Macron called for talks with Turkey in Geneva.", "en", "REQUEST"),
+    ],
+)
+def test_the_partner_in_an_attitude_s_object_receives_it(text: str, lang: str, typ: str) -> None:
+    """'accepted a meeting with X', 'called for talks with X': X is the other side of what is
+    accepted or asked for, not a co-author of the acceptance or the demand."""
+    r = extract(text, lang)
+    (ev,) = [e for e in r.events if e.type == typ]
+    assert ev.actors == ("emmanuel-macron",)
+    assert set(ev.recipients) & {"recep-tayyip-erdogan", "TUR"}, ev

@@ -50,6 +50,8 @@ INTENT_TYPES = {
 UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"})
 COERCIVE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE"})
+#: Acts done together, whose partner after "with/between" acts too ("a deal with Iran").
+MUTUAL_TYPES = COOPERATIVE_TYPES | {"ASSAULT"}
 REVERSAL_WINDOW = 6
 HYPOTHETICAL_WINDOW = 6  # how far a modal cue reaches ("will provide 25,000 tons of food aid")
 REFUSAL_WINDOW = 3
@@ -305,12 +307,13 @@ class _Finder:
         )
 
     def _agents_after(
-        self, sent: Sentence, hit: Hit, window: list[EntityMention]
+        self, sent: Sentence, hit: Hit, window: list[EntityMention], *, mutual: bool
     ) -> frozenset[str]:
         """Names after the trigger brought in as its agents ("an attack by X on Y": X; "talks
         between X and Y": both); a name joined by "and" to the previous one shares its role.
-        A co-agent word ("with") counts only before any name received the act: in "urged
-        Russia to ease tensions with Ukraine", Ukraine belongs to what Russia is urged to do."""
+        A co-agent word ("with") counts only for a ``mutual`` act and before any name
+        received it: "a deal with Iran" (both agree), not "called for talks with Ukraine" nor
+        "urged Russia to ease tensions with Ukraine" (Ukraine belongs to what is urged)."""
         words, toks = sent.norm_words, sent.tokens
         end = toks[hit.last - 1].end
         agents: set[str] = set()
@@ -325,7 +328,7 @@ class _Finder:
                 agent = prev_agent
             else:
                 agent = bool(set(lead) & self.roles.agentive) or (
-                    not received and bool(set(lead) & self.roles.co_agentive)
+                    mutual and not received and bool(set(lead) & self.roles.co_agentive)
                 )
             if agent:
                 agents.update((m.ref, *_nested(self.ctx.kb, m)))
@@ -519,6 +522,11 @@ class _Finder:
                 continue
             negation = self._negation(sent, hit)
             lo, hi = bounds[k], bounds[k + 1]
+            object_at = hi  # "accepted a meeting with Putin": the object's names receive,
+            if k in governs and not any(  # unless the attitude has its own ("thanked X for")
+                sent.tokens[hit.last - 1].end <= m.start < object_at for m in mentions
+            ):
+                hi = bounds[k + 2]
             where = quote_of(sent.tokens[hit.first].start)
             window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
             trig: Trigger = hit.entry
@@ -598,7 +606,10 @@ class _Finder:
             if typ == "CONSULT":
                 source, target = tuple(actors), ()
             else:
-                agents = self._agents_after(sent, hit, window) | frozenset(group)
+                before_object = [m for m in window if m.start < object_at]
+                mutual = typ in MUTUAL_TYPES
+                agents = self._agents_after(sent, hit, before_object, mutual=mutual)
+                agents |= frozenset(group)
                 source, target = _split(actors, pos, window, agents)
             unattributed = typ in UNATTRIBUTED_TYPES or (  # "called off the strike": eased
                 trig.type in UNATTRIBUTED_TYPES and not hypothetical
