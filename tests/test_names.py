@@ -379,3 +379,14 @@ def test_capitalised_common_nouns_after_possessives_and_documents_are_no_names()
     found = names(r)
     assert not {"Allies", "Treaty", "New Year"} & set(found), found
     assert {"Norway", "Iceland"} <= set(found)
+
+
+def test_a_given_name_alone_is_the_unknown_person_named_in_full_before() -> None:
+    r = extract(
+        "Press Briefing by Press Secretary Maria Ferreira\n\nMS. FERREIRA: Good afternoon. "
+        "Q Thank you, Maria. Will the talks go on?\n",
+        "en",
+    )
+    (person,) = [a for a in r.actors if a.type == "PER"]
+    assert person.name == "Maria Ferreira"
+    assert [m.text for m in person.mentions] == ["Maria Ferreira", "FERREIRA", "Maria"]

@@ -468,6 +468,7 @@ class _Recogniser:
         self.given = given_names()
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
+        self.full_names: dict[str, str] = {}  # people named in full so far: ref -> the name
         self._title_cache: dict[int, list[_Match]] = {}
         self._office_cache: dict[int, list[_Match]] = {}
         self._case_cache: dict[tuple[str, str], bool] = {}  # (entry id, surface) -> _case_ok
@@ -519,6 +520,7 @@ class _Recogniser:
             if match.kind == "PER" and match.last - match.first >= 2:
                 ref = match.ref or slug(match.text)
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
+                self.full_names.setdefault(ref, match.text)
             i = match.last
         return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
 
@@ -1422,19 +1424,25 @@ class _Recogniser:
 
     def _given_name(self, word: str) -> str | None:
         """The one person the document has already named in full whose given name ``word``
-        is, when it is used alone ("Thank you, Olaf", "Joe and I")."""
+        is, when it is used alone ("Thank you, Olaf", "Joe and I", "Go ahead, Jen")."""
         key = word.casefold()
         found = set()
-        for pid, info in self.info.items():
+        named = {pid: (info.name,) for pid, info in self.info.items() if info.kind == "PER"}
+        named.update((pid, (name,)) for pid, name in self.full_names.items())
+        for pid, names in named.items():
             entry = self.kb.entries.get(pid)
-            names = entry.all_names() if entry else (info.name,)
-            if info.kind == "PER" and any(
-                " " in name and name.split()[0].casefold() == key for name in names
+            if any(
+                " " in name and name.split()[0].casefold() == key
+                for name in (entry.all_names() if entry else names)
             ):
                 found.add(pid)
-        if len(found) != 1 or (pid := found.pop()) not in self.kb.entries:
-            return None  # only a person the knowledge base knows, the only one of that name
-        known = {w.casefold() for n in self.kb.entries[pid].all_names() for w in n.split()}
+        if len(found) != 1:
+            return None  # only the one person of that name
+        pid = found.pop()
+        entry = self.kb.entries.get(pid)
+        known = {
+            w.casefold() for n in (entry.all_names() if entry else named[pid]) for w in n.split()
+        }
         after = re.findall(rf"\b{re.escape(word)}\s+([^\W\d_]+)", self.ctx.document.text)
         others = {w for w in after if w[:1].isupper() and w.casefold() not in known}
         return None if others else pid  # "Olaf Palme" named too: "Olaf" may be either
@@ -1962,6 +1970,8 @@ def find_entities(ctx: DocContext) -> Entities:
         for m in names:
             if rec.club_named(sent, m) or rec.team_named(sent, m):  # "il Napoli": the club
                 m.kind, m.ref, m.places = "ORG", None, ()
+            elif m.kind == "PER" and m.ref is None and m.last - m.first == 1:
+                m.ref = rec._given_name(m.text)  # "Maria", no town after all: Maria Ferreira
         _type_lists(rec, sent, names)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
