@@ -95,6 +95,7 @@ _PRIORITY = {
     "season": 3,
     "vague": 4,
     "duration": 4,
+    "lasting": 4,
     "year": 5,
     "clock": 5,
     "set": 5,
