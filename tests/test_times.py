@@ -61,6 +61,10 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("In 1500 cases the police came.", {}),
         ("The index rose to 1678.5 in 1200 trades.", {}),
         ("It will matter until Election Day.", {"Election Day": ("DATE", "2022-11-08")}),
+        # "soon" in a story of the past is soon after its events, not from now
+        ("He was soon released.", {}),
+        ("The trickle soon became a flood.", {}),
+        ("He will be released soon.", {"soon": ("DATE", "FUTURE_REF")}),
         # a week or two back is that day; from three weeks on, the ISO week
         ("They met two weeks ago.", {"two weeks ago": ("DATE", "2022-01-05")}),
         ("Six weeks ago, they met.", {"Six weeks ago": ("DATE", WEEK_49)}),

@@ -84,6 +84,11 @@ class TimeRules:
     around_day_before: re.Pattern[str] | None
     #: a word after a holiday that makes it the ISO week around it ("Easter week")
     holiday_week: re.Pattern[str] | None
+    #: adverbs told from the story's time in a past clause ("he was soon released"): after a
+    #: past auxiliary, or before a verb in the past (an "-ed" form or an irregular one)
+    narrative_words: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    irregular_pasts: frozenset[str]
     #: plural unit words ("years"): "decades-long" is a vague number of decades
     plural_units: frozenset[str]
     #: the patterns, then not_times if any, tried only where each can begin
@@ -315,6 +320,9 @@ def time_rules(lang: str) -> TimeRules | None:
         bare_season_ok=frozenset(seasons) - word_set(data, "seasons_need_modifier"),
         decade_words={k: int(v) for k, v in _phrases(data, "decade_words").items()},
         plural_units=word_set(data, "plural_units"),
+        narrative_words=word_set(data, "narrative_words"),
+        past_auxiliaries=word_set(data, "past_auxiliaries"),
+        irregular_pasts=word_set(data, "irregular_pasts"),
         month_abbreviations=frozenset(months) - full_months,
         age_after=_listed(data, "age_words", r"[-\s]+", _E),
         not_times=not_times,

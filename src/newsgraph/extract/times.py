@@ -136,6 +136,21 @@ def _is_future(
     return bool(tense)
 
 
+def _narrated(rules: TimeRules, text: str, m: re.Match[str]) -> bool:
+    """Is a narrative adverb ("soon") told of the past: right after a past auxiliary ("was
+    soon released") or right before a verb in the past ("soon became", "soon ended")?"""
+    if fold(m.group(0)) not in rules.narrative_words:
+        return False
+    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20) : m.start()])
+    if before and fold(before.group(1)) in rules.past_auxiliaries:
+        return True
+    after = re.match(r"\s+(\w+)", text[m.end() : m.end() + 30])
+    if after is None:
+        return False
+    verb = after.group(1)
+    return fold(verb) in rules.irregular_pasts or rules.past.fullmatch(verb) is not None
+
+
 def _participle_last(rules: TimeRules, clause: str) -> bool:
     """Is the last future marker of ``clause`` a past form too ("planned", "scheduled")?"""
     futures = list(rules.future.finditer(clause)) if rules.future else []
@@ -280,6 +295,8 @@ def find_times(
         if resolved is None:
             continue
         typ, value = resolved
+        if name == "relative" and _narrated(rules, text, m):
+            continue  # "He was soon released": soon after the story's events, not from now
         mod = _MODS[rules.parts[fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
