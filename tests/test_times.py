@@ -61,6 +61,9 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("In 1500 cases the police came.", {}),
         ("The index rose to 1678.5 in 1200 trades.", {}),
         ("It will matter until Election Day.", {"Election Day": ("DATE", "2022-11-08")}),
+        # markets "end the day": the day the text speaks of
+        ("The index rose 2%, to end the day at 9,505.", {"the day": ("DATE", "2022-01-19")}),
+        ("It was the day the war began.", {}),
         # "soon" in a story of the past is soon after its events, not from now
         ("He was soon released.", {}),
         ("The trickle soon became a flood.", {}),

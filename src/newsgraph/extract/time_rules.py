@@ -246,6 +246,11 @@ def time_rules(lang: str) -> TimeRules | None:
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
         ("anaphor", rf"{_B}(?P<ana>{_alt(data.get('anaphors'))}){_E}"),
+        (  # "(the Dow) ended the day at 9,505": the day the text speaks of, after such a verb
+            "anaphor",
+            rf"{_B}(?:{_alt(data.get('closing_verbs'))})\s+"
+            rf"(?P<ana>{_alt(data.get('closing_anaphors'))}){_E}",
+        ),
         (  # "a day-long meeting", "a decades-long dispute": a duration
             "lasting",
             rf"{_B}(?P<u>{unit})(?:{_alt(data.get('lasting_suffixes'))}){_E}",
@@ -335,7 +340,11 @@ def time_rules(lang: str) -> TimeRules | None:
         rate_after=word_set(data, "rate_after"),
         future_prep=_listed(data, "future_preps", _B, r"\s+$"),
         ambiguous_months=word_set(data, "ambiguous_months"),
-        anaphors={k: (str(v[0]), int(v[1])) for k, v in _phrases(data, "anaphors").items()},
+        anaphors={
+            k: (str(v[0]), int(v[1]))
+            for key in ("anaphors", "closing_anaphors")
+            for k, v in _phrases(data, key).items()
+        },
         ending_periods={k: str(v) for k, v in _phrases(data, "ending_periods").items()},
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=_listed(data, "month_preps", _B, r"\s*$"),

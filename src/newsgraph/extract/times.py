@@ -288,6 +288,8 @@ def find_times(
             start = m.start("h") if m.group("h") else m.start("cw")
         elif name == "vague" and m.group("vp"):
             start = m.start("u")
+        elif name == "anaphor":  # "ended the day": the day, not the verb
+            start = m.start("ana")
         k = bisect_right(sentence_starts, start) - 1
         sentence = sentences[k] if k >= 0 else (0, len(text))
         resolver.future = _is_future(rules, text, (start, end), sentence)
