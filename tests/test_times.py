@@ -267,6 +267,22 @@ def test_spanish_pack() -> None:
     }
 
 
+def test_spanish_market_day_and_terms() -> None:
+    found = {
+        t.text: (t.type, t.value)
+        for t in find_times(
+            "El índice subió el viernes y terminó la jornada en 8.017; un colapso a corto plazo.",
+            lang="es",
+            published="2009-04-04",
+        )
+    }
+    assert found == {
+        "viernes": ("DATE", "2009-04-03"),
+        "la jornada": ("DATE", "2009-04-03"),
+        "corto plazo": ("DATE", "FUTURE_REF"),
+    }
+
+
 def italian(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, object]]:
     return {t.text: (t.type, t.value) for t in find_times(text, lang="it", published=published)}
 
