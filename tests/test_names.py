@@ -390,3 +390,10 @@ def test_a_given_name_alone_is_the_unknown_person_named_in_full_before() -> None
     (person,) = [a for a in r.actors if a.type == "PER"]
     assert person.name == "Maria Ferreira"
     assert [m.text for m in person.mentions] == ["Maria Ferreira", "FERREIRA", "Maria"]
+
+
+def test_a_short_honorific_makes_a_person_though_its_dot_is_a_token() -> None:
+    r = extract("Dr. Jones told reporters that Mr. Harlow had left. MS. KEMP: Thank you.", "en")
+    found = names(r)
+    assert found.get("Jones") == "PER" and found.get("Harlow") == "PER", found
+    assert found.get("KEMP") == "PER", found

@@ -838,6 +838,8 @@ class _Recogniser:
             if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
                 ids, places = set(), ()  # "Nato a Verona nel 1927": born, not NATO (nor a town)
             weak = False
+            if n == 1 and places and not ids and self._after_honorific(toks, i):
+                places = ()  # "Mr. Harlow": the person
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
@@ -1463,6 +1465,23 @@ class _Recogniser:
         active = [c for c in candidates if self.kb.roles_of(c, on=day)] if day else []
         return active[0] if len(active) == 1 else None
 
+    @staticmethod
+    def _written_before(toks: tuple[Token, ...], i: int) -> str:
+        """The word before token ``i``, case-folded, with its dot ("Mr." is read as "Mr"
+        and ".")."""
+        written = toks[i - 1].text.casefold() if i > 0 else ""
+        if written == "." and i > 1 and toks[i - 2].end == toks[i - 1].start:
+            written = toks[i - 2].text.casefold() + "."
+        return written
+
+    def _after_honorific(self, toks: tuple[Token, ...], i: int) -> bool:
+        """ "Mr. Harlow", "Dr Paris": a person, though a town has the name."""
+        written = self._written_before(toks, i)
+        before = written.rstrip(".")
+        return before in self.data.honorifics and not (
+            before in self.data.abbreviations and written == before
+        )
+
     def _guess_kind(
         self, sent: Sentence, i: int, last: int, words: list[str], *, gazetteer: bool = True
     ) -> Kind:
@@ -1476,7 +1495,7 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
-        written = sent.tokens[i - 1].text.casefold() if i > 0 else ""
+        written = self._written_before(sent.tokens, i)
         before = written.rstrip(".")
         if before in self.data.abbreviations and written == before:
             before = ""  # "Directions on Microsoft": "on" without its dot is no "On."
