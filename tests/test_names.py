@@ -397,3 +397,15 @@ def test_a_short_honorific_makes_a_person_though_its_dot_is_a_token() -> None:
     found = names(r)
     assert found.get("Jones") == "PER" and found.get("Harlow") == "PER", found
     assert found.get("KEMP") == "PER", found
+
+
+def test_an_unknown_person_is_called_by_the_fullest_name_the_text_gives() -> None:
+    r = extract(
+        'The crowd chanted "Corwin!" at the rally. Rep. Corwin Haldane said he would run. '
+        "Haldane spoke for an hour.",
+        "en",
+    )
+    (person,) = [a for a in r.actors if a.type == "PER"]
+    assert person.name == "Corwin Haldane"
+    assert [m.text for m in person.mentions] == ["Corwin", "Corwin Haldane", "Haldane"]
+    assert not [a for a in r.actors if a.name == "Rep"]

@@ -1005,6 +1005,8 @@ class _Recogniser:
         word = toks[i].text.casefold()
         if word in self.data.not_names or word.replace(".", "") in self.data.not_names:
             return True  # "P.M." is the pack's "PM"
+        if word in self.data.honorifics and i + 1 < len(toks) and toks[i + 1].text == ".":
+            return True  # "Rep.", "Sen." before a name
         return word in self.data.stop and (i == 0 or not toks[i].text.isupper())
 
     def _by_surname(self, word: str) -> set[str]:
@@ -2045,6 +2047,10 @@ def find_entities(ctx: DocContext) -> Entities:
                         m.kind,
                         entry_kb.country if entry_kb else None,
                     )
+                elif m.kind == "PER" and m.ref not in ctx.kb.entries:
+                    info = rec.info[m.ref]  # "Bobby", then "Bobby Scott": named in full
+                    if len(m.text.split()) > len(info.name.split()):
+                        info.name = m.text
             mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
         for t in titles:
             named_after = next(
