@@ -171,3 +171,28 @@ def test_small_towns_are_not_indexed_under_their_old_names() -> None:
     assert any(p.name == "Arlington" and p.admin1 == "TX" for p in found)
     small = [p for p in found if p.population < 15_000]
     assert small and all("arlington" in p.name.casefold() for p in small)
+
+
+def test_a_county_is_read_in_the_light_of_the_towns_read_with_it() -> None:
+    # a county's namesakes differ only by their state: it goes where the towns went
+    r = extract(
+        "Henry County commissioners met on Tuesday. The county jail in Paris is full, "
+        "the sheriff said."
+    )
+    paris, henry = place_of(r, "Paris"), place_of(r, "Henry County")
+    assert abs(paris.lat - 36.3) < 0.3 and abs(paris.lon + 88.3) < 0.3  # type: ignore[operator]
+    assert henry.id == "fips:47079"  # Henry County, Tennessee
+    r = extract(
+        "A Greene County jury convicted a Rogersville man. "
+        "Webster County deputies arrested him last year."
+    )
+    assert place_of(r, "Greene County").id == "fips:29077"  # Missouri, as Webster County
+
+
+def test_a_state_name_that_is_another_name_of_a_town_in_it_is_the_state() -> None:
+    # GeoNames' "New York" is the state; the city is "New York City" and lies in it: a
+    # town close to the city does not make "New York" the city
+    new_york = tuple(gazetteer().lookup(["New", "York"]))
+    yonkers = tuple(gazetteer().lookup(["Yonkers"]))
+    out = resolve([Toponym(("new", "york"), new_york), Toponym(("yonkers",), yonkers)], Counter())
+    assert out[0] is not None and out[0].level == "admin1" and out[0].name == "New York"

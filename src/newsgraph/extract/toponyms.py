@@ -74,12 +74,26 @@ def _region(place: PlaceEntry) -> Region:
     return (place.country, place.admin1 if place.level != "country" else None)
 
 
+def _own_division(candidates: tuple[PlaceEntry, ...]) -> tuple[PlaceEntry, ...]:
+    """The namesakes less the towns that bear the name only as another name of theirs and
+    lie in a division whose own name it is: "New York" is the state (GeoNames' "New York
+    City" lies in it), "Oklahoma" the state, not Oklahoma City."""
+    divisions = [c for c in candidates if c.level == "admin1" and not c.alias]
+    if not divisions:
+        return candidates
+    return tuple(
+        c
+        for c in candidates
+        if not (c.alias and c.level == "city" and any(within(c, _region(d)) for d in divisions))
+    )
+
+
 def _groups(toponyms: list[Toponym]) -> list[_Group]:
     groups: dict[tuple[str, ...], _Group] = {}
     for i, t in enumerate(toponyms):
         g = groups.get(t.key)
         if g is None:
-            g = groups[t.key] = _Group(t.key, [], t.candidates)
+            g = groups[t.key] = _Group(t.key, [], _own_division(t.candidates))
         g.members.append(i)
         g.locative |= t.locative
         g.one_word |= t.one_word
@@ -125,6 +139,13 @@ def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading
     for g in groups:  # again, in the light of every other name's first reading
         if not g.clear:
             g.choice = max(g.candidates, key=lambda c: every.score(c, g))
+    # a county's namesakes are all alike but for their state: read last, in the light of
+    # the other names' readings (not of the counties, which would only echo one another)
+    towns = [g for g in groups if g.choice is None or g.choice.level != "admin2"]
+    last = _Context(towns, countries_named)
+    for g in groups:
+        if not g.clear and g.choice is not None and g.choice.level == "admin2":
+            g.choice = max(g.candidates, key=lambda c: last.score(c, g))
     out = [Reading(None)] * len(toponyms)
     for g in groups:
         if g.choice is None:
