@@ -227,3 +227,13 @@ def test_a_state_named_again_and_again_outweighs_a_town_named_once() -> None:
         [*named, Toponym(("clair",), (elsewhere,)), Toponym(("trent",), (big, small))], Counter()
     )
     assert out[-1] is small
+
+
+def test_names_listed_before_counties_are_counties() -> None:
+    r = extract("Storms hit Douglas, Sarpy and Lancaster counties in Nebraska on Monday.")
+    for name, fips in (("Douglas", 31055), ("Sarpy", 31153), ("Lancaster", 31109)):
+        place = place_of(r, name)
+        assert place.id == f"fips:{fips}" and place.name == f"{name} County"
+    r = extract("Officials in Walton and Oglethorpe counties met in Athens. Walton County won.")
+    walton = place_of(r, "Walton")
+    assert walton.id == "fips:13297" and "Walton County" in {m.text for m in walton.mentions}
