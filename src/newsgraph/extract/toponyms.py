@@ -24,7 +24,7 @@ Region = tuple[str | None, str | None]  # (country, admin1); admin1 None: the wh
 
 #: Weights of the evidence for a namesake, next to log10 of its population.
 COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its country
-REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
+REGION_WEIGHT = 3.5  # times the share of the article's clear toponyms in its region
 NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM (or namesakes of others)
 NEAR_KM = 100.0
 _NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: a quick test before the distance
