@@ -72,11 +72,11 @@ def test_a_county_lies_around_the_article_towns_of_its_state() -> None:
 
 
 def test_a_town_we_do_not_list_lies_in_the_state_written_after_it() -> None:
-    r = extract("BELGRADE, Minn. -- A fire destroyed a house in Belgrade on Saturday.")
-    belgrade = place_of(r, "Belgrade")  # not the Serbian capital
-    assert belgrade.id == "loc:belgrade" and belgrade.country == "USA"
+    r = extract("PALERMO, Minn. -- A fire destroyed a house in Palermo on Saturday.")
+    palermo = place_of(r, "Palermo")  # not the Sicilian city (nor the Palermos we list)
+    assert palermo.id == "loc:palermo" and palermo.country == "USA"
     minnesota = place_of(r, "Minn.")
-    assert (belgrade.lat, belgrade.lon) == (minnesota.lat, minnesota.lon)
+    assert (palermo.lat, palermo.lon) == (minnesota.lat, minnesota.lon)
     assert place_of(extract("A man from Lanexa, Va., was hurt."), "Lanexa").country == "USA"
 
 
@@ -171,3 +171,78 @@ def test_small_towns_are_not_indexed_under_their_old_names() -> None:
     assert any(p.name == "Arlington" and p.admin1 == "TX" for p in found)
     small = [p for p in found if p.population < 15_000]
     assert small and all("arlington" in p.name.casefold() for p in small)
+
+
+def test_a_county_is_read_in_the_light_of_the_towns_read_with_it() -> None:
+    # a county's namesakes differ only by their state: it goes where the towns went
+    r = extract(
+        "Henry County commissioners met on Tuesday. The county jail in Paris is full, "
+        "the sheriff said."
+    )
+    paris, henry = place_of(r, "Paris"), place_of(r, "Henry County")
+    assert abs(paris.lat - 36.3) < 0.3 and abs(paris.lon + 88.3) < 0.3  # type: ignore[operator]
+    assert henry.id == "fips:47079"  # Henry County, Tennessee
+    r = extract(
+        "A Greene County jury convicted a Rogersville man. "
+        "Webster County deputies arrested him last year."
+    )
+    assert place_of(r, "Greene County").id == "fips:29077"  # Missouri, as Webster County
+
+
+def test_a_state_name_that_is_another_name_of_a_town_in_it_is_the_state() -> None:
+    # GeoNames' "New York" is the state; the city is "New York City" and lies in it: a
+    # town close to the city does not make "New York" the city
+    new_york = tuple(gazetteer().lookup(["New", "York"]))
+    yonkers = tuple(gazetteer().lookup(["Yonkers"]))
+    out = resolve([Toponym(("new", "york"), new_york), Toponym(("yonkers",), yonkers)], Counter())
+    assert out[0] is not None and out[0].level == "admin1" and out[0].name == "New York"
+
+
+def test_a_large_town_whose_name_is_also_a_word_is_a_place_and_says_where_we_are() -> None:
+    # "Shreveport" is in the English dictionary (as many town names are): a city of its
+    # size is a place all the same, and its state places the article's other names
+    city = town(1, "USA", "LA", 32.5, -93.75, 190_000)
+    far = town(2, "USA", "TX", 32.56, -97.14, 64_000)
+    near = town(3, "USA", "LA", 32.04, -93.7, 5_000)
+    lone = Toponym(("shreveport",), (city,), one_word=True, weak=True)
+    assert resolve([lone], Counter()) == [city]
+    out = resolve([lone, Toponym(("mansfield",), (far, near), one_word=True)], Counter())
+    assert out == [city, near]
+
+
+def test_a_county_without_towns_of_the_article_lies_at_the_town_of_its_name() -> None:
+    county = next(p for p in gazetteer().lookup(["Leavenworth", "County"]) if p.admin1 == "KS")
+    assert abs(county.lat - 39.31) < 0.1 and abs(county.lon + 94.92) < 0.1  # its seat
+    r = extract("Leavenworth County commissioners approved the budget on Monday.")
+    assert place_of(r, "Leavenworth County").id == county.id
+
+
+def test_a_state_named_again_and_again_outweighs_a_town_named_once() -> None:
+    state = PlaceEntry(1, "Statia", "USA", 40.0, -83.0, 5_000_000, "OH", "admin1")
+    elsewhere = town(2, "USA", "MO", 39.3, -90.9, 5_000)
+    small = town(3, "USA", "OH", 39.5, -84.5, 12_000)
+    big = town(4, "USA", "MO", 40.1, -93.6, 20_000)
+    named = [Toponym(("statia",), (state,)) for _ in range(3)]
+    out = resolve(
+        [*named, Toponym(("clair",), (elsewhere,)), Toponym(("trent",), (big, small))], Counter()
+    )
+    assert out[-1] is small
+
+
+def test_names_listed_before_counties_are_counties() -> None:
+    r = extract("Storms hit Douglas, Sarpy and Lancaster counties in Nebraska on Monday.")
+    for name, fips in (("Douglas", 31055), ("Sarpy", 31153), ("Lancaster", 31109)):
+        place = place_of(r, name)
+        assert place.id == f"fips:{fips}" and place.name == f"{name} County"
+    r = extract("Officials in Walton and Oglethorpe counties met in Athens. Walton County won.")
+    walton = place_of(r, "Walton")
+    assert walton.id == "fips:13297" and "Walton County" in {m.text for m in walton.mentions}
+
+
+def test_a_hamlet_is_a_further_namesake_of_a_name_we_list() -> None:
+    # Belgrade, Minnesota (some 700 people) is listed as a namesake of Belgrade
+    r = extract("BELGRADE, Minn. -- A fire destroyed a house in Belgrade on Saturday.")
+    belgrade = place_of(r, "Belgrade")
+    assert belgrade.id.startswith("geonames:") and belgrade.country == "USA"
+    assert abs(belgrade.lat - 45.45) < 0.2  # type: ignore[operator]
+    assert not gazetteer().lookup(["Matlacha"])  # a hamlet (Florida) of a name we do not list

