@@ -356,3 +356,11 @@ def test_clock_abbreviations_with_dots_are_no_names() -> None:
 def test_interjections_opening_a_sentence_are_no_names() -> None:
     for text in ("Thanks to the aid, the town survived.", "Sorry, I missed that.", "Hello all."):
         assert not extract(text, "en").actors, text
+
+
+def test_a_spaced_dash_parts_two_names() -> None:
+    found = names(extract("Stasera si gioca Sampdoria - Udinese. L'accordo Pdl - Udc regge.", "it"))
+    assert "Sampdoria - Udinese" not in found and found.get("Sampdoria") == "ORG"
+    assert "Pdl - Udc" not in found and found.get("Pdl") == "ORG" and found.get("Udc") == "ORG"
+    joined = names(extract("Il treno per Casal Bernocchi-Centro Giano è partito.", "it"))
+    assert "Casal Bernocchi-Centro Giano" in joined  # unspaced: one name

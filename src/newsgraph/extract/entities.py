@@ -1065,6 +1065,9 @@ class _Recogniser:
                 and j + 1 < len(toks)
                 and _is_name_start(toks[j + 1])
                 and j > i
+                and not (  # "Juventus - Milan", "Lega - Pdl": a spaced dash parts two names
+                    t.text == "-" and t.start > toks[j - 1].end and toks[j + 1].start > t.end
+                )
                 and not (  # "Alan Mulally of Boeing": a full name ends before "of"
                     j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
                 )
