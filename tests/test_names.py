@@ -364,3 +364,10 @@ def test_a_spaced_dash_parts_two_names() -> None:
     assert "Pdl - Udc" not in found and found.get("Pdl") == "ORG" and found.get("Udc") == "ORG"
     joined = names(extract("Il treno per Casal Bernocchi-Centro Giano è partito.", "it"))
     assert "Casal Bernocchi-Centro Giano" in joined  # unspaced: one name
+
+
+def test_italian_a_quoted_english_word_alone_is_no_name() -> None:
+    text = "Ha scritto ai tifosi (Sorry ragazzi) e ha vinto il premio Best Performance."
+    found = names(extract(text, "it"))
+    assert "Sorry" not in found and "Performance" not in found
+    assert names(extract("Il fondatore di Zalando ha parlato.", "it")).get("Zalando") == "ORG"

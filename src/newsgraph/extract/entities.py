@@ -189,6 +189,7 @@ class _LangData:
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
     abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
+    foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -337,6 +338,7 @@ def _lang_data(lang: str) -> _LangData:
             if str(h).endswith(".")
         ),
         clitics=word_set(ent, "clitics"),
+        foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
 
@@ -395,12 +397,12 @@ def ordinary_word(word: str, lang: str) -> bool:
 
 
 @cache
-def _frequent_word(word: str, lang: str) -> bool:
+def _frequent_word(word: str, lang: str, than: str = "en") -> bool:
     """Is the lower-case form of ``word`` frequent in ``lang`` (wordfreq's word lists, shipped
-    in the package), and clearly more so than in English? It catches the invariant words the
-    lemmatiser's dictionary leaves out ("almeno", "crisi", "qualità"), not the names and
-    brands every language writes about as often ("facebook", "google"); frequent local names
-    ("roma", "mario") callers rule out."""
+    in the package), and clearly more so than in ``than`` (English)? It catches the invariant
+    words the lemmatiser's dictionary leaves out ("almeno", "crisi", "qualità"), not the names
+    and brands every language writes about as often ("facebook", "google"); frequent local
+    names ("roma", "mario") callers rule out."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:
@@ -408,7 +410,7 @@ def _frequent_word(word: str, lang: str) -> bool:
     folded = word.casefold()
     try:
         here = zipf_frequency(folded, lang, wordlist="small")
-        return here >= COMMON_WORD_ZIPF and here - zipf_frequency(folded, "en") >= LOCAL_WORD_GAP
+        return here >= COMMON_WORD_ZIPF and here - zipf_frequency(folded, than) >= LOCAL_WORD_GAP
     except (LookupError, ValueError):
         return False
 
@@ -1194,7 +1196,19 @@ class _Recogniser:
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
+        if m.guessed and len(words) == 1 and self._foreign_word(words[0]):
+            return None  # "(Sorry boxing fans)", "Best Performance": a quoted foreign word
         return m
+
+    def _foreign_word(self, word: str) -> bool:
+        """Is ``word`` a frequent word of a language the pack says writers quote (its
+        ``foreign_word_languages``: English in an Italian text), clearly rarer in the text's
+        own, and no given name?"""
+        return any(
+            _frequent_word(word, lang, than=self.ctx.lang)
+            for lang in self.data.foreign_word_languages
+            if lang != self.ctx.lang
+        ) and not self.is_given_name(word)
 
     def _misc_word(self, word: str) -> bool:
         """Does ``word`` make a name an event's or award's: one of the pack's ``misc_words``,
