@@ -371,3 +371,12 @@ def test_italian_a_quoted_english_word_alone_is_no_name() -> None:
     found = names(extract(text, "it"))
     assert "Sorry" not in found and "Performance" not in found
     assert names(extract("Il fondatore di Zalando ha parlato.", "it")).get("Zalando") == "ORG"
+
+
+def test_italian_a_town_after_an_article_in_a_game_is_its_club() -> None:
+    found = names(extract("Nel campionato di calcio ha giocato nella Roma per tre anni.", "it"))
+    assert found.get("Roma") == "ORG"
+    at = names(extract("Il campionato di calcio si chiude a Roma sabato.", "it"))
+    assert at.get("Roma") in ("LOC", "GPE")
+    land = names(extract("Il torneo di rugby avrà quattro squadre dall'Irlanda.", "it"))
+    assert land.get("Irlanda") in ("LOC", "GPE")

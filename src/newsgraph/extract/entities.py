@@ -959,13 +959,26 @@ class _Recogniser:
         pack's ``team_not_after`` ("lo stadio di Pescara", "a Napoli"), in brackets
         ("Topalov (Bulgaria)") or before a year ("Germania 2006")?"""
         toks = sent.tokens
+        # a town's name takes no article: after one ("della Lazio", "nella Roma") the club
+        club = (
+            m.kind == "LOC"
+            and len(m.places) == 1
+            and m.places[0].level == "city"
+            and m.last - m.first == 1
+            and m.first > 0
+            and sent.norm_words[m.first - 1] in self.data.definite
+        )
         return (
             bool(self.data.sport_words)
             and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
             and (m.kind == "GPE" or m.places[0].level in ("city", "country", "admin1"))
             and m.lead_start is None
-            and not self._locative_before(sent, m.first)
-            and (m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after)
+            and (club or not self._locative_before(sent, m.first))
+            and (
+                club
+                or m.first == 0
+                or sent.norm_words[m.first - 1] not in self.data.team_not_after
+            )
             and (m.first == 0 or toks[m.first - 1].text != "(")
             and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
             and self._about_a_game(sent)
