@@ -380,3 +380,14 @@ def test_italian_a_town_after_an_article_in_a_game_is_its_club() -> None:
     assert at.get("Roma") in ("LOC", "GPE")
     land = names(extract("Il torneo di rugby avrà quattro squadre dall'Irlanda.", "it"))
     assert land.get("Irlanda") in ("LOC", "GPE")
+
+
+def test_a_word_before_a_name_used_alone_makes_no_person() -> None:
+    text = (
+        "Nel libro Inside Zalando racconta tutto. Zalando ha risposto. "
+        "Il Chief Officer di Zalando tace. Poi Zalando ha smentito."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Zalando") == "ORG" and "PER" not in found.values()
+    person = names(extract("Ha parlato Helmuth Kocherer. Kocherer: sono sereno.", "it"))
+    assert person.get("Kocherer") == "PER"

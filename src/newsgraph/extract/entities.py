@@ -1213,6 +1213,13 @@ class _Recogniser:
             return None  # "(Sorry boxing fans)", "Best Performance": a quoted foreign word
         return m
 
+    def ordinary_word(self, word: str) -> bool:
+        """Is ``word`` an ordinary word of the text's language or of one it quotes ("Inside",
+        "Chief" in an Italian text)?"""
+        return _is_known_word(word, self.ctx.lang) or any(
+            _is_known_word(word, lang) for lang in self.data.foreign_word_languages
+        )
+
     def _foreign_word(self, word: str) -> bool:
         """Is ``word`` a frequent word of a language the pack says writers quote (its
         ``foreign_word_languages``: English in an Italian text), clearly rarer in the text's
@@ -1946,6 +1953,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 and len(words) >= 2
                 and words[-1].casefold() in alone
                 and words[0].casefold() not in alone
+                and (rec.is_given_name(words[0]) or not rec.ordinary_word(words[0]))
             ):
                 m.kind, m.guessed = "PER", False
                 rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
