@@ -391,3 +391,11 @@ def test_a_word_before_a_name_used_alone_makes_no_person() -> None:
     assert found.get("Zalando") == "ORG" and "PER" not in found.values()
     person = names(extract("Ha parlato Helmuth Kocherer. Kocherer: sono sereno.", "it"))
     assert person.get("Kocherer") == "PER"
+
+
+def test_italian_a_platform_as_the_medium_is_no_actor() -> None:
+    found = names(extract("Il sindaco ha scritto su Instagram e sul suo profilo Facebook.", "it"))
+    assert "Instagram" not in found and "Facebook" not in found
+    company = names(extract("Facebook ha chiuso l'account del sindaco.", "it"))
+    assert company.get("Facebook") == "ORG"
+    assert "Internet" not in names(extract("Ha letto le previsioni via Internet.", "it"))

@@ -190,6 +190,8 @@ class _LangData:
     epithet_endings: tuple[str, ...] = ()
     abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
     foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
+    platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
+    platform_cues: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -339,6 +341,8 @@ def _lang_data(lang: str) -> _LangData:
         ),
         clitics=word_set(ent, "clitics"),
         foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
+        platforms=word_set(ent, "platforms"),
+        platform_cues=word_set(ent, "platform_cues"),
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
 
@@ -496,6 +500,9 @@ class _Recogniser:
                 continue
             if self._after_misc_word(sent, i):
                 i = self._name_end(sent, i)  # "Coppa Italia", "Premio Bancarella": the event's
+                continue
+            if self._platform_used(sent, i):
+                i += 1  # "ha scritto su Instagram": the medium, not the company
                 continue
             match = self._known(sent, i)
             if match is not None and match.ref is None and self._genus(sent, match.last):
@@ -1229,6 +1236,16 @@ class _Recogniser:
             for lang in self.data.foreign_word_languages
             if lang != self.ctx.lang
         ) and not self.is_given_name(word)
+
+    def _platform_used(self, sent: Sentence, i: int) -> bool:
+        """Is token ``i`` one of the pack's ``platforms`` written as the medium something is
+        published on, after one of its ``platform_cues`` ("su Facebook", "profilo Twitter")?"""
+        return (
+            i > 0
+            and sent.norm_words[i] in self.data.platforms
+            and sent.norm_words[i - 1] in self.data.platform_cues
+            and (i + 1 >= len(sent.tokens) or not _is_name_start(sent.tokens[i + 1]))
+        )
 
     def _misc_word(self, word: str) -> bool:
         """Does ``word`` make a name an event's or award's: one of the pack's ``misc_words``,
