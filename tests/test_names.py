@@ -399,3 +399,8 @@ def test_italian_a_platform_as_the_medium_is_no_actor() -> None:
     company = names(extract("Facebook ha chiuso l'account del sindaco.", "it"))
     assert company.get("Facebook") == "ORG"
     assert "Internet" not in names(extract("Ha letto le previsioni via Internet.", "it"))
+
+
+def test_italian_a_name_after_a_lower_case_award_noun_is_the_award() -> None:
+    found = names(extract("Ha vinto due premi Strega e il premio RAI per la radio.", "it"))
+    assert "Strega" not in found and found.get("RAI") == "ORG"

@@ -191,6 +191,7 @@ class _LangData:
     abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
     foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
     platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
+    award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
     platform_cues: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -342,6 +343,7 @@ def _lang_data(lang: str) -> _LangData:
         clitics=word_set(ent, "clitics"),
         foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
         platforms=word_set(ent, "platforms"),
+        award_nouns=word_set(ent, "award_nouns"),
         platform_cues=word_set(ent, "platform_cues"),
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
@@ -1263,8 +1265,12 @@ class _Recogniser:
         return (
             i > 0
             and toks[i - 1].is_word
-            and toks[i - 1].text[:1].isupper()
-            and sent.norm_words[i - 1] in self.data.misc_words
+            and (
+                (toks[i - 1].text[:1].isupper() and sent.norm_words[i - 1] in self.data.misc_words)
+                or (  # "premio Pulitzer", but "premio SIAE" names who gives it
+                    sent.norm_words[i - 1] in self.data.award_nouns and not toks[i].text.isupper()
+                )
+            )
         )
 
     def _name_end(self, sent: Sentence, i: int) -> int:
