@@ -404,3 +404,8 @@ def test_italian_a_platform_as_the_medium_is_no_actor() -> None:
 def test_italian_a_name_after_a_lower_case_award_noun_is_the_award() -> None:
     found = names(extract("Ha vinto due premi Strega e il premio RAI per la radio.", "it"))
     assert "Strega" not in found and found.get("RAI") == "ORG"
+
+
+def test_italian_a_motorway_code_is_a_place() -> None:
+    found = names(extract("Un camion si è ribaltato sulla A21 e poi sulla E45 verso sud.", "it"))
+    assert found.get("A21") == "LOC" and found.get("E45") == "LOC"

@@ -192,6 +192,7 @@ class _LangData:
     foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
     platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
     award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
+    road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
     platform_cues: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -344,6 +345,9 @@ def _lang_data(lang: str) -> _LangData:
         foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
         platforms=word_set(ent, "platforms"),
         award_nouns=word_set(ent, "award_nouns"),
+        road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
+        if ent.get("road_codes")
+        else None,
         platform_cues=word_set(ent, "platform_cues"),
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
@@ -1516,6 +1520,8 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
+        if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
+            return "LOC"  # "sulla A14": a motorway
         written = sent.tokens[i - 1].text.casefold() if i > 0 else ""
         before = written.rstrip(".")
         if before in self.data.abbreviations and written == before:
