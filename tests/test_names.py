@@ -409,3 +409,13 @@ def test_italian_a_name_after_a_lower_case_award_noun_is_the_award() -> None:
 def test_italian_a_motorway_code_is_a_place() -> None:
     found = names(extract("Un camion si è ribaltato sulla A21 e poi sulla E45 verso sud.", "it"))
     assert found.get("A21") == "LOC" and found.get("E45") == "LOC"
+
+
+def test_italian_a_person_noun_with_a_word_or_comma_before_a_name() -> None:
+    text = (
+        "Lo ha detto il procuratore aggiunto Zarko Quagliotti. "
+        "Il suo avvocato, Xandro Zamberletti, ha risposto."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Zarko Quagliotti") == "PER"
+    assert found.get("Xandro Zamberletti") == "PER"

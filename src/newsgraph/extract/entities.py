@@ -1573,10 +1573,22 @@ class _Recogniser:
             return False
         toks, words = sent.tokens, sent.norm_words
         k = i - 1
+        if k >= 1 and toks[k].text == "," and words[k - 1] in self.data.person_nouns:
+            k -= 1  # "il suo avvocato, Carlo Pirro"
         demonym = False
         while k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.demonyms:
             demonym, k = True, k - 1
         if k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.person_nouns:
+            return True
+        if (  # "il procuratore aggiunto Carlo Pirro", "la cantante gospel Cissy Houston"
+            k >= 1
+            and k == i - 1
+            and toks[k].is_word
+            and toks[k].text.islower()
+            and words[k] not in self.data.stop
+            and toks[k - 1].text.islower()
+            and words[k - 1] in self.data.person_nouns
+        ):
             return True
         if demonym and k >= 0 and words[k] in self.data.definite and k == i - 2:
             return True  # "il filippino Manny Pacquiao"
