@@ -419,3 +419,10 @@ def test_italian_a_person_noun_with_a_word_or_comma_before_a_name() -> None:
     found = names(extract(text, "it"))
     assert found.get("Zarko Quagliotti") == "PER"
     assert found.get("Xandro Zamberletti") == "PER"
+
+
+def test_a_full_name_after_di_is_no_part_of_the_name_before() -> None:
+    found = names(extract("Il romanzo Cesare di Marco Quagliotti è uscito ieri.", "it"))
+    assert "Cesare di Marco Quagliotti" not in found
+    assert found.get("Marco Quagliotti") == "PER"
+    assert names(extract("Lo dice l'Università di Bologna.", "it")).get("Università di Bologna")

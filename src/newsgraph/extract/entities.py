@@ -1099,6 +1099,14 @@ class _Recogniser:
                 and not (  # "Alan Mulally of Boeing": a full name ends before "of"
                     j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
                 )
+                and not (  # "Sinistra Libertà di Nichi Vendola": a person's full name after
+                    t.text.isalpha()
+                    and j + 2 < len(toks)
+                    and self.is_given_name(toks[j + 1].text)
+                    and toks[j + 2].is_word
+                    and _is_name_start(toks[j + 2])
+                    and not self._head_word(toks[j + 2].text)
+                )
                 and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
                     t.text.isalpha()
                     and not (j == i + 1 and self._head_word(toks[i].text))
