@@ -426,3 +426,10 @@ def test_a_full_name_after_di_is_no_part_of_the_name_before() -> None:
     assert "Cesare di Marco Quagliotti" not in found
     assert found.get("Marco Quagliotti") == "PER"
     assert names(extract("Lo dice l'Università di Bologna.", "it")).get("Università di Bologna")
+
+
+def test_an_exclamation_mark_inside_a_sentence_belongs_to_the_name() -> None:
+    result = extract("Ieri Zubiloo! ha perso il 2%. Poi ha chiamato Mario! Era tardi.", "it")
+    found = names(result)
+    assert found.get("Zubiloo!") == "ORG" and "Zubiloo" not in found
+    assert "Mario" in found and "Mario!" not in found

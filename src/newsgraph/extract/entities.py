@@ -524,12 +524,28 @@ class _Recogniser:
             if match is None:
                 i += 1
                 continue
+            match = self._with_bang(sent, match)
             found.append(match)
             if match.kind == "PER" and match.last - match.first >= 2:
                 ref = match.ref or slug(match.text)
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
         return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
+
+    def _with_bang(self, sent: Sentence, m: _Match) -> _Match:
+        """An exclamation mark written onto a name that ends no sentence belongs to it
+        ("Yahoo! ha perso", "a Yahoo!."): what follows it is no capitalised word."""
+        toks = sent.tokens
+        if m.last >= len(toks) or toks[m.last].text != "!" or toks[m.last].start != m.end:
+            return m
+        text = self.ctx.document.text
+        k = toks[m.last].end
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k < len(text) and (text[k].islower() or text[k] in ".,:;()"):
+            end = toks[m.last].end
+            return replace(m, last=m.last + 1, end=end, text=text[m.start : end])
+        return m
 
     def _with_provinces(self, sent: Sentence, found: list[_Match]) -> list[_Match]:
         """A province's code in brackets after a town ("Ribera (AG)", the pack's
