@@ -433,3 +433,15 @@ def test_an_exclamation_mark_inside_a_sentence_belongs_to_the_name() -> None:
     found = names(result)
     assert found.get("Zubiloo!") == "ORG" and "Zubiloo" not in found
     assert "Mario" in found and "Mario!" not in found
+
+
+def test_italian_an_org_name_goes_on_with_capitalised_words_after_its_links() -> None:
+    text = (
+        "Lo afferma la società Ferrovie per la Sardegna. Il Ministero delle Finanze tace. "
+        "La Banca centrale dello Zimbabwe stampa. Il Tribunale di Milano decide."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Ferrovie per la Sardegna") == "ORG"
+    assert found.get("Ministero delle Finanze") == "ORG"
+    assert found.get("Banca centrale") == "ORG" and found.get("Zimbabwe") in ("LOC", "GPE")
+    assert found.get("Tribunale") == "ORG" and found.get("Milano") == "LOC"

@@ -666,9 +666,44 @@ class _Recogniser:
             while k < len(toks) and self._name_word(toks[k]):
                 k += 1
             if k == first:
+                k = self._capitalised_tail(
+                    sent,
+                    k,
+                    place_ok=link[0] not in _CONNECTORS and link[0] not in self.data.definite,
+                    joined=link[0] in ("e", "ed"),
+                )
+            if k == first:
                 break
             end = k
         return end
+
+    def _capitalised_tail(self, sent: Sentence, k: int, *, place_ok: bool, joined: bool) -> int:
+        """Past the capitalised words from token ``k`` that go on an organisation's name after
+        one of its links ("Autostrade per l'Italia", "Ministero delle Finanze", "Istituto di
+        Geofisica e Vulcanologia"), unless they name where it is after "di" ("Tribunale di
+        Milano", "Banca centrale dello Zimbabwe"), a known body or place joined by "e"
+        ("Polizia e Carabinieri"), or a person."""
+        toks = sent.tokens
+        if (
+            k >= len(toks)
+            or not toks[k].is_word
+            or not _is_name_start(toks[k])
+            or toks[k].text.casefold() in self.data.not_names
+            or (not place_ok and self._place_at(sent, k))
+            or (joined and (self._place_at(sent, k) or self._kb_name_at(sent, k)))
+            or self._person_starts(sent, k - 1, k)
+        ):
+            return k
+        first = k
+        while (
+            k < len(toks)
+            and toks[k].is_word
+            and _is_name_start(toks[k])
+            and toks[k].text.casefold() not in self.data.not_names
+            and (k == first or not self._person_starts(sent, first, k))
+        ):
+            k += 1
+        return k
 
     def _name_word(self, tok: Token) -> bool:
         """A lower-case ordinary word that can belong to an organisation's name: no
