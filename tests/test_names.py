@@ -445,3 +445,10 @@ def test_italian_an_org_name_goes_on_with_capitalised_words_after_its_links() ->
     assert found.get("Ministero delle Finanze") == "ORG"
     assert found.get("Banca centrale") == "ORG" and found.get("Zimbabwe") in ("LOC", "GPE")
     assert found.get("Tribunale") == "ORG" and found.get("Milano") == "LOC"
+
+
+def test_italian_a_town_and_a_word_after_it_in_a_game_is_a_team() -> None:
+    found = names(extract("La partita di ieri contro gli Atlanta Braves è stata rinviata.", "it"))
+    assert found.get("Atlanta Braves") == "ORG"
+    place = names(extract("Il treno per Milano Cadorna è partito.", "it"))
+    assert place.get("Milano Cadorna") == "LOC"

@@ -819,6 +819,14 @@ class _Recogniser:
             start, end = toks[m.first].start, toks[end_at - 1].end
             text = sent.text[start - sent.start : end - sent.start]
             kind: Kind = "ORG" if m.kind == "ORG" else "LOC"  # "Germania Est", "Lega Nord"
+            if (
+                kind == "LOC"
+                and m.places
+                and not m.ref
+                and toks[m.last].text not in ("-", "‑")
+                and self._about_a_game(sent)
+            ):
+                kind = "ORG"  # "gli Atlanta Braves", "il West Ham United": a team
             return _Match(sent.index, m.first, end_at, start, end, text, kind)
         start, end = toks[m.first].start, toks[k - 1].end
         text = sent.text[start - sent.start : end - sent.start]
