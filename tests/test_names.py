@@ -452,3 +452,10 @@ def test_italian_a_town_and_a_word_after_it_in_a_game_is_a_team() -> None:
     assert found.get("Atlanta Braves") == "ORG"
     place = names(extract("Il treno per Milano Cadorna è partito.", "it"))
     assert place.get("Milano Cadorna") == "LOC"
+
+
+def test_italian_a_name_after_an_indefinite_article_is_a_thing() -> None:
+    text = "Guidava una Zastava Koral blu. Ha istituito un Senato nominato dai militari."
+    found = names(extract(text, "it"))
+    assert not any(k.startswith("Zastava") for k in found)
+    assert found.get("Senato") == "ORG"

@@ -192,6 +192,7 @@ class _LangData:
     foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
     platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
     award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
+    indefinite: frozenset[str] = frozenset()  # "una Land Rover": one of a make, no actor
     road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
     platform_cues: frozenset[str] = frozenset()
     min_stem: int = 3
@@ -345,6 +346,7 @@ def _lang_data(lang: str) -> _LangData:
         foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
         platforms=word_set(ent, "platforms"),
         award_nouns=word_set(ent, "award_nouns"),
+        indefinite=_words(ent, "indefinite_articles"),
         road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
         if ent.get("road_codes")
         else None,
@@ -506,6 +508,14 @@ class _Recogniser:
                 continue
             if self._after_misc_word(sent, i):
                 i = self._name_end(sent, i)  # "Coppa Italia", "Premio Bancarella": the event's
+                continue
+            if (
+                i > 0
+                and sent.norm_words[i - 1] in self.data.indefinite
+                and toks[i - 1].text.islower()  # not "Radio Uno Rai"
+                and not self._head_word(tok.text)
+            ):
+                i = self._name_end(sent, i)  # "una Land Rover", "un Boeing 747": a thing
                 continue
             if self._platform_used(sent, i):
                 i += 1  # "ha scritto su Instagram": the medium, not the company
