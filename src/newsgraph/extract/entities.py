@@ -84,6 +84,7 @@ LOCAL_WORD_GAP = 1.0
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def slug(name: str) -> str:
@@ -490,6 +491,7 @@ class _Recogniser:
         titles = self.titles(sent)
         bodies = {self._title_body(sent, t) for t in titles}
         in_title = {k for t in titles for k in range(t.first, t.last) if k not in bodies}
+        in_title |= self._in_urls(sent)  # "http://www.gazzetta.it/Sport/Boxe/": no names
         found: list[_Match] = []
         i = 0
         while i < len(toks):
@@ -541,6 +543,12 @@ class _Recogniser:
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
             i = match.last
         return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
+
+    @staticmethod
+    def _in_urls(sent: Sentence) -> set[int]:
+        """The tokens of the web addresses the sentence quotes."""
+        spans = [(u.start() + sent.start, u.end() + sent.start) for u in _URL.finditer(sent.text)]
+        return {k for k, t in enumerate(sent.tokens) if any(a <= t.start < b for a, b in spans)}
 
     def _with_bang(self, sent: Sentence, m: _Match) -> _Match:
         """An exclamation mark written onto a name that ends no sentence belongs to it
