@@ -1065,9 +1065,7 @@ class _Recogniser:
             and m.lead_start is None
             and (club or not self._locative_before(sent, m.first))
             and (
-                club
-                or m.first == 0
-                or sent.norm_words[m.first - 1] not in self.data.team_not_after
+                club or m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after
             )
             and (m.first == 0 or toks[m.first - 1].text != "(")
             and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
