@@ -221,3 +221,101 @@ def test_a_word_inside_a_phrase_trigger() -> None:
     assert ev.type == "CONSULT" and set(ev.actors) == {"mark-rutte", "olaf-scholz"}
     assert ev.date is not None and ev.date.value == "2023-05-09"
     assert not extract("The minister spoke to reporters with a smile.", "en").events
+
+
+SIGNED = (
+    "Statement by President Emmanuel Macron on Belarus\n\n"
+    "Today, I have ordered sanctions on Transneft and its managers. We will not hesitate to "
+    "respond if Belarus continues to escalate. I want to thank Chancellor Olaf Scholz for his "
+    "close partnership in holding Russia accountable.\n"
+)
+
+
+def test_the_acts_of_i_and_we_in_a_signed_statement_are_the_signatory_s() -> None:
+    """'I' is the signatory; 'we' is the signatory and the state they speak for; a spoken
+    act of the day is dated by the statement."""
+    r = extract(SIGNED, "en")
+    (sanction,) = facts(r, "SANCTION")
+    assert sanction.actors == ("emmanuel-macron",)
+    (threat,) = facts(r, "THREATEN")
+    assert threat.actors == ("emmanuel-macron", "FRA")
+    (thanks,) = facts(r, "SUPPORT")
+    assert thanks.actors == ("emmanuel-macron",) and thanks.recipients == ("olaf-scholz",)
+    assert thanks.date is not None and thanks.date.value == "2023-05-10"
+
+
+def test_what_is_thanked_for_is_no_act_of_its_own() -> None:
+    """'thank X for his partnership': the partnership is the reason, not an agreement."""
+    r = extract(SIGNED, "en")
+    assert not [e for e in r.events if e.type in ("AGREE", "COOPERATE")], r.events
+
+
+def test_a_spoken_act_reported_of_the_speaker_s_state_is_the_speaker_s_too() -> None:
+    r = extract(
+        "Emmanuel Macron spoke to reporters in Paris. He made clear that France will respond "
+        "decisively if Russia invades Moldova.",
+        "en",
+    )
+    (threat,) = facts(r, "THREATEN")
+    assert threat.actors == ("emmanuel-macron", "FRA") and threat.recipients == ("RUS",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("President Macron urged Russia to ease tensions with Poland.", "en"),
+        (
+            "Il presidente Macron ha esortato la Russia ad allentare le tensioni con la Polonia.",
+            "it",
+        ),
+    ],
+)
+def test_a_name_after_the_urged_one_belongs_to_what_is_urged(text: str, lang: str) -> None:
+    """The state right after the verb is urged (not the office of the title before it); the
+    one brought in by 'with' later is part of what it is urged to do, not a co-author."""
+    r = extract(text, lang)
+    (req,) = [e for e in r.events if e.type == "REQUEST"]
+    assert req.actors == ("emmanuel-macron",) and "RUS" in req.recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On Monday, Armenia and Azerbaijan held talks in Geneva, followed by consultations "
+            "at the OSCE in Vienna.",
+            "en",
+        ),
+        (
+            "Lunedì Armenia e Azerbaigian hanno tenuto colloqui a Ginevra, seguiti da "
+            "consultazioni presso l'OSCE a Vienna.",
+            "it",
+        ),
+    ],
+)
+def test_a_meeting_that_continues_the_sentence_s_first_one_keeps_its_parties(
+    text: str, lang: str
+) -> None:
+    r = extract(text, lang)
+    names = {p.id: p.name for p in r.places}
+    at = {names.get(e.place or ""): e for e in facts(r, "CONSULT")}
+    assert set(at) == {"Geneva", "Vienna"}, r.events
+    assert {"ARM", "AZE"} <= set(at["Vienna"].actors)
+    assert set(at["Geneva"].actors) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "typ"),
+    [
+        ("President Macron accepted in principle a meeting with President Erdogan.", "en", "AGREE"),
+        ("Il presidente Macron ha accettato un incontro con il presidente Erdogan.", "it", "AGREE"),
+        ("President Macron called for talks with Turkey in Geneva.", "en", "REQUEST"),
+    ],
+)
+def test_the_partner_in_an_attitude_s_object_receives_it(text: str, lang: str, typ: str) -> None:
+    """'accepted a meeting with X', 'called for talks with X': X is the other side of what is
+    accepted or asked for, not a co-author of the acceptance or the demand."""
+    r = extract(text, lang)
+    (ev,) = [e for e in r.events if e.type == typ]
+    assert ev.actors == ("emmanuel-macron",)
+    assert set(ev.recipients) & {"recep-tayyip-erdogan", "TUR"}, ev

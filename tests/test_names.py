@@ -358,6 +358,59 @@ def test_interjections_opening_a_sentence_are_no_names() -> None:
         assert not extract(text, "en").actors, text
 
 
+def test_the_title_line_of_an_official_text_and_untracked_offices_are_no_names() -> None:
+    r = extract(
+        "Statement by Press Secretary Maria Ferreira on the Summit\n\n"
+        "Vice President Tomas Lindqvist met Governor Alan Brooks. Press Secretary Maria "
+        "Ferreira said the talks were useful.\n",
+        "en",
+    )
+    found = names(r)
+    assert not {"Statement", "Press", "Vice", "Governor"} & set(found), found
+    assert found.get("Maria Ferreira") == "PER" and found.get("Tomas Lindqvist") == "PER"
+
+
+def test_capitalised_common_nouns_after_possessives_and_documents_are_no_names() -> None:
+    r = extract(
+        "We have worked with our Allies on the Treaty between Norway and Iceland. The two "
+        "leaders exchanged New Year greetings.",
+        "en",
+    )
+    found = names(r)
+    assert not {"Allies", "Treaty", "New Year"} & set(found), found
+    assert {"Norway", "Iceland"} <= set(found)
+
+
+def test_a_given_name_alone_is_the_unknown_person_named_in_full_before() -> None:
+    r = extract(
+        "Press Briefing by Press Secretary Maria Ferreira\n\nMS. FERREIRA: Good afternoon. "
+        "Q Thank you, Maria. Will the talks go on?\n",
+        "en",
+    )
+    (person,) = [a for a in r.actors if a.type == "PER"]
+    assert person.name == "Maria Ferreira"
+    assert [m.text for m in person.mentions] == ["Maria Ferreira", "FERREIRA", "Maria"]
+
+
+def test_a_short_honorific_makes_a_person_though_its_dot_is_a_token() -> None:
+    r = extract("Dr. Jones told reporters that Mr. Harlow had left. MS. KEMP: Thank you.", "en")
+    found = names(r)
+    assert found.get("Jones") == "PER" and found.get("Harlow") == "PER", found
+    assert found.get("KEMP") == "PER", found
+
+
+def test_an_unknown_person_is_called_by_the_fullest_name_the_text_gives() -> None:
+    r = extract(
+        'The crowd chanted "Corwin!" at the rally. Rep. Corwin Haldane said he would run. '
+        "Haldane spoke for an hour.",
+        "en",
+    )
+    (person,) = [a for a in r.actors if a.type == "PER"]
+    assert person.name == "Corwin Haldane"
+    assert [m.text for m in person.mentions] == ["Corwin", "Corwin Haldane", "Haldane"]
+    assert not [a for a in r.actors if a.name == "Rep"]
+
+
 def test_a_spaced_dash_parts_two_names() -> None:
     found = names(extract("Stasera si gioca Sampdoria - Udinese. L'accordo Pdl - Udc regge.", "it"))
     assert "Sampdoria - Udinese" not in found and found.get("Sampdoria") == "ORG"

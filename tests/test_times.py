@@ -7,6 +7,8 @@ import pytest
 from newsgraph.extract.times import find_times, narrowed
 from newsgraph.model import DateRange
 
+WEEK_49 = DateRange("2021-12-06", "2021-12-12")  # six weeks before 2022-01-19
+
 
 def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, object]]:
     return {t.text: (t.type, t.value) for t in find_times(text, lang="en", published=published)}
@@ -49,6 +51,26 @@ def values(text: str, published: str = "2022-01-19") -> dict[str, tuple[str, obj
         ("Protesters planned a rally on Saturday.", {"Saturday": ("DATE", "2022-01-22")}),
         ("He died soon after the attack.", {}),
         ("He left yesterday afternoon.", {"yesterday afternoon": ("TIME", "2022-01-18TAF")}),
+        ("They stay for two more weeks.", {"two more weeks": ("DURATION", "P2W")}),
+        ("It may be extended for an additional year.", {"an additional year": ("DURATION", "P1Y")}),
+        ("After a day-long meeting, talks ended.", {"day-long": ("DURATION", "P1D")}),
+        ("It ends a decades-long feud.", {"decades-long": ("DURATION", "PXY")}),
+        ("Sales grew for the first time in years.", {"years": ("DURATION", "PXY")}),
+        ("She hopes to go home someday.", {}),
+        ("The island won independence in 1898.", {"1898": ("DATE", "1898")}),
+        ("In 1500 cases the police came.", {}),
+        ("The index rose to 1678.5 in 1200 trades.", {}),
+        ("It will matter until Election Day.", {"Election Day": ("DATE", "2022-11-08")}),
+        # markets "end the day": the day the text speaks of
+        ("The index rose 2%, to end the day at 9,505.", {"the day": ("DATE", "2022-01-19")}),
+        ("It was the day the war began.", {}),
+        # "soon" in a story of the past is soon after its events, not from now
+        ("He was soon released.", {}),
+        ("The trickle soon became a flood.", {}),
+        ("He will be released soon.", {"soon": ("DATE", "FUTURE_REF")}),
+        # a week or two back is that day; from three weeks on, the ISO week
+        ("They met two weeks ago.", {"two weeks ago": ("DATE", "2022-01-05")}),
+        ("Six weeks ago, they met.", {"Six weeks ago": ("DATE", WEEK_49)}),
     ],
 )
 def test_english_time_expressions(text: str, expected: dict[str, tuple[str, object]]) -> None:
@@ -242,6 +264,22 @@ def test_spanish_pack() -> None:
         "tres meses": ("DURATION", "P3M"),
         "próximo lunes": ("DATE", "2005-10-10"),
         "tercer trimestre": ("DATE", "2005-Q3"),
+    }
+
+
+def test_spanish_market_day_and_terms() -> None:
+    found = {
+        t.text: (t.type, t.value)
+        for t in find_times(
+            "El índice subió el viernes y terminó la jornada en 8.017; un colapso a corto plazo.",
+            lang="es",
+            published="2009-04-04",
+        )
+    }
+    assert found == {
+        "viernes": ("DATE", "2009-04-03"),
+        "la jornada": ("DATE", "2009-04-03"),
+        "corto plazo": ("DATE", "FUTURE_REF"),
     }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from newsgraph.extract.commitments import find_commitments
 from newsgraph.extract.context import build_context
 from newsgraph.extract.entities import find_entities
+from newsgraph.extract.event_speakers import with_speakers
 from newsgraph.extract.events import find_events, with_claims
 from newsgraph.extract.statements import find_statements
 from newsgraph.extract.times import find_times
@@ -28,8 +29,11 @@ def extract_facts(
         published=document.published,
         sentences=document.sentences or None,
     )
-    found = find_events(ctx, entities, times)
-    statements = with_claims(find_statements(ctx, entities), found, entities, ctx.kb)
+    said = find_statements(ctx, entities)
+    found = with_speakers(
+        find_events(ctx, entities, times), said, entities.actors, published=document.published
+    )
+    statements = with_claims(said, found, entities, ctx.kb)
     return ExtractionResult(
         document=document,
         actors=entities.actors,

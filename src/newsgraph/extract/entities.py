@@ -162,6 +162,8 @@ class _LangData:
     name_suffixes: frozenset[str] = frozenset()
     org_modifiers: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
+    title_links: frozenset[str] | None = None  # "President of Russia"; None: any word
+    possessives: frozenset[str] = frozenset()  # "our Allies": a common noun follows
     capitalised_nouns: bool = False
     dictionary_has_names: bool = False
     unknown_locative: frozenset[tuple[str, ...]] = frozenset()
@@ -305,6 +307,8 @@ def _lang_data(lang: str) -> _LangData:
         name_suffixes=word_set(ent, "name_suffixes"),
         org_modifiers=word_set(ent, "org_modifiers"),
         place_modifiers=word_set(ent, "place_modifiers"),
+        title_links=word_set(ent, "title_links") if "title_links" in ent else None,
+        possessives=word_set(ent, "possessives"),
         capitalised_nouns=bool(ent.get("capitalised_common_nouns")),
         dictionary_has_names=bool(ent.get("dictionary_has_names")),
         opening_word_endings=tuple(
@@ -479,7 +483,9 @@ class _Recogniser:
         self.given = given_names()
         # the last words of the full names of people named so far ("Rossi" of "Mario Rossi")
         self.person_words: dict[str, str] = {}
+        self.full_names: dict[str, str] = {}  # people named in full so far: ref -> the name
         self._title_cache: dict[int, list[_Match]] = {}
+        self._office_cache: dict[int, list[_Match]] = {}
         self._case_cache: dict[tuple[str, str], bool] = {}  # (entry id, surface) -> _case_ok
         self._by_default = False  # did the last _guess_kind fall back on the pack's default?
         self._words: tuple[frozenset[str], frozenset[str]] | None = None
@@ -491,6 +497,7 @@ class _Recogniser:
         titles = self.titles(sent)
         bodies = {self._title_body(sent, t) for t in titles}
         in_title = {k for t in titles for k in range(t.first, t.last) if k not in bodies}
+        in_title.update(k for t in self.offices(sent) for k in range(t.first, t.last))
         in_title |= self._in_urls(sent)  # "http://www.gazzetta.it/Sport/Boxe/": no names
         found: list[_Match] = []
         i = 0
@@ -541,6 +548,7 @@ class _Recogniser:
             if match.kind == "PER" and match.last - match.first >= 2:
                 ref = match.ref or slug(match.text)
                 self.person_words[toks[match.last - 1].text.casefold()] = ref
+                self.full_names.setdefault(ref, match.text)
             i = match.last
         return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
 
@@ -922,6 +930,8 @@ class _Recogniser:
             if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
                 ids, places = set(), ()  # "Nato a Verona nel 1927": born, not NATO (nor a town)
             weak = False
+            if n == 1 and places and not ids and self._after_honorific(toks, i):
+                places = ()  # "Mr. Harlow": the person
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
@@ -1098,6 +1108,8 @@ class _Recogniser:
         word = toks[i].text.casefold()
         if word in self.data.not_names or word.replace(".", "") in self.data.not_names:
             return True  # "P.M." is the pack's "PM"
+        if word in self.data.honorifics and i + 1 < len(toks) and toks[i + 1].text == ".":
+            return True  # "Rep.", "Sen." before a name
         return word in self.data.stop and (i == 0 or not toks[i].text.isupper())
 
     def _by_surname(self, word: str) -> set[str]:
@@ -1437,13 +1449,19 @@ class _Recogniser:
 
     def _common_noun(self, toks: tuple[Token, ...], i: int) -> bool:
         """A capitalised ordinary noun after an article or preposition ("i Paesi", "la
-        Costituzione"), unless it is a head word of names or a given name."""
+        Costituzione") or after a possessive ("our Allies"), unless it is a head word of
+        names or a given name."""
         word = toks[i].text
         folded = word.casefold()
         before = toks[i - 1].text.casefold().replace("’", "'") if i > 0 else ""
         return (
-            self.data.capitalised_nouns
-            and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+            (
+                (
+                    self.data.capitalised_nouns
+                    and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+                )
+                or before in self.data.possessives  # "our Allies and partners"
+            )
             and not word.isupper()
             and folded not in self.data.org_words
             and folded not in self.data.place_words
@@ -1557,19 +1575,25 @@ class _Recogniser:
 
     def _given_name(self, word: str) -> str | None:
         """The one person the document has already named in full whose given name ``word``
-        is, when it is used alone ("Thank you, Olaf", "Joe and I")."""
+        is, when it is used alone ("Thank you, Olaf", "Joe and I", "Go ahead, Jen")."""
         key = word.casefold()
         found = set()
-        for pid, info in self.info.items():
+        named = {pid: (info.name,) for pid, info in self.info.items() if info.kind == "PER"}
+        named.update((pid, (name,)) for pid, name in self.full_names.items())
+        for pid, names in named.items():
             entry = self.kb.entries.get(pid)
-            names = entry.all_names() if entry else (info.name,)
-            if info.kind == "PER" and any(
-                " " in name and name.split()[0].casefold() == key for name in names
+            if any(
+                " " in name and name.split()[0].casefold() == key
+                for name in (entry.all_names() if entry else names)
             ):
                 found.add(pid)
-        if len(found) != 1 or (pid := found.pop()) not in self.kb.entries:
-            return None  # only a person the knowledge base knows, the only one of that name
-        known = {w.casefold() for n in self.kb.entries[pid].all_names() for w in n.split()}
+        if len(found) != 1:
+            return None  # only the one person of that name
+        pid = found.pop()
+        entry = self.kb.entries.get(pid)
+        known = {
+            w.casefold() for n in (entry.all_names() if entry else named[pid]) for w in n.split()
+        }
         after = re.findall(rf"\b{re.escape(word)}\s+([^\W\d_]+)", self.ctx.document.text)
         others = {w for w in after if w[:1].isupper() and w.casefold() not in known}
         return None if others else pid  # "Olaf Palme" named too: "Olaf" may be either
@@ -1590,6 +1614,23 @@ class _Recogniser:
         active = [c for c in candidates if self.kb.roles_of(c, on=day)] if day else []
         return active[0] if len(active) == 1 else None
 
+    @staticmethod
+    def _written_before(toks: tuple[Token, ...], i: int) -> str:
+        """The word before token ``i``, case-folded, with its dot ("Mr." is read as "Mr"
+        and ".")."""
+        written = toks[i - 1].text.casefold() if i > 0 else ""
+        if written == "." and i > 1 and toks[i - 2].end == toks[i - 1].start:
+            written = toks[i - 2].text.casefold() + "."
+        return written
+
+    def _after_honorific(self, toks: tuple[Token, ...], i: int) -> bool:
+        """ "Mr. Harlow", "Dr Paris": a person, though a town has the name."""
+        written = self._written_before(toks, i)
+        before = written.rstrip(".")
+        return before in self.data.honorifics and not (
+            before in self.data.abbreviations and written == before
+        )
+
     def _guess_kind(
         self, sent: Sentence, i: int, last: int, words: list[str], *, gazetteer: bool = True
     ) -> Kind:
@@ -1605,7 +1646,7 @@ class _Recogniser:
             return "LOC"  # "Toscana", "Assam"
         if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
             return "LOC"  # "sulla A14": a motorway
-        written = sent.tokens[i - 1].text.casefold() if i > 0 else ""
+        written = self._written_before(sent.tokens, i)
         before = written.rstrip(".")
         if before in self.data.abbreviations and written == before:
             before = ""  # "Directions on Microsoft": "on" without its dot is no "On."
@@ -1758,6 +1799,7 @@ class _Recogniser:
             return cached
         words = sent.norm_words
         found: list[_Match] = []
+        offices: list[_Match] = []
         variants = self.data.variants
         by_first = self.data.titles_by_first
         # where a title may begin: without case endings, only at a title's first word
@@ -1799,11 +1841,20 @@ class _Recogniser:
                     )
                     if role:
                         found.append(m)
+                    else:
+                        offices.append(m)
                     i += n - 1
                     break
             i += 1
         self._title_cache[sent.index] = found
+        self._office_cache[sent.index] = offices
         return found
+
+    def offices(self, sent: Sentence) -> list[_Match]:
+        """The sentence's titles of no tracked role ("Vice President", "Press Secretary"):
+        no names, though capitalised."""
+        self.titles(sent)
+        return self._office_cache[sent.index]
 
     def demonyms(self, sent: Sentence) -> list[_Match]:
         found = []
@@ -1830,19 +1881,28 @@ class _Recogniser:
 
 
 def _title_countries(
-    title: _Match, demonyms: list[_Match], names: list[_Match]
+    title: _Match,
+    demonyms: list[_Match],
+    names: list[_Match],
+    words: tuple[str, ...],
+    links: frozenset[str] | None,
+    holder: _Match | None = None,
 ) -> tuple[list[str], list[_Match]]:
     """The states a title belongs to - its own, an adjacent demonym, or "of/di STATE (and
-    STATE)" after it ("i capi della diplomazia di Mosca e Washington") - and the names used."""
+    STATE)" after it or after the ``holder`` named with it ("i capi della diplomazia di Mosca
+    e Washington", "President Vladimir Putin of Russia") - and the names used.  Only the
+    pack's ``title_links`` may stand between ("President Biden urged Russia": no link)."""
     if title.country:
         return [title.country], []
     for d in demonyms:
         if title.first - 2 <= d.first <= title.last + 2 and d.ref:
             return [d.ref], []
     used: list[_Match] = []
-    edge = title.last
+    edge = holder.last if holder is not None else title.last
     for n in sorted((n for n in names if n.kind == "GPE" and n.ref), key=lambda n: n.first):
-        if edge <= n.first <= edge + 2:
+        if edge <= n.first <= edge + 2 and (
+            links is None or all(w in links for w in words[edge : n.first])
+        ):
             used.append(n)
             edge = n.last
     return [n.ref for n in used if n.ref], used
@@ -2093,6 +2153,8 @@ def find_entities(ctx: DocContext) -> Entities:
         for m in names:
             if rec.club_named(sent, m) or rec.team_named(sent, m):  # "il Napoli": the club
                 m.kind, m.ref, m.places = "ORG", None, ()
+            elif m.kind == "PER" and m.ref is None and m.last - m.first == 1:
+                m.ref = rec._given_name(m.text)  # "Maria", no town after all: Maria Ferreira
         _type_lists(rec, sent, names)
     mentions: list[EntityMention] = []
     place_hits: dict[str, list[Span]] = defaultdict(list)
@@ -2147,11 +2209,17 @@ def find_entities(ctx: DocContext) -> Entities:
                         m.kind,
                         entry_kb.country if entry_kb else None,
                     )
+                elif m.kind == "PER" and m.ref not in ctx.kb.entries:
+                    info = rec.info[m.ref]  # "Bobby", then "Bobby Scott": named in full
+                    if len(m.text.split()) > len(info.name.split()):
+                        info.name = m.text
             mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
         for t in titles:
-            countries, used = _title_countries(t, demonyms, names)
             named_after = next(
                 (n for n in names if n.first in (t.last, t.last + 1) and n.kind == "PER"), None
+            )
+            countries, used = _title_countries(
+                t, demonyms, names, sent.norm_words, rec.data.title_links, named_after
             )
             people: list[str] = []
             if named_after is not None and named_after.ref:

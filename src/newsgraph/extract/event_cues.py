@@ -36,8 +36,10 @@ class Roles:
     clause_ends: frozenset[str]  # punctuation that closes such a clause
     determiners: frozenset[str]  # "the occupied West Bank": a participle before a name
     agentive: frozenset[str]  # "an attack by X": a name after the trigger that acts
+    co_agentive: frozenset[str]  # "talks with X": acts too, unless a name received first
     coordinators: frozenset[str]  # "X and Y": the second name shares the first's role
     first_person: frozenset[str]  # "we will respond": the speaker acts, unnamed
+    first_plural: frozenset[str]  # "we": the speaker and those they speak for
     group_anaphors: Lexicon  # "both leaders", "i due ministri": the last meeting's people
 
 
@@ -60,8 +62,10 @@ def roles(lang: str) -> Roles:
         clause_ends=frozenset(str(w) for w in data.get("clause_ends") or (",", ";", ":")),
         determiners=word_set(data, "determiners"),
         agentive=word_set(data, "agentive"),
+        co_agentive=word_set(data, "co_agentive"),
         coordinators=word_set(data, "coordinators") | {","},
         first_person=word_set(data, "first_person"),
+        first_plural=word_set(data, "first_person_plural"),
         group_anaphors=_words(data.get("group_anaphors")),
     )
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsgraph.extract.context import DocContext, Sentence
@@ -50,6 +50,8 @@ INTENT_TYPES = {
 UNATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"})
 COERCIVE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE"})
+#: Acts done together, whose partner after "with/between" acts too ("a deal with Iran").
+MUTUAL_TYPES = COOPERATIVE_TYPES | {"ASSAULT"}
 REVERSAL_WINDOW = 6
 HYPOTHETICAL_WINDOW = 6  # how far a modal cue reaches ("will provide 25,000 tons of food aid")
 REFUSAL_WINDOW = 3
@@ -150,6 +152,7 @@ class _Finder:
         self._modal_hits: dict[tuple[int, int], list[Hit]] = {}
         self.denials: list[tuple[int, Claim]] = []  # negated triggers: what statements deny
         self.last_meeting: tuple[str, ...] = ()  # the people who met last: "both leaders"
+        self.ours: dict[str, bool] = {}  # acts of "I" (False) or "we" (True), by event id
 
     def _modal(self, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
         """The sentence's hits of one modality word list, found once per sentence."""
@@ -304,14 +307,18 @@ class _Finder:
         )
 
     def _agents_after(
-        self, sent: Sentence, hit: Hit, window: list[EntityMention]
+        self, sent: Sentence, hit: Hit, window: list[EntityMention], *, mutual: bool
     ) -> frozenset[str]:
         """Names after the trigger brought in as its agents ("an attack by X on Y": X; "talks
-        between X and Y": both); a name joined by "and" to the previous one shares its role."""
+        between X and Y": both); a name joined by "and" to the previous one shares its role.
+        A co-agent word ("with") counts only for a ``mutual`` act and before any name
+        received it: "a deal with Iran" (both agree), not "called for talks with Ukraine" nor
+        "urged Russia to ease tensions with Ukraine" (Ukraine belongs to what is urged)."""
         words, toks = sent.norm_words, sent.tokens
         end = toks[hit.last - 1].end
         agents: set[str] = set()
         prev_k, prev_agent = hit.last, False
+        received = False
         for m in sorted(window, key=lambda m: m.start):
             if m.start < end or m.kind == "LOC":
                 continue
@@ -320,9 +327,13 @@ class _Finder:
             if lead and set(lead) <= self.roles.coordinators:
                 agent = prev_agent
             else:
-                agent = bool(set(lead) & self.roles.agentive)
+                agent = bool(set(lead) & self.roles.agentive) or (
+                    mutual and not received and bool(set(lead) & self.roles.co_agentive)
+                )
             if agent:
                 agents.update((m.ref, *_nested(self.ctx.kb, m)))
+            else:
+                received = True
             prev_k = next((i for i, t in enumerate(toks) if t.start >= m.end), len(words))
             prev_agent = agent
         return frozenset(agents)
@@ -342,21 +353,41 @@ class _Finder:
                 return self.last_meeting
         return ()
 
-    def _said_by_us(self, sent: Sentence, hit: Hit) -> bool:
-        """Is the act's subject "I" or "we" ("I have directed sanctions on X"): an actor the
-        text names, the author or speaker, though not by name?"""
+    def _our_subject(self, sent: Sentence, hit: Hit) -> str | None:
+        """The act's subject when it is "I" or "we" ("I have directed sanctions on X"): an
+        actor the text names, the author or speaker, though not by name."""
         lo = max([0, *(k + 1 for k in self._breaks(sent, 0, hit.first))])
-        return any(w in self.roles.first_person for w in sent.norm_words[lo : hit.first])
+        return next(
+            (w for w in sent.norm_words[lo : hit.first] if w in self.roles.first_person), None
+        )
+
+    @staticmethod
+    def _continued(events: list[Event], actors: list[str]) -> list[str]:
+        """The parties of a meeting that continues the sentence's first one ("Russia and the
+        US held talks in Geneva, followed by consultations at the OSCE in Vienna")."""
+        first = next((e for e in events if e.type == "CONSULT" and len(e.actors) >= 2), None)
+        return list(dict.fromkeys((*first.actors, *actors))) if first else actors
 
     def _governed(self, sent: Sentence, hits: list[Hit]) -> dict[int, str]:
         """Hits (by index) whose next hit is their object ("accepted a meeting", "called for
-        a ceasefire"), with the object's type as their mode."""
+        a ceasefire", "thanked Chancellor Scholz for his partnership": names and titles
+        between do not count), with the object's type as their mode."""
+        spans = [(m.start, m.end) for m in self.entities.in_sentence(sent.index)]
+
+        def gap(a: Hit, b: Hit) -> int:
+            return sum(
+                1
+                for t in sent.tokens[a.last : b.first]
+                if not any(lo <= t.start < hi for lo, hi in spans)
+            )
+
         return {
             k: b.entry.type.lower()
             for k, (a, b) in enumerate(itertools.pairwise(hits))
             if a.entry.type in GOVERNING_TYPES
             and b.entry.type not in (a.entry.type, BLOCK)
-            and 0 <= b.first - a.last <= GOVERNED_GAP
+            and b.first >= a.last
+            and gap(a, b) <= GOVERNED_GAP
             and not self._breaks(sent, a.last, b.first)
         }
 
@@ -491,6 +522,11 @@ class _Finder:
                 continue
             negation = self._negation(sent, hit)
             lo, hi = bounds[k], bounds[k + 1]
+            object_at = hi  # "accepted a meeting with Putin": the object's names receive,
+            if k in governs and not any(  # unless the attitude has its own ("thanked X for")
+                sent.tokens[hit.last - 1].end <= m.start < object_at for m in mentions
+            ):
+                hi = bounds[k + 2]
             where = quote_of(sent.tokens[hit.first].start)
             window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
             trig: Trigger = hit.entry
@@ -511,6 +547,8 @@ class _Finder:
             actors, place = _participants(self.ctx.kb, window)
             group = () if actors else self._group(sent, hit, lo)
             actors = actors or list(group)
+            if trig.type == "CONSULT" and len(actors) < 2:
+                actors = self._continued(events, actors)
             if not actors and trig.type not in UNATTRIBUTED_TYPES:
                 continue  # who met, asked, agreed must be said; a bombing may have no author
             hypothetical = self._hypothetical(sent, hit) or self._cue_before(
@@ -568,23 +606,26 @@ class _Finder:
             if typ == "CONSULT":
                 source, target = tuple(actors), ()
             else:
-                agents = self._agents_after(sent, hit, window) | frozenset(group)
+                before_object = [m for m in window if m.start < object_at]
+                mutual = typ in MUTUAL_TYPES
+                agents = self._agents_after(sent, hit, before_object, mutual=mutual)
+                agents |= frozenset(group)
                 source, target = _split(actors, pos, window, agents)
             unattributed = typ in UNATTRIBUTED_TYPES or (  # "called off the strike": eased
                 trig.type in UNATTRIBUTED_TYPES and not hypothetical
             )
-            if (
-                not source
-                and not unattributed
-                and not (target and (performed or self._said_by_us(sent, hit)))
-            ):
+            ours = self._our_subject(sent, hit) if not source or typ == "CONSULT" else None
+            if not source and not unattributed and not (target and (performed or ours)):
                 continue  # "weapons that threaten Russia": who acts is not said
             people = tuple(dict.fromkeys(m.ref for m in window if m.kind == "PER"))
             if typ == "CONSULT" and len(set(people) & set(source)) >= 2:
                 self.last_meeting = people  # "the two leaders" are people, not states
+            event_id = _event_id(self.ctx.document.id, typ, pos)
+            if (not source or typ == "CONSULT") and (performed or ours):  # statements tell who
+                self.ours[event_id] = ours in self.roles.first_plural
             events.append(
                 Event(
-                    id=_event_id(self.ctx.document.id, typ, pos),
+                    id=event_id,
                     type=typ,
                     mode=mode,
                     actors=source,
@@ -696,6 +737,7 @@ class Found:
 
     events: list[Event]
     denials: list[tuple[int, Claim]]  # (sentence index, claim without participants)
+    ours: dict[str, bool] = field(default_factory=dict)  # acts of "I" / "we" (True), by id
 
 
 def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> Found:
@@ -719,7 +761,7 @@ def find_events(ctx: DocContext, entities: Entities, times: list[TimeValue]) -> 
                 date=first.date if _stated_date(first.date) or not second.date else second.date,
                 more_evidence=(*twin.more_evidence, second.evidence),
             )
-    return Found(events, finder.denials)
+    return Found(events, finder.denials, finder.ours)
 
 
 def with_claims(

@@ -84,6 +84,13 @@ class TimeRules:
     around_day_before: re.Pattern[str] | None
     #: a word after a holiday that makes it the ISO week around it ("Easter week")
     holiday_week: re.Pattern[str] | None
+    #: adverbs told from the story's time in a past clause ("he was soon released"): after a
+    #: past auxiliary, or before a verb in the past (an "-ed" form or an irregular one)
+    narrative_words: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    irregular_pasts: frozenset[str]
+    #: plural unit words ("years"): "decades-long" is a vague number of decades
+    plural_units: frozenset[str]
     #: the patterns, then not_times if any, tried only where each can begin
     scanner: MultiScanner
 
@@ -206,12 +213,17 @@ def time_rules(lang: str) -> TimeRules | None:
             rf"{_B}(?:the\s+)?(?:{_alt(data.get('year_ago'))})"
             rf"(?:\s+(?:{_alt(data.get('period_words'))}))?{_E}",
         ),
-        (
+        (  # a number word and its unit apart ("some day", not "someday"); digits may touch it
             "duration",
-            rf"{_B}(?P<n>{num})(?:\s*(?P<h1>{half}))?(?:\s*|-){umod}(?P<u>{unit})"
+            rf"{_B}(?P<n>{num})(?:\s*(?P<h1>{half}))?(?:\s+|-|(?<=\d)){umod}(?P<u>{unit})"
             rf"(?:\s+(?P<h2>{half})|\s+(?:e|and)\s+(?P<n2>{num})\s+(?P<u2>{unit}))?{_E}",
         ),
         ("year", rf"{_B}(?P<prep>{year_preps})\s+(?P<y>{year}){_E}"),
+        (  # "in 1898": a year before 1900 only where the phrase ends ("in 1500 cases" is none)
+            "year",
+            rf"{_B}(?P<prep>{_alt(data.get('early_year_preps'))})\s+(?P<y>1[0-8]\d\d)"
+            r"(?=\s*(?:[,;:)]|\.(?!\d)|$))",
+        ),
         ("bare_year", rf"(?<![\d$€£.,])(?P<y>{year})(?![\d%])"),
         (
             "spoken_year",
@@ -234,6 +246,15 @@ def time_rules(lang: str) -> TimeRules | None:
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
         ("anaphor", rf"{_B}(?P<ana>{_alt(data.get('anaphors'))}){_E}"),
+        (  # "(the Dow) ended the day at 9,505": the day the text speaks of, after such a verb
+            "anaphor",
+            rf"{_B}(?:{_alt(data.get('closing_verbs'))})\s+"
+            rf"(?P<ana>{_alt(data.get('closing_anaphors'))}){_E}",
+        ),
+        (  # "a day-long meeting", "a decades-long dispute": a duration
+            "lasting",
+            rf"{_B}(?P<u>{unit})(?:{_alt(data.get('lasting_suffixes'))}){_E}",
+        ),
         (  # "(for) the year ended Sept. 30": a duration that ends then
             "period_ending",
             rf"{_B}(?P<pe>{_alt(data.get('ending_periods'))})"
@@ -303,6 +324,10 @@ def time_rules(lang: str) -> TimeRules | None:
         seasons=seasons,
         bare_season_ok=frozenset(seasons) - word_set(data, "seasons_need_modifier"),
         decade_words={k: int(v) for k, v in _phrases(data, "decade_words").items()},
+        plural_units=word_set(data, "plural_units"),
+        narrative_words=word_set(data, "narrative_words"),
+        past_auxiliaries=word_set(data, "past_auxiliaries"),
+        irregular_pasts=word_set(data, "irregular_pasts"),
         month_abbreviations=frozenset(months) - full_months,
         age_after=_listed(data, "age_words", r"[-\s]+", _E),
         not_times=not_times,
@@ -315,7 +340,11 @@ def time_rules(lang: str) -> TimeRules | None:
         rate_after=word_set(data, "rate_after"),
         future_prep=_listed(data, "future_preps", _B, r"\s+$"),
         ambiguous_months=word_set(data, "ambiguous_months"),
-        anaphors={k: (str(v[0]), int(v[1])) for k, v in _phrases(data, "anaphors").items()},
+        anaphors={
+            k: (str(v[0]), int(v[1]))
+            for key in ("anaphors", "closing_anaphors")
+            for k, v in _phrases(data, key).items()
+        },
         ending_periods={k: str(v) for k, v in _phrases(data, "ending_periods").items()},
         holidays={k: str(v) for k, v in _phrases(data, "holidays").items() if valid_rule(str(v))},
         month_preps=_listed(data, "month_preps", _B, r"\s*$"),

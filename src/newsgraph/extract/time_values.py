@@ -24,6 +24,9 @@ FUTURE_SLACK_DAYS = 60
 FUTURE_HORIZON_DAYS = 200
 #: The same for a month without a year ("will open in December", said in March).
 FUTURE_MONTH_HORIZON_DAYS = 335
+#: From this many weeks back or ahead, "six weeks ago" names that ISO week: nobody counts
+#: six weeks to the day ("a week ago", "two weeks ago" are still that day).
+WEEKS_AS_WEEK = 3
 
 
 def _closest_year(month: int, day: int, ref: date) -> date | None:
@@ -256,6 +259,9 @@ class Resolver:
                     "T", "" if "T" in value else "T", 1
                 )
             return "DURATION", value
+        if name == "lasting":  # "day-long": one day; "decades-long": some decades
+            u = g["u"].casefold()
+            return "DURATION", _duration("X" if u in r.plural_units else 1, r.units[u])
         if name == "set":
             return "SET", r.sets[fold(g["set"])]
         if name == "set_day":
@@ -450,7 +456,8 @@ class Resolver:
         if letter == "D":
             return "DATE", (ref + timedelta(days=sign * k)).isoformat()
         if letter == "W":
-            return "DATE", (ref + timedelta(weeks=sign * k)).isoformat()
+            day = ref + timedelta(weeks=sign * k)
+            return "DATE", week_of(day) if k >= WEEKS_AS_WEEK else day.isoformat()
         if letter == "M":
             y, mo = _shift_month(ref, sign * k)
             return "DATE", f"{y}-{mo:02d}"

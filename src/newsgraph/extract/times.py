@@ -95,6 +95,7 @@ _PRIORITY = {
     "season": 3,
     "vague": 4,
     "duration": 4,
+    "lasting": 4,
     "year": 5,
     "clock": 5,
     "set": 5,
@@ -133,6 +134,21 @@ def _is_future(
     elif tense and _participle_last(rules, window):  # "a rally planned for Saturday was
         tense = _tense(rules, after, first=True) is not False  # canceled": a past plan
     return bool(tense)
+
+
+def _narrated(rules: TimeRules, text: str, m: re.Match[str]) -> bool:
+    """Is a narrative adverb ("soon") told of the past: right after a past auxiliary ("was
+    soon released") or right before a verb in the past ("soon became", "soon ended")?"""
+    if fold(m.group(0)) not in rules.narrative_words:
+        return False
+    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20) : m.start()])
+    if before and fold(before.group(1)) in rules.past_auxiliaries:
+        return True
+    after = re.match(r"\s+(\w+)", text[m.end() : m.end() + 30])
+    if after is None:
+        return False
+    verb = after.group(1)
+    return fold(verb) in rules.irregular_pasts or rules.past.fullmatch(verb) is not None
 
 
 def _participle_last(rules: TimeRules, clause: str) -> bool:
@@ -272,6 +288,8 @@ def find_times(
             start = m.start("h") if m.group("h") else m.start("cw")
         elif name == "vague" and m.group("vp"):
             start = m.start("u")
+        elif name == "anaphor":  # "ended the day": the day, not the verb
+            start = m.start("ana")
         k = bisect_right(sentence_starts, start) - 1
         sentence = sentences[k] if k >= 0 else (0, len(text))
         resolver.future = _is_future(rules, text, (start, end), sentence)
@@ -279,6 +297,8 @@ def find_times(
         if resolved is None:
             continue
         typ, value = resolved
+        if name == "relative" and _narrated(rules, text, m):
+            continue  # "He was soon released": soon after the story's events, not from now
         mod = _MODS[rules.parts[fold(m.group("part"))]] if name.startswith("part_") else None
         surface = text[start:end]
         stripped = surface.rstrip(" ,.")
