@@ -2210,9 +2210,9 @@ def find_entities(ctx: DocContext) -> Entities:
                         entry_kb.country if entry_kb else None,
                     )
                 elif m.kind == "PER" and m.ref not in ctx.kb.entries:
-                    info = rec.info[m.ref]  # "Bobby", then "Bobby Scott": named in full
-                    if len(m.text.split()) > len(info.name.split()):
-                        info.name = m.text
+                    named = rec.info[m.ref]  # "Bobby", then "Bobby Scott": named in full
+                    if len(m.text.split()) > len(named.name.split()):
+                        named.name = m.text
             mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
         for t in titles:
             named_after = next(
