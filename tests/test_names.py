@@ -409,3 +409,113 @@ def test_an_unknown_person_is_called_by_the_fullest_name_the_text_gives() -> Non
     assert person.name == "Corwin Haldane"
     assert [m.text for m in person.mentions] == ["Corwin", "Corwin Haldane", "Haldane"]
     assert not [a for a in r.actors if a.name == "Rep"]
+
+
+def test_a_spaced_dash_parts_two_names() -> None:
+    found = names(extract("Stasera si gioca Sampdoria - Udinese. L'accordo Pdl - Udc regge.", "it"))
+    assert "Sampdoria - Udinese" not in found and found.get("Sampdoria") == "ORG"
+    assert "Pdl - Udc" not in found and found.get("Pdl") == "ORG" and found.get("Udc") == "ORG"
+    joined = names(extract("Il treno per Casal Bernocchi-Centro Giano è partito.", "it"))
+    assert "Casal Bernocchi-Centro Giano" in joined  # unspaced: one name
+
+
+def test_italian_a_quoted_english_word_alone_is_no_name() -> None:
+    text = "Ha scritto ai tifosi (Sorry ragazzi) e ha vinto il premio Best Performance."
+    found = names(extract(text, "it"))
+    assert "Sorry" not in found and "Performance" not in found
+    assert names(extract("Il fondatore di Zalando ha parlato.", "it")).get("Zalando") == "ORG"
+
+
+def test_italian_a_town_after_an_article_in_a_game_is_its_club() -> None:
+    found = names(extract("Nel campionato di calcio ha giocato nella Roma per tre anni.", "it"))
+    assert found.get("Roma") == "ORG"
+    at = names(extract("Il campionato di calcio si chiude a Roma sabato.", "it"))
+    assert at.get("Roma") in ("LOC", "GPE")
+    land = names(extract("Il torneo di rugby avrà quattro squadre dall'Irlanda.", "it"))
+    assert land.get("Irlanda") in ("LOC", "GPE")
+
+
+def test_a_word_before_a_name_used_alone_makes_no_person() -> None:
+    text = (
+        "Nel libro Inside Zalando racconta tutto. Zalando ha risposto. "
+        "Il Chief Officer di Zalando tace. Poi Zalando ha smentito."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Zalando") == "ORG" and "PER" not in found.values()
+    person = names(extract("Ha parlato Helmuth Kocherer. Kocherer: sono sereno.", "it"))
+    assert person.get("Kocherer") == "PER"
+
+
+def test_italian_a_platform_as_the_medium_is_no_actor() -> None:
+    found = names(extract("Il sindaco ha scritto su Instagram e sul suo profilo Facebook.", "it"))
+    assert "Instagram" not in found and "Facebook" not in found
+    company = names(extract("Facebook ha chiuso l'account del sindaco.", "it"))
+    assert company.get("Facebook") == "ORG"
+    assert "Internet" not in names(extract("Ha letto le previsioni via Internet.", "it"))
+
+
+def test_italian_a_name_after_a_lower_case_award_noun_is_the_award() -> None:
+    found = names(extract("Ha vinto due premi Strega e il premio RAI per la radio.", "it"))
+    assert "Strega" not in found and found.get("RAI") == "ORG"
+
+
+def test_italian_a_motorway_code_is_a_place() -> None:
+    found = names(extract("Un camion si è ribaltato sulla A21 e poi sulla E45 verso sud.", "it"))
+    assert found.get("A21") == "LOC" and found.get("E45") == "LOC"
+
+
+def test_italian_a_person_noun_with_a_word_or_comma_before_a_name() -> None:
+    text = (
+        "Lo ha detto il procuratore aggiunto Zarko Quagliotti. "
+        "Il suo avvocato, Xandro Zamberletti, ha risposto."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Zarko Quagliotti") == "PER"
+    assert found.get("Xandro Zamberletti") == "PER"
+
+
+def test_a_full_name_after_di_is_no_part_of_the_name_before() -> None:
+    found = names(extract("Il romanzo Cesare di Marco Quagliotti è uscito ieri.", "it"))
+    assert "Cesare di Marco Quagliotti" not in found
+    assert found.get("Marco Quagliotti") == "PER"
+    assert names(extract("Lo dice l'Università di Bologna.", "it")).get("Università di Bologna")
+
+
+def test_an_exclamation_mark_inside_a_sentence_belongs_to_the_name() -> None:
+    result = extract("Ieri Zubiloo! ha perso il 2%. Poi ha chiamato Mario! Era tardi.", "it")
+    found = names(result)
+    assert found.get("Zubiloo!") == "ORG" and "Zubiloo" not in found
+    assert "Mario" in found and "Mario!" not in found
+
+
+def test_italian_an_org_name_goes_on_with_capitalised_words_after_its_links() -> None:
+    text = (
+        "Lo afferma la società Ferrovie per la Sardegna. Il Ministero delle Finanze tace. "
+        "La Banca centrale dello Zimbabwe stampa. Il Tribunale di Milano decide."
+    )
+    found = names(extract(text, "it"))
+    assert found.get("Ferrovie per la Sardegna") == "ORG"
+    assert found.get("Ministero delle Finanze") == "ORG"
+    assert found.get("Banca centrale") == "ORG" and found.get("Zimbabwe") in ("LOC", "GPE")
+    assert found.get("Tribunale") == "ORG" and found.get("Milano") == "LOC"
+
+
+def test_italian_a_town_and_a_word_after_it_in_a_game_is_a_team() -> None:
+    found = names(extract("La partita di ieri contro gli Atlanta Braves è stata rinviata.", "it"))
+    assert found.get("Atlanta Braves") == "ORG"
+    place = names(extract("Il treno per Milano Cadorna è partito.", "it"))
+    assert place.get("Milano Cadorna") == "LOC"
+
+
+def test_italian_a_name_after_an_indefinite_article_is_a_thing() -> None:
+    text = "Guidava una Zastava Koral blu. Ha istituito un Senato nominato dai militari."
+    found = names(extract(text, "it"))
+    assert not any(k.startswith("Zastava") for k in found)
+    assert found.get("Senato") == "ORG"
+
+
+def test_words_of_a_web_address_are_no_names() -> None:
+    text = "Lo racconta Mario Quagliotti (http://www.example.it/Sport-Vari/Boxe/pagina.shtml)."
+    found = names(extract(text, "it"))
+    assert found.get("Mario Quagliotti") == "PER"
+    assert "Boxe" not in found and "Sport-Vari" not in found

@@ -84,6 +84,7 @@ LOCAL_WORD_GAP = 1.0
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def slug(name: str) -> str:
@@ -193,6 +194,12 @@ class _LangData:
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
     abbreviations: frozenset[str] = frozenset()  # honorifics written short ("on." for "on.")
+    foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
+    platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
+    award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
+    indefinite: frozenset[str] = frozenset()  # "una Land Rover": one of a make, no actor
+    road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
+    platform_cues: frozenset[str] = frozenset()
     min_stem: int = 3
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -347,6 +354,14 @@ def _lang_data(lang: str) -> _LangData:
             if str(h).endswith(".")
         ),
         clitics=word_set(ent, "clitics"),
+        foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
+        platforms=word_set(ent, "platforms"),
+        award_nouns=word_set(ent, "award_nouns"),
+        indefinite=_words(ent, "indefinite_articles"),
+        road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
+        if ent.get("road_codes")
+        else None,
+        platform_cues=word_set(ent, "platform_cues"),
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
 
@@ -405,12 +420,12 @@ def ordinary_word(word: str, lang: str) -> bool:
 
 
 @cache
-def _frequent_word(word: str, lang: str) -> bool:
+def _frequent_word(word: str, lang: str, than: str = "en") -> bool:
     """Is the lower-case form of ``word`` frequent in ``lang`` (wordfreq's word lists, shipped
-    in the package), and clearly more so than in English? It catches the invariant words the
-    lemmatiser's dictionary leaves out ("almeno", "crisi", "qualità"), not the names and
-    brands every language writes about as often ("facebook", "google"); frequent local names
-    ("roma", "mario") callers rule out."""
+    in the package), and clearly more so than in ``than`` (English)? It catches the invariant
+    words the lemmatiser's dictionary leaves out ("almeno", "crisi", "qualità"), not the names
+    and brands every language writes about as often ("facebook", "google"); frequent local
+    names ("roma", "mario") callers rule out."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:
@@ -418,7 +433,7 @@ def _frequent_word(word: str, lang: str) -> bool:
     folded = word.casefold()
     try:
         here = zipf_frequency(folded, lang, wordlist="small")
-        return here >= COMMON_WORD_ZIPF and here - zipf_frequency(folded, "en") >= LOCAL_WORD_GAP
+        return here >= COMMON_WORD_ZIPF and here - zipf_frequency(folded, than) >= LOCAL_WORD_GAP
     except (LookupError, ValueError):
         return False
 
@@ -489,6 +504,7 @@ class _Recogniser:
         bodies = {self._title_body(sent, t) for t in titles}
         in_title = {k for t in titles for k in range(t.first, t.last) if k not in bodies}
         in_title.update(k for t in self.offices(sent) for k in range(t.first, t.last))
+        in_title |= self._in_urls(sent)  # "http://www.gazzetta.it/Sport/Boxe/": no names
         found: list[_Match] = []
         i = 0
         while i < len(toks):
@@ -508,6 +524,17 @@ class _Recogniser:
             if self._after_misc_word(sent, i):
                 i = self._name_end(sent, i)  # "Coppa Italia", "Premio Bancarella": the event's
                 continue
+            if (
+                i > 0
+                and sent.norm_words[i - 1] in self.data.indefinite
+                and toks[i - 1].text.islower()  # not "Radio Uno Rai"
+                and not self._head_word(tok.text)
+            ):
+                i = self._name_end(sent, i)  # "una Land Rover", "un Boeing 747": a thing
+                continue
+            if self._platform_used(sent, i):
+                i += 1  # "ha scritto su Instagram": the medium, not the company
+                continue
             match = self._known(sent, i)
             if match is not None and match.ref is None and self._genus(sent, match.last):
                 i = match.last  # "Homo habilis": a genus, not the town
@@ -522,6 +549,7 @@ class _Recogniser:
             if match is None:
                 i += 1
                 continue
+            match = self._with_bang(sent, match)
             found.append(match)
             if match.kind == "PER" and match.last - match.first >= 2:
                 ref = match.ref or slug(match.text)
@@ -529,6 +557,27 @@ class _Recogniser:
                 self.full_names.setdefault(ref, match.text)
             i = match.last
         return self._with_provinces(sent, [self._with_descriptor(sent, m) for m in found])
+
+    @staticmethod
+    def _in_urls(sent: Sentence) -> set[int]:
+        """The tokens of the web addresses the sentence quotes."""
+        spans = [(u.start() + sent.start, u.end() + sent.start) for u in _URL.finditer(sent.text)]
+        return {k for k, t in enumerate(sent.tokens) if any(a <= t.start < b for a, b in spans)}
+
+    def _with_bang(self, sent: Sentence, m: _Match) -> _Match:
+        """An exclamation mark written onto a name that ends no sentence belongs to it
+        ("Yahoo! ha perso", "a Yahoo!."): what follows it is no capitalised word."""
+        toks = sent.tokens
+        if m.last >= len(toks) or toks[m.last].text != "!" or toks[m.last].start != m.end:
+            return m
+        text = self.ctx.document.text
+        k = toks[m.last].end
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k < len(text) and (text[k].islower() or text[k] in ".,:;()"):
+            end = toks[m.last].end
+            return replace(m, last=m.last + 1, end=end, text=text[m.start : end])
+        return m
 
     def _with_provinces(self, sent: Sentence, found: list[_Match]) -> list[_Match]:
         """A province's code in brackets after a town ("Ribera (AG)", the pack's
@@ -649,9 +698,44 @@ class _Recogniser:
             while k < len(toks) and self._name_word(toks[k]):
                 k += 1
             if k == first:
+                k = self._capitalised_tail(
+                    sent,
+                    k,
+                    place_ok=link[0] not in _CONNECTORS and link[0] not in self.data.definite,
+                    joined=link[0] in ("e", "ed"),
+                )
+            if k == first:
                 break
             end = k
         return end
+
+    def _capitalised_tail(self, sent: Sentence, k: int, *, place_ok: bool, joined: bool) -> int:
+        """Past the capitalised words from token ``k`` that go on an organisation's name after
+        one of its links ("Autostrade per l'Italia", "Ministero delle Finanze", "Istituto di
+        Geofisica e Vulcanologia"), unless they name where it is after "di" ("Tribunale di
+        Milano", "Banca centrale dello Zimbabwe"), a known body or place joined by "e"
+        ("Polizia e Carabinieri"), or a person."""
+        toks = sent.tokens
+        if (
+            k >= len(toks)
+            or not toks[k].is_word
+            or not _is_name_start(toks[k])
+            or toks[k].text.casefold() in self.data.not_names
+            or (not place_ok and self._place_at(sent, k))
+            or (joined and (self._place_at(sent, k) or self._kb_name_at(sent, k)))
+            or self._person_starts(sent, k - 1, k)
+        ):
+            return k
+        first = k
+        while (
+            k < len(toks)
+            and toks[k].is_word
+            and _is_name_start(toks[k])
+            and toks[k].text.casefold() not in self.data.not_names
+            and (k == first or not self._person_starts(sent, first, k))
+        ):
+            k += 1
+        return k
 
     def _name_word(self, tok: Token) -> bool:
         """A lower-case ordinary word that can belong to an organisation's name: no
@@ -767,6 +851,14 @@ class _Recogniser:
             start, end = toks[m.first].start, toks[end_at - 1].end
             text = sent.text[start - sent.start : end - sent.start]
             kind: Kind = "ORG" if m.kind == "ORG" else "LOC"  # "Germania Est", "Lega Nord"
+            if (
+                kind == "LOC"
+                and m.places
+                and not m.ref
+                and toks[m.last].text not in ("-", "‑")
+                and self._about_a_game(sent)
+            ):
+                kind = "ORG"  # "gli Atlanta Braves", "il West Ham United": a team
             return _Match(sent.index, m.first, end_at, start, end, text, kind)
         start, end = toks[m.first].start, toks[k - 1].end
         text = sent.text[start - sent.start : end - sent.start]
@@ -973,13 +1065,24 @@ class _Recogniser:
         pack's ``team_not_after`` ("lo stadio di Pescara", "a Napoli"), in brackets
         ("Topalov (Bulgaria)") or before a year ("Germania 2006")?"""
         toks = sent.tokens
+        # a town's name takes no article: after one ("della Lazio", "nella Roma") the club
+        club = (
+            m.kind == "LOC"
+            and len(m.places) == 1
+            and m.places[0].level == "city"
+            and m.last - m.first == 1
+            and m.first > 0
+            and sent.norm_words[m.first - 1] in self.data.definite
+        )
         return (
             bool(self.data.sport_words)
             and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
             and (m.kind == "GPE" or m.places[0].level in ("city", "country", "admin1"))
             and m.lead_start is None
-            and not self._locative_before(sent, m.first)
-            and (m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after)
+            and (club or not self._locative_before(sent, m.first))
+            and (
+                club or m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after
+            )
             and (m.first == 0 or toks[m.first - 1].text != "(")
             and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
             and self._about_a_game(sent)
@@ -1083,8 +1186,19 @@ class _Recogniser:
                 and j + 1 < len(toks)
                 and _is_name_start(toks[j + 1])
                 and j > i
+                and not (  # "Juventus - Milan", "Lega - Pdl": a spaced dash parts two names
+                    t.text == "-" and t.start > toks[j - 1].end and toks[j + 1].start > t.end
+                )
                 and not (  # "Alan Mulally of Boeing": a full name ends before "of"
                     j - i >= 2 and t.text.isalpha() and self.is_given_name(toks[i].text)
+                )
+                and not (  # "Sinistra Libertà di Nichi Vendola": a person's full name after
+                    t.text.isalpha()
+                    and j + 2 < len(toks)
+                    and self.is_given_name(toks[j + 1].text)
+                    and toks[j + 2].is_word
+                    and _is_name_start(toks[j + 2])
+                    and not self._head_word(toks[j + 2].text)
                 )
                 and not (  # "Thyssen Krupp di Torino", but "Università di Nottingham"
                     t.text.isalpha()
@@ -1209,7 +1323,36 @@ class _Recogniser:
                 return None
         m.kind = self._guess_kind(sent, i, last, words)
         m.guessed = self._by_default
+        if m.guessed and len(words) == 1 and self._foreign_word(words[0]):
+            return None  # "(Sorry boxing fans)", "Best Performance": a quoted foreign word
         return m
+
+    def ordinary_word(self, word: str) -> bool:
+        """Is ``word`` an ordinary word of the text's language or of one it quotes ("Inside",
+        "Chief" in an Italian text)?"""
+        return _is_known_word(word, self.ctx.lang) or any(
+            _is_known_word(word, lang) for lang in self.data.foreign_word_languages
+        )
+
+    def _foreign_word(self, word: str) -> bool:
+        """Is ``word`` a frequent word of a language the pack says writers quote (its
+        ``foreign_word_languages``: English in an Italian text), clearly rarer in the text's
+        own, and no given name?"""
+        return any(
+            _frequent_word(word, lang, than=self.ctx.lang)
+            for lang in self.data.foreign_word_languages
+            if lang != self.ctx.lang
+        ) and not self.is_given_name(word)
+
+    def _platform_used(self, sent: Sentence, i: int) -> bool:
+        """Is token ``i`` one of the pack's ``platforms`` written as the medium something is
+        published on, after one of its ``platform_cues`` ("su Facebook", "profilo Twitter")?"""
+        return (
+            i > 0
+            and sent.norm_words[i] in self.data.platforms
+            and sent.norm_words[i - 1] in self.data.platform_cues
+            and (i + 1 >= len(sent.tokens) or not _is_name_start(sent.tokens[i + 1]))
+        )
 
     def _misc_word(self, word: str) -> bool:
         """Does ``word`` make a name an event's or award's: one of the pack's ``misc_words``,
@@ -1227,8 +1370,12 @@ class _Recogniser:
         return (
             i > 0
             and toks[i - 1].is_word
-            and toks[i - 1].text[:1].isupper()
-            and sent.norm_words[i - 1] in self.data.misc_words
+            and (
+                (toks[i - 1].text[:1].isupper() and sent.norm_words[i - 1] in self.data.misc_words)
+                or (  # "premio Pulitzer", but "premio SIAE" names who gives it
+                    sent.norm_words[i - 1] in self.data.award_nouns and not toks[i].text.isupper()
+                )
+            )
         )
 
     def _name_end(self, sent: Sentence, i: int) -> int:
@@ -1503,6 +1650,8 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
+        if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
+            return "LOC"  # "sulla A14": a motorway
         written = self._written_before(sent.tokens, i)
         before = written.rstrip(".")
         if before in self.data.abbreviations and written == before:
@@ -1554,10 +1703,22 @@ class _Recogniser:
             return False
         toks, words = sent.tokens, sent.norm_words
         k = i - 1
+        if k >= 1 and toks[k].text == "," and words[k - 1] in self.data.person_nouns:
+            k -= 1  # "il suo avvocato, Carlo Pirro"
         demonym = False
         while k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.demonyms:
             demonym, k = True, k - 1
         if k >= 0 and toks[k].text[:1].islower() and words[k] in self.data.person_nouns:
+            return True
+        if (  # "il procuratore aggiunto Carlo Pirro", "la cantante gospel Cissy Houston"
+            k >= 1
+            and k == i - 1
+            and toks[k].is_word
+            and toks[k].text.islower()
+            and words[k] not in self.data.stop
+            and toks[k - 1].text.islower()
+            and words[k - 1] in self.data.person_nouns
+        ):
             return True
         if demonym and k >= 0 and words[k] in self.data.definite and k == i - 2:
             return True  # "il filippino Manny Pacquiao"
@@ -2015,6 +2176,7 @@ def find_entities(ctx: DocContext) -> Entities:
                 and len(words) >= 2
                 and words[-1].casefold() in alone
                 and words[0].casefold() not in alone
+                and (rec.is_given_name(words[0]) or not rec.ordinary_word(words[0]))
             ):
                 m.kind, m.guessed = "PER", False
                 rec.person_words.setdefault(words[-1].casefold(), slug(m.text))
@@ -2087,9 +2249,9 @@ def find_entities(ctx: DocContext) -> Entities:
                         entry_kb.country if entry_kb else None,
                     )
                 elif m.kind == "PER" and m.ref not in ctx.kb.entries:
-                    info = rec.info[m.ref]  # "Bobby", then "Bobby Scott": named in full
-                    if len(m.text.split()) > len(info.name.split()):
-                        info.name = m.text
+                    named = rec.info[m.ref]  # "Bobby", then "Bobby Scott": named in full
+                    if len(m.text.split()) > len(named.name.split()):
+                        named.name = m.text
             mentions.append(EntityMention(m.start, m.end, m.text, m.kind, m.ref, True, sent.index))
         for t in titles:
             named_after = next(
