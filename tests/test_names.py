@@ -519,3 +519,10 @@ def test_words_of_a_web_address_are_no_names() -> None:
     found = names(extract(text, "it"))
     assert found.get("Mario Quagliotti") == "PER"
     assert "Boxe" not in found and "Sport-Vari" not in found
+
+
+def test_a_town_s_name_right_after_a_title_is_a_person() -> None:
+    r = extract("Chancellor Harlow announced new sanctions. The mayor of Harlow agreed.", "en")
+    people = [a for a in r.actors if a.type == "PER"]
+    assert [m.text for p in people for m in p.mentions] == ["Harlow"]
+    assert [p.name for p in r.places] == ["Harlow"]

@@ -936,8 +936,13 @@ class _Recogniser:
             if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
                 ids, places = set(), ()  # "Nato a Verona nel 1927": born, not NATO (nor a town)
             weak = False
-            if n == 1 and places and not ids and self._after_honorific(toks, i):
-                places = ()  # "Mr. Harlow": the person
+            if (
+                n == 1
+                and places
+                and not ids
+                and (self._after_honorific(toks, i) or any(t.last == i for t in self.titles(sent)))
+            ):
+                places = ()  # "Mr. Harlow", "President Bush": the person
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
