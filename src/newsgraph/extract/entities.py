@@ -1590,7 +1590,8 @@ class _Recogniser:
         key = word.casefold()
         found = set()
         named = {pid: (info.name,) for pid, info in self.info.items() if info.kind == "PER"}
-        named.update((pid, (name,)) for pid, name in self.full_names.items())
+        if self.is_given_name(word):  # not "ФИДЕ" of "ФИДЕ Кирсана Илюмжинова"
+            named.update((pid, (name,)) for pid, name in self.full_names.items())
         for pid, names in named.items():
             entry = self.kb.entries.get(pid)
             if any(
@@ -1627,10 +1628,15 @@ class _Recogniser:
 
     @staticmethod
     def _written_before(toks: tuple[Token, ...], i: int) -> str:
-        """The word before token ``i``, case-folded, with its dot ("Mr." is read as "Mr"
-        and ".")."""
+        """The word before token ``i``, case-folded, with its dot when it is a capitalised
+        abbreviation ("Mr." is read as "Mr" and ".")."""
         written = toks[i - 1].text.casefold() if i > 0 else ""
-        if written == "." and i > 1 and toks[i - 2].end == toks[i - 1].start:
+        if (
+            written == "."
+            and i > 1
+            and toks[i - 2].end == toks[i - 1].start
+            and toks[i - 2].text[:1].isupper()  # "Mr.", not the "г." of a year
+        ):
             written = toks[i - 2].text.casefold() + "."
         return written
 
