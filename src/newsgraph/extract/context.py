@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -39,6 +39,8 @@ class Sentence:
     lemmas: tuple[str, ...]
     norm_words: tuple[str, ...]  # tokens as normalised by newsgraph.kb.norm_key
     vocab: frozenset[str]  # the norm_words and lemmas, to tell quickly what may be found
+    # each of the vocab -> the tokens with it as word or lemma, in order (for lexicons)
+    where: dict[str, list[int]] = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +75,14 @@ def make_sentence(text: str, *, start: int, lang: str, index: int = 0) -> Senten
     tokens = tuple(tokenize(text, start))
     lemmas = tuple([lemma(t.text) if t.is_word else t.text for t in tokens])
     norm = norm_key([t.text for t in tokens])
-    vocab = frozenset(norm).union(lemmas)
-    return Sentence(index, start, start + len(text), text, tokens, lemmas, norm, vocab)
+    where: dict[str, list[int]] = {}
+    for k, (word, lem) in enumerate(zip(norm, lemmas, strict=True)):  # each list sorted
+        where.setdefault(word, []).append(k)
+        if lem != word:
+            where.setdefault(lem, []).append(k)
+    return Sentence(
+        index, start, start + len(text), text, tokens, lemmas, norm, frozenset(where), where
+    )
 
 
 def build_context(document: Document, kb: KnowledgeBase) -> DocContext:

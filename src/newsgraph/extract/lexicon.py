@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
-from operator import or_
 from typing import Any
 
 from newsgraph.extract.context import Sentence
@@ -37,6 +35,30 @@ def _matches(sent: Sentence, i: int, key: tuple[str, ...]) -> bool:
     )
 
 
+_NONE: Any = object()  # no entry for a key
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """The phrases of one length that begin with one word: looked up by their words, or,
+    when one of them has a ``*``, tried one by one in the order they were added."""
+
+    length: int
+    exact: dict[tuple[str, ...], Any]
+    ordered: tuple[tuple[tuple[str, ...], Any], ...]  # all of them, when one has a ``*``
+
+
+def _groups(options: list[tuple[tuple[str, ...], Any]]) -> tuple[_Group, ...]:
+    """``options`` (longest first, then in the order added) by length, longest first."""
+    by_length: dict[int, list[tuple[tuple[str, ...], Any]]] = {}
+    for key, entry in options:
+        by_length.setdefault(len(key), []).append((key, entry))
+    return tuple(
+        _Group(length, dict(same), tuple(same) if any(ANY_WORD in k for k, _ in same) else ())
+        for length, same in sorted(by_length.items(), reverse=True)
+    )
+
+
 class Lexicon:
     """Entries keyed by a lemma (one word) or a phrase (several words, as written; ``*``
     stands for any one word)."""
@@ -46,6 +68,7 @@ class Lexicon:
         self._phrases: dict[tuple[str, ...], Any] = {}
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._openers: set[str] = set()  # the words and lemmas a hit can begin with
+        self._grouped: dict[str, tuple[_Group, ...]] | None = None  # _by_first, by length
 
     def add_lemma(self, lemma: str, entry: Any) -> None:
         self._lemmas.setdefault(lemma.casefold(), entry)
@@ -64,6 +87,7 @@ class Lexicon:
             options = self._by_first.setdefault(key[0], [])
             options.append((key, entry))
             options.sort(key=lambda option: -len(option[0]))
+            self._grouped = None
 
     def add_words(self, words: Iterable[Any], entry: Any) -> None:
         for w in words or ():
@@ -73,30 +97,48 @@ class Lexicon:
             else:
                 self.add_lemma(text, entry)
 
+    def _phrase_at(self, sent: Sentence, i: int, groups: tuple[_Group, ...]) -> Hit | None:
+        """The longest phrase (the first added of one length) that begins at token ``i``."""
+        words = sent.norm_words
+        for group in groups:
+            if group.ordered:
+                for key, entry in group.ordered:
+                    if _matches(sent, i, key):
+                        return Hit(i, i + group.length, entry)
+                continue
+            entry = group.exact.get(words[i : i + group.length], _NONE)
+            if entry is not _NONE:
+                return Hit(i, i + group.length, entry)
+        return None
+
     def find(self, sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Hit]:
         """Non-overlapping hits, longest phrase first, in text order; only hits that start
         among tokens [lo, hi) when those are given (a phrase may run past ``hi``)."""
         openers = self._openers.intersection(sent.vocab)
         if not openers:  # most lexicons find nothing in most sentences
             return []
+        grouped = self._grouped
+        if grouped is None:
+            grouped = self._grouped = {w: _groups(o) for w, o in self._by_first.items()}
         words = sent.norm_words
-        lemmas, by_first, singles = sent.lemmas, self._by_first, self._lemmas
+        lemmas, singles = sent.lemmas, self._lemmas
         hits: list[Hit] = []
         n = len(words) if hi is None else min(hi, len(words))
-        is_opener = openers.__contains__
-        may_open = map(or_, map(is_opener, words[lo:n]), map(is_opener, lemmas[lo:n]))
+        where = sent.where
+        if len(openers) == 1:
+            starts: Iterable[int] = where[next(iter(openers))]
+        else:
+            starts = sorted({k for word in openers for k in where[word]})
         free = lo  # where the next hit may start (after the last one)
-        for i in compress(range(lo, n), may_open):
+        for i in starts:
+            if i >= n:
+                break
             if i < free:
                 continue
-            hit = None
-            word = words[i]
-            for key, entry in by_first.get(word, ()):
-                if len(key) > 1 and _matches(sent, i, key):
-                    hit = Hit(i, i + len(key), entry)
-                    break
+            groups = grouped.get(words[i])
+            hit = self._phrase_at(sent, i, groups) if groups else None
             if hit is None:
-                entry = singles.get(lemmas[i]) or singles.get(word)
+                entry = singles.get(lemmas[i]) or singles.get(words[i])
                 if entry is not None and sent.tokens[i].is_word:
                     hit = Hit(i, i + 1, entry)
             if hit is not None:
