@@ -118,6 +118,8 @@ def _subject(word: str) -> str:
 def _future_hits(sent: Sentence, contents: list[tuple[int, int]], future: _Future) -> list[Hit]:
     """'it would halt', 'we will not hesitate', "we'll respond" inside a reported content:
     the marker of a speaker's own future act (the content starts at the verb)."""
+    if not contents:
+        return []  # a marker counts only inside a reported content
     toks = sent.tokens
     hits = []
     for k in range(len(toks) - 1):

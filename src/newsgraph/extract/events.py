@@ -153,6 +153,16 @@ class _Finder:
         self.denials: list[tuple[int, Claim]] = []  # negated triggers: what statements deny
         self.last_meeting: tuple[str, ...] = ()  # the people who met last: "both leaders"
         self.ours: dict[str, bool] = {}  # acts of "I" (False) or "we" (True), by event id
+        self._quotes: dict[int, list[tuple[int, int]]] = {}  # sentence -> its quotations
+
+    def _quoted(self, sent: Sentence) -> list[tuple[int, int]]:
+        """The insides of the sentence's quotations (document offsets), found once."""
+        quoted = self._quotes.get(sent.index)
+        if quoted is None:
+            quoted = self._quotes[sent.index] = [
+                (sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)
+            ]
+        return quoted
 
     def _modal(self, sent: Sentence, lexicon: Lexicon) -> list[Hit]:
         """The sentence's hits of one modality word list, found once per sentence."""
@@ -458,7 +468,7 @@ class _Finder:
     def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:
         """The trigger's date: a time expression in its window, else (unless ``own``) in its
         sentence, else the publication day for the first sentences of the article."""
-        quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
+        quoted = self._quoted(sent)
         in_sentence = [
             t
             for t in self.times
@@ -502,7 +512,7 @@ class _Finder:
         hits = kept
         if not hits:
             return []
-        quoted = [(sent.start + a, sent.start + b) for a, b in quotes_in(sent.text)]
+        quoted = self._quoted(sent)
 
         def quote_of(pos: int) -> tuple[int, int] | None:
             return next(((a, b) for a, b in quoted if a <= pos < b), None)
