@@ -956,9 +956,14 @@ class _Recogniser:
                 continue
             m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
             if ids:
-                entry = min(
-                    (self.kb.entries[e] for e in ids),
-                    key=lambda e: ("GPE", "ORG", "PER").index(e.kind),
+                day = self.ctx.day
+                entry = min(  # namesakes: a state first, then whoever holds an office that
+                    (self.kb.entries[e] for e in ids),  # day, then by id (not hash order)
+                    key=lambda e: (
+                        ("GPE", "ORG", "PER").index(e.kind),
+                        not (day and self.kb.roles_of(e.id, on=day)),
+                        e.id,
+                    ),
                 )
                 m.kind, m.ref = entry.kind, entry.id
                 if entry.kind == "GPE" and entry.id in self.gaz.countries:
