@@ -689,7 +689,8 @@ class _Recogniser:
                 (p for p in self.data.org_name_links if tuple(words[end : end + len(p)]) == p),
                 None,
             )
-            if link is None or (link[0] in ("e", "ed") and end == last):
+            joined = link is not None and link[0] in self.data.list_conjunctions
+            if link is None or (joined and end == last):
                 break  # "Vigili del Fuoco e delle forze dell'ordine": two bodies
             k = end + len(link)
             if k < len(toks) and words[k] in self.data.definite:
@@ -702,7 +703,7 @@ class _Recogniser:
                     sent,
                     k,
                     place_ok=link[0] not in _CONNECTORS and link[0] not in self.data.definite,
-                    joined=link[0] in ("e", "ed"),
+                    joined=joined,
                 )
             if k == first:
                 break
@@ -1593,24 +1594,22 @@ class _Recogniser:
         """The one person the document has already named in full whose given name ``word``
         is, when it is used alone ("Thank you, Olaf", "Joe and I", "Go ahead, Jen")."""
         key = word.casefold()
-        found = set()
-        named = {pid: (info.name,) for pid, info in self.info.items() if info.kind == "PER"}
+        named = {pid: info.name for pid, info in self.info.items() if info.kind == "PER"}
         if self.is_given_name(word):  # not "ФИДЕ" of "ФИДЕ Кирсана Илюмжинова"
-            named.update((pid, (name,)) for pid, name in self.full_names.items())
-        for pid, names in named.items():
-            entry = self.kb.entries.get(pid)
-            if any(
-                " " in name and name.split()[0].casefold() == key
-                for name in (entry.all_names() if entry else names)
-            ):
-                found.add(pid)
+            named.update(self.full_names)
+        names = {
+            pid: (entry.all_names() if (entry := self.kb.entries.get(pid)) else (name,))
+            for pid, name in named.items()
+        }
+        found = {
+            pid
+            for pid, all_names in names.items()
+            if any(" " in n and n.split()[0].casefold() == key for n in all_names)
+        }
         if len(found) != 1:
             return None  # only the one person of that name
         pid = found.pop()
-        entry = self.kb.entries.get(pid)
-        known = {
-            w.casefold() for n in (entry.all_names() if entry else named[pid]) for w in n.split()
-        }
+        known = {w.casefold() for n in names[pid] for w in n.split()}
         after = re.findall(rf"\b{re.escape(word)}\s+([^\W\d_]+)", self.ctx.document.text)
         others = {w for w in after if w[:1].isupper() and w.casefold() not in known}
         return None if others else pid  # "Olaf Palme" named too: "Olaf" may be either
@@ -1631,23 +1630,19 @@ class _Recogniser:
         active = [c for c in candidates if self.kb.roles_of(c, on=day)] if day else []
         return active[0] if len(active) == 1 else None
 
-    @staticmethod
-    def _written_before(toks: tuple[Token, ...], i: int) -> str:
-        """The word before token ``i``, case-folded, with its dot when it is a capitalised
-        abbreviation ("Mr." is read as "Mr" and ".")."""
+    def _after_honorific(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Does an honorific stand right before token ``i`` ("Mr. Harlow", "Dr Paris": a
+        person, though a town has the name)?  A capitalised abbreviation keeps its dot, which
+        the tokenizer splits off ("Mr" "."; not the "г." of a year); an honorific that is
+        written short must have it ("Directions on Microsoft": "on" is no "On.")."""
         written = toks[i - 1].text.casefold() if i > 0 else ""
         if (
             written == "."
             and i > 1
             and toks[i - 2].end == toks[i - 1].start
-            and toks[i - 2].text[:1].isupper()  # "Mr.", not the "г." of a year
+            and toks[i - 2].text[:1].isupper()
         ):
             written = toks[i - 2].text.casefold() + "."
-        return written
-
-    def _after_honorific(self, toks: tuple[Token, ...], i: int) -> bool:
-        """ "Mr. Harlow", "Dr Paris": a person, though a town has the name."""
-        written = self._written_before(toks, i)
         before = written.rstrip(".")
         return before in self.data.honorifics and not (
             before in self.data.abbreviations and written == before
@@ -1668,11 +1663,7 @@ class _Recogniser:
             return "LOC"  # "Toscana", "Assam"
         if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
             return "LOC"  # "sulla A14": a motorway
-        written = self._written_before(sent.tokens, i)
-        before = written.rstrip(".")
-        if before in self.data.abbreviations and written == before:
-            before = ""  # "Directions on Microsoft": "on" without its dot is no "On."
-        if before in self.data.honorifics or self._title_before(sent, i):
+        if self._after_honorific(sent.tokens, i) or self._title_before(sent, i):
             return "PER"
         if self._person_cue(sent, i, last):
             return "PER"  # "il pugile Manny Pacquiao", "la bulgara Staneva", "Mauriello, 57 anni"

@@ -51,10 +51,10 @@ def with_speakers(
     events = []
     for event in found.events:
         st = _holder(statements, event)
-        speaker = st.speaker if st is not None else None
-        if speaker is None:
+        if st is None or st.speaker is None:
             events.append(event)
             continue
+        speaker = st.speaker
         state = states.get(speaker)
         acting: tuple[str | None, ...] = event.actors
         if event.id in found.ours:  # "I met with Chancellor Scholz": the speaker met him
@@ -69,7 +69,6 @@ def with_speakers(
             and event.type in SPOKEN_TYPES
             and event.date is None
             and not event.hypothetical
-            and st is not None
             and st.mode == "direct"
             and published is not None
             and len(published) == 10

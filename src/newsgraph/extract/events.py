@@ -624,14 +624,15 @@ class _Finder:
             unattributed = typ in UNATTRIBUTED_TYPES or (  # "called off the strike": eased
                 trig.type in UNATTRIBUTED_TYPES and not hypothetical
             )
-            ours = self._our_subject(sent, hit) if not source or typ == "CONSULT" else None
+            unnamed_speaker = not source or typ == "CONSULT"  # "I met with X": X is named
+            ours = self._our_subject(sent, hit) if unnamed_speaker else None
             if not source and not unattributed and not (target and (performed or ours)):
                 continue  # "weapons that threaten Russia": who acts is not said
             people = tuple(dict.fromkeys(m.ref for m in window if m.kind == "PER"))
             if typ == "CONSULT" and len(set(people) & set(source)) >= 2:
                 self.last_meeting = people  # "the two leaders" are people, not states
             event_id = _event_id(self.ctx.document.id, typ, pos)
-            if (not source or typ == "CONSULT") and (performed or ours):  # statements tell who
+            if unnamed_speaker and (performed or ours):  # the statements tell who
                 self.ours[event_id] = ours in self.roles.first_plural
             events.append(
                 Event(
