@@ -82,3 +82,30 @@ def test_a_date_before_the_cue_is_due_only_ahead_and_in_its_clause() -> None:
     )
     dues = [(c.content.text.split()[0], c.due.text if c.due else None) for c in r.commitments]
     assert ("hold", None) in dues and ("keep", None) in dues and ("its", "Next week") in dues
+
+
+def test_a_name_after_a_preposition_does_not_make_the_promise() -> None:
+    r = extract(
+        "Olaf Scholz ha ribadito la contrarietà della Germania all'invio di truppe in Polonia, "
+        "ma ha promesso nuovi aiuti all'Ucraina entro la fine dell'anno.",
+        published="2024-03-14",
+        lang="it",
+    )
+    [c] = r.commitments
+    assert (c.actor, c.recipient) == ("olaf-scholz", "UKR")
+    assert c.due is not None and c.due.value == DateRange("2024-10-01", "2024-12-31")
+
+
+def test_a_promise_ends_where_another_clause_begins() -> None:
+    r = extract("Angela Merkel remained committed to dialogue but warned Moscow of sanctions.")
+    [c] = r.commitments
+    assert (c.actor, c.content.text) == ("angela-merkel", "dialogue")
+
+
+def test_that_after_a_verb_of_saying_opens_what_is_said_not_a_relative() -> None:
+    r = extract(
+        "Angela Merkel spoke to reporters after the meeting, adding that the next round "
+        "would be held in Berlin in April.",
+        published="2022-03-01",
+    )
+    assert [c.content.text for c in r.commitments] == ["in Berlin in April"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsgraph
 from newsgraph.extract.times import find_times, narrowed
 from newsgraph.model import DateRange
 
@@ -361,3 +362,15 @@ def test_a_part_of_a_period_is_the_period_with_a_mod_and_narrows_to_its_days() -
 def test_the_week_of_a_day_in_the_packs(text: str, lang: str) -> None:
     found = find_times(text, lang=lang, published="2000-02-24")
     assert [t.value for t in found] == [DateRange("2000-03-06", "2000-03-12")]
+
+
+def test_the_end_of_the_current_period_after_a_part() -> None:
+    for lang, text, value in [
+        ("en", "Aid will arrive by the end of the year.", "2024"),
+        ("en", "Talks resume at the end of the month.", "2024-03"),
+        ("it", "Gli aiuti arriveranno entro la fine dell'anno.", "2024"),
+        ("it", "I colloqui riprenderanno a fine mese.", "2024-03"),
+    ]:
+        r = newsgraph.extract(text, lang=lang, published="2024-03-14")
+        assert [(t.value, t.mod) for t in r.times] == [(value, "END")], text
+    assert newsgraph.extract("The year was hard.", lang="en", published="2024-03-14").times == ()

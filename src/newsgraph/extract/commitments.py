@@ -51,6 +51,10 @@ class _Future:
     not_acts: frozenset[str]
     noun_forms: frozenset[str]
     pronouns: frozenset[str]
+    oblique: frozenset[str]  # prepositions: a name after one is no subject ("in Ucraina")
+    articles: frozenset[str]  # may stand between the preposition and the name ("to the US")
+    content_ends: frozenset[str]  # open another clause: "committed to dialogue but warned"
+    speech_verbs: frozenset[str]  # lemmas: "adding that ...": a content, not a relative
 
 
 @cache
@@ -64,6 +68,10 @@ def _future(lang: str) -> _Future:
         noun_forms=word_set(data, "noun_forms"),
         pronouns=word_set(pack_data(lang, "entities"), "pronouns")
         | word_set(data, "future_subjects"),
+        oblique=word_set(data, "oblique_markers"),
+        articles=word_set(pack_data(lang, "entities"), "definite_articles"),
+        content_ends=word_set(data, "content_ends"),
+        speech_verbs=word_set(pack_data(lang, "statements"), "cue_verbs"),
     )
 
 
@@ -84,12 +92,31 @@ def _relatives(lang: str) -> frozenset[str]:
     )
 
 
-def _actor(mentions: list[EntityMention], cue_start: int, cue_end: int) -> EntityMention | None:
-    before = [m for m in mentions if m.end <= cue_start and cue_start - m.end <= 60]
-    for kinds in (("PER",), ("ORG", "GPE")):
-        pool = [m for m in before if m.kind in kinds and (m.named or m.kind == "PER")]
-        if pool:
-            return pool[-1]
+def _oblique(sent: Sentence, m: EntityMention, future: _Future) -> bool:
+    """Is ``m`` the object of a preposition ("della Germania", "in Ucraina", "to the US"),
+    so not the subject of a verb after it?"""
+    before = [t for t in sent.tokens if t.end <= m.start][-2:]
+    words = [_word(t.text) for t in before]
+    if words and words[-1] in future.oblique:
+        return True
+    return len(words) == 2 and words[-1] in future.articles and words[0] in future.oblique
+
+
+def _actor(
+    sent: Sentence, mentions: list[EntityMention], hit: Hit, future: _Future
+) -> EntityMention | None:
+    """The person (else organisation or state) named just before the cue and not after a
+    preposition; else the first such name of the sentence before it, the subject of a
+    clause whose own subject is left out ("Scholz ha ribadito la contrarietà della Germania
+    all'invio di truppe in Ucraina, ma ha promesso ..."); else one right after the cue."""
+    cue_start, cue_end = sent.tokens[hit.first].start, sent.tokens[hit.last - 1].end
+    before = [m for m in mentions if m.end <= cue_start and not _oblique(sent, m, future)]
+    for reach in (True, False):
+        near = [m for m in before if not reach or cue_start - m.end <= 60]
+        for kinds in (("PER",), ("ORG", "GPE")):
+            pool = [m for m in near if m.kind in kinds and (m.named or m.kind == "PER")]
+            if pool:
+                return pool[-1] if reach else pool[0]
     after = [m for m in mentions if m.start >= cue_end and m.start - cue_end <= 30]
     return next((m for m in after if m.kind in ("PER", "ORG", "GPE")), None)
 
@@ -173,8 +200,10 @@ def _content(
         ),
         None,
     )
-    if not relative:
-        rel = None
+    if not relative or (
+        rel is not None and rel > 0 and sent.lemmas[rel - 1] in _future(ctx.lang).speech_verbs
+    ):
+        rel = None  # "adding that the round would be held": what is said, not a relative
     if rel is not None and rel > 0:
         lo = max(0, rel - CONTENT_MAX_WORDS)
         for k in range(rel - 1, lo, -1):
@@ -194,7 +223,16 @@ def _content(
     ):
         last += 1  # "promised that ...": the promise is what follows the "that"
     hi = min(len(toks), last + CONTENT_MAX_WORDS)
-    end_tok = next((k for k in range(last, hi) if toks[k].text in ".;"), hi) - 1
+    ends = _future(ctx.lang).content_ends
+    end_tok = (
+        next(
+            (k for k in range(last, hi) if toks[k].text in ".;" or _word(toks[k].text) in ends),
+            hi,
+        )
+        - 1
+    )
+    while end_tok > last and toks[end_tok].text in ",:":
+        end_tok -= 1  # "... dialogue, but warned": not the comma
     if end_tok < last:
         return toks[first].start, toks[last - 1].end
     return toks[last].start, toks[end_tok].end
@@ -325,7 +363,7 @@ def find_commitments(
             if actor is None and hit.entry == "future":
                 continue
             if actor is None:
-                named = _actor(mentions, cue_start, cue_end)
+                named = _actor(sent, mentions, hit, future)
                 actor = named.ref if named else None
             if actor is None and pronoun is None and holder is not None:
                 actor = holder.speaker
@@ -338,14 +376,12 @@ def find_commitments(
             )
             inside.append((c_start, c_end))
             actor_country = ctx.kb.entries[actor].country if actor in ctx.kb.entries else None
-            recipient = next(
-                (
-                    m.ref
-                    for m in mentions
-                    if m.ref not in (actor, actor_country) and m.kind in ("GPE", "ORG") and m.named
-                ),
-                None,
-            )
+            others = [  # after the cue first: "promised aid to Kyiv"
+                m
+                for m in sorted(mentions, key=lambda m: m.start < cue_end)
+                if m.ref not in (actor, actor_country) and m.kind in ("GPE", "ORG") and m.named
+            ]
+            recipient = others[0].ref if others else None
             dues = _dues(ctx, sent, dated, cue_start, cue_end)
             for due_time in dues:
                 key = f"{ctx.document.id}:{cue_start}"

@@ -149,6 +149,8 @@ def time_rules(lang: str) -> TimeRules | None:
     parts = _alt(data.get("parts"))
     nxt = _alt([*(data.get("next") or ()), *(data.get("last") or ()), *(data.get("this") or ())])
     relative = _phrases(data, "relative")
+    # "the year", "l'anno": the period now, only after a part ("the end of the year")
+    part_periods = _phrases(data, "part_periods")
     year_rel = _alt(k for k, v in relative.items() if isinstance(v, list) and v[0] == "year")
     day_rel = _alt(k for k, v in relative.items() if isinstance(v, list) and v[0] == "day")
     year_preps = _alt(data.get("year_preps"))
@@ -179,7 +181,10 @@ def time_rules(lang: str) -> TimeRules | None:
         ("month_year_rel", rf"{_B}(?P<mon>{month})\.?,?\s+(?:(?:{of})\s+)?(?P<rel>{year_rel}){_E}"),
         ("part_year", rf"{_B}(?P<part>{parts})\s*(?P<y>{year}){_E}"),
         ("part_month", rf"{_B}(?P<part>{parts})\s*(?P<mon>{month}){_E}"),
-        ("part_rel", rf"{_B}(?P<part>{parts})\s*(?P<rel>{_alt(relative)}){_E}"),
+        (
+            "part_rel",
+            rf"{_B}(?P<part>{parts})\s*(?P<rel>{_alt([*relative, *part_periods])}){_E}",
+        ),
         ("relative", rf"{_B}(?P<rel>{_alt(relative)}){_E}"),
         (
             "weekday",
@@ -291,7 +296,7 @@ def time_rules(lang: str) -> TimeRules | None:
         days=days,
         numbers=numbers,
         units=units,
-        relative=relative,
+        relative={**part_periods, **relative},
         parts={k: str(v) for k, v in _phrases(data, "parts").items()},
         sets={k: str(v) for k, v in _phrases(data, "sets").items()},
         next_words=word_set(data, "next"),
