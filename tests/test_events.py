@@ -319,3 +319,56 @@ def test_the_partner_in_an_attitude_s_object_receives_it(text: str, lang: str, t
     (ev,) = [e for e in r.events if e.type == typ]
     assert ev.actors == ("emmanuel-macron",)
     assert set(ev.recipients) & {"recep-tayyip-erdogan", "TUR"}, ev
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Emmanuel Macron ha ricevuto ieri all'Eliseo il cancelliere tedesco Olaf Scholz.",
+            "it",
+        ),
+        ("Sergey Lavrov met on Friday in Geneva with reporters and Antony Blinken.", "en"),
+        ("Emmanuel Macron hosted on Monday at the Elysee German Chancellor Olaf Scholz.", "en"),
+    ],
+)
+def test_a_meeting_verb_s_object_meets_after_a_time_or_a_place(text: str, lang: str) -> None:
+    [meeting] = facts(extract(text, lang), "CONSULT")
+    assert (
+        len(
+            set(meeting.actors)
+            & {"emmanuel-macron", "olaf-scholz", "sergey-lavrov", "antony-blinken"}
+        )
+        == 2
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Emmanuel Macron ha ricevuto ieri Olaf Scholz a Parigi. Al termine del colloquio, "
+            "durato due ore, Macron ha annunciato che Berlino presenterà entro giugno un piano.",
+            "it",
+        ),
+        (
+            "Sergey Lavrov and Antony Blinken met in Geneva on Friday. After the meeting, Lavrov "
+            "said that Russia would reply in April.",
+            "en",
+        ),
+    ],
+)
+def test_the_meeting_named_again_is_the_one_told(text: str, lang: str) -> None:
+    [meeting] = facts(extract(text, lang), "CONSULT")
+    assert meeting.place is not None and len(meeting.more_evidence) == 1
+    assert meeting.date is not None and meeting.date.value not in ("2023-04", "2023-06")
+
+
+def test_the_ministers_who_agreed_may_meet_as_a_group() -> None:
+    r = extract(
+        "Sergey Lavrov and Antony Blinken agreed on Friday to resume talks. "
+        "The ministers met in Geneva for three hours.",
+        "en",
+    )
+    [meeting] = facts(r, "CONSULT")
+    assert set(meeting.actors) == {"sergey-lavrov", "antony-blinken"}

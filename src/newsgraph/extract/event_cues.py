@@ -41,6 +41,8 @@ class Roles:
     first_person: frozenset[str]  # "we will respond": the speaker acts, unnamed
     first_plural: frozenset[str]  # "we": the speaker and those they speak for
     group_anaphors: Lexicon  # "both leaders", "i due ministri": the last meeting's people
+    guest_verbs: frozenset[str]  # lemmas: "met X", "ha ricevuto ieri X": the object meets too
+    anaphoric: frozenset[str]  # "after the meeting", "al termine del colloquio": one told
 
 
 def _words(words: object, tag: str = "cue") -> Lexicon:
@@ -67,6 +69,8 @@ def roles(lang: str) -> Roles:
         first_person=word_set(data, "first_person"),
         first_plural=word_set(data, "first_person_plural"),
         group_anaphors=_words(data.get("group_anaphors")),
+        guest_verbs=word_set(data, "guest_verbs"),
+        anaphoric=word_set(data, "anaphoric_determiners"),
     )
 
 

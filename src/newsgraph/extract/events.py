@@ -58,6 +58,7 @@ REFUSAL_WINDOW = 3
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
+TOLD_DATE_CHARS = 20  # the same, for a meeting told before ("the meeting on Friday")
 _HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
 NEGATION_WINDOW = 4
 #: Confidence of a reported event and of an intended or possible one; the main event of a
@@ -152,6 +153,7 @@ class _Finder:
         self._modal_hits: dict[tuple[int, int], list[Hit]] = {}
         self.denials: list[tuple[int, Claim]] = []  # negated triggers: what statements deny
         self.last_meeting: tuple[str, ...] = ()  # the people who met last: "both leaders"
+        self.last_consult: tuple[str, ...] = ()  # who met in the last meeting told
         self.ours: dict[str, bool] = {}  # acts of "I" (False) or "we" (True), by event id
         self._quotes: dict[int, list[tuple[int, int]]] = {}  # sentence -> its quotations
 
@@ -209,6 +211,11 @@ class _Finder:
         pos = sent.tokens[hit.first].start
         words = sent.norm_words
         kept = []
+        # "met X", "ha ricevuto ieri all'Eliseo il cancelliere Scholz": a meeting verb's
+        # object meets too, after a time or a place if need be (not after a noun: "the meeting")
+        guest = sent.lemmas[hit.first] in self.roles.guest_verbs and not (
+            hit.first > 0 and words[hit.first - 1] in self.roles.determiners
+        )
         for m in window:
             if m.start < pos or m.kind == "LOC":
                 kept.append(m)
@@ -217,7 +224,33 @@ class _Finder:
             lead = {w for w in words[max(hit.last, k - 3) : k]}
             if k == hit.last or lead & (self.roles.comitative | _HYPHENS):
                 kept.append(m)
+            elif guest and m.kind == "PER":
+                kept.append(m)
+                guest = False
         return kept
+
+    def _told(
+        self, sent: Sentence, hit: Hit, window: list[EntityMention], actors: list[str]
+    ) -> bool:
+        """ "after the meeting", "al termine del colloquio": the last meeting told, when the
+        word has a definite determiner, no participants of its own after it in its clause
+        ("the meeting between X and Y in Geneva" tells it anew) and no one but its parties
+        before it."""
+        if not self.last_consult or hit.first == 0:
+            return False
+        if sent.norm_words[hit.first - 1] not in self.roles.anaphoric:
+            return False
+        end = sent.tokens[hit.last - 1].end
+        stop = next(
+            (t.start for t in sent.tokens[hit.last :] if t.text in self.roles.clause_ends),
+            sent.end,
+        )
+        if any(end <= m.start < stop and m.kind != "LOC" for m in window):
+            return False
+        entries = self.ctx.kb.entries
+        parties = set(self.last_consult)
+        parties |= {entries[a].country for a in self.last_consult if a in entries}
+        return set(actors) <= parties
 
     @staticmethod
     def _guest_follows(sent: Sentence, hit: Hit, window: list[EntityMention]) -> bool:
@@ -557,7 +590,12 @@ class _Finder:
             actors, place = _participants(self.ctx.kb, window)
             group = () if actors else self._group(sent, hit, lo)
             actors = actors or list(group)
-            if trig.type == "CONSULT" and len(actors) < 2:
+            # a meeting told before, named again ("after the meeting", "al termine del
+            # colloquio"): its parties, and none of the clause's other places and dates
+            told = trig.type == "CONSULT" and self._told(sent, hit, window, actors)
+            if told:
+                actors, place = list(self.last_consult), None
+            elif trig.type == "CONSULT" and len(actors) < 2:
                 actors = self._continued(events, actors)
             if not actors and trig.type not in UNATTRIBUTED_TYPES:
                 continue  # who met, asked, agreed must be said; a bombing may have no author
@@ -580,8 +618,10 @@ class _Finder:
             )
             if prepared:  # "preparations for an offensive": the build-up is the event
                 hypothetical = False
-            own_hi = min(hi, sent.tokens[hit.last - 1].end + OWN_DATE_CHARS)
-            date = self._date(sent, lo, own_hi if hypothetical else hi, own=hypothetical)
+            reach = TOLD_DATE_CHARS if told else OWN_DATE_CHARS  # "the meeting on Friday"
+            own_hi = min(hi, sent.tokens[hit.last - 1].end + reach)
+            own_date = hypothetical or told  # the clause's other dates are not the meeting's
+            date = self._date(sent, lo, own_hi if own_date else hi, own=own_date)
             typ, cue = self._reversed(sent, hit, trig.type)
             mode = trig.mode or governs.get(k)
             if prepared:
@@ -629,8 +669,10 @@ class _Finder:
             if not source and not unattributed and not (target and (performed or ours)):
                 continue  # "weapons that threaten Russia": who acts is not said
             people = tuple(dict.fromkeys(m.ref for m in window if m.kind == "PER"))
-            if typ == "CONSULT" and len(set(people) & set(source)) >= 2:
+            if typ in COOPERATIVE_TYPES and len(set(people) & set(source)) >= 2:
                 self.last_meeting = people  # "the two leaders" are people, not states
+            if typ == "CONSULT" and len(source) >= 2 and not hypothetical:
+                self.last_consult = source
             event_id = _event_id(self.ctx.document.id, typ, pos)
             if unnamed_speaker and (performed or ours):  # the statements tell who
                 self.ours[event_id] = ours in self.roles.first_plural
