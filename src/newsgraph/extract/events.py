@@ -248,9 +248,8 @@ class _Finder:
         if any(end <= m.start < stop and m.kind != "LOC" for m in window):
             return False
         entries = self.ctx.kb.entries
-        parties = set(self.last_consult)
-        parties |= {entries[a].country for a in self.last_consult if a in entries}
-        return set(actors) <= parties
+        states = {entries[a].country for a in self.last_consult if a in entries}
+        return set(actors) <= set(self.last_consult) | {s for s in states if s}
 
     @staticmethod
     def _guest_follows(sent: Sentence, hit: Hit, window: list[EntityMention]) -> bool:
