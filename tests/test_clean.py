@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newsgraph
 from newsgraph.clean import CleaningRejected, clean_record
 from newsgraph.clean.seams import find_seams
+from newsgraph.clean.sentences import split_sentences
 from newsgraph.lang import get_pack
 from newsgraph.model import RawRecord
 from newsgraph.sources.crawl_record import parse_header
@@ -155,3 +157,26 @@ def test_offsets_lead_back_to_the_raw_input(body: str) -> None:
     assert covered == len(clean.text)
     for start, end in clean.sentences:
         assert clean.text[start:end].strip() == clean.text[start:end] != ""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dateline"),
+    [
+        ("ANKARA, March 14 (Reuters) - Turkey agreed.", "en", "ANKARA, March 14 (Reuters) -"),
+        ("GENEVA (AP) — The talks ended.", "en", "GENEVA (AP) —"),
+        ("ROMA, 21 gennaio (ANSA) - Il governo ha deciso.", "it", "ROMA, 21 gennaio (ANSA) -"),
+        ("Ukraine - Russia talks end in Geneva", "en", None),
+        ("He said - and I quote - nothing.", "en", None),
+    ],
+)
+def test_a_wire_dateline_is_a_sentence_of_its_own(
+    text: str, lang: str, dateline: str | None
+) -> None:
+    first = next(text[a:b] for a, b in split_sentences(text, lang=lang))
+    assert first == (dateline or text)
+
+
+def test_the_agency_of_a_dateline_takes_no_part_in_the_events() -> None:
+    text = "GENEVA, Jan. 10 (Reuters) - Sergey Lavrov and Antony Blinken agreed to meet again."
+    [agreed] = [e for e in newsgraph.extract(text, lang="en").events if e.type == "AGREE"]
+    assert set(agreed.actors) == {"sergey-lavrov", "antony-blinken"}

@@ -5,7 +5,9 @@ brackets after it) followed by a space and a capital letter, a digit or an
 opening quote - unless the dot closes an abbreviation from the language pack
 ("Mr.", "ecc.") or an initial ("J. Biden"), and the next word is not one
 that opens sentences.  Each line of the cleaned text is segmented on its
-own, so headings and paragraph breaks always end a sentence.
+own, so headings and paragraph breaks always end a sentence.  A wire story's dateline
+("ANKARA, March 14 (Reuters) - ", "GENEVA (AP) — ", "ROMA, 21 gennaio (ANSA) - ") is a
+sentence of its own: its place and agency are no part of what the first sentence reports.
 """
 
 from __future__ import annotations
@@ -17,6 +19,15 @@ from newsgraph.lang import CleaningData, cleaning_for
 _END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’-]*)$")
 _OPENERS = "\"“«„‘'([¿¡—–-"
+#: A dateline at the start of a line: a place of one to four words, perhaps a date or a
+#: country after a comma and the agency in brackets, then a dash; the place in capitals or
+#: the agency given ("Roma, 21 gennaio (ANSA) -").
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][\w.'’]*(?:[ -][^\W\d_][\w.'’]*){0,3})"
+    r"(?:,[ ][^,()\n]{1,30}?)?"
+    r"(?:[ ]?(?P<agency>\([^()\n]{1,40}\)))?"
+    r"[ ]+[-–—]{1,2}[ ]+(?=[\"“«„‘'\w])"
+)
 
 
 def _is_boundary(line: str, dot: int, after: int, data: CleaningData) -> bool:
@@ -48,7 +59,11 @@ def split_sentences(text: str, *, lang: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         start = 0
-        for m in _END.finditer(line):
+        dateline = _DATELINE.match(line)
+        if dateline and (dateline["agency"] or dateline["place"].isupper()):
+            spans.append((pos, pos + dateline.end()))
+            start = dateline.end()
+        for m in _END.finditer(line, start):
             after = m.end()
             while after < len(line) and line[after].isspace():
                 after += 1
