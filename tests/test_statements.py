@@ -241,3 +241,18 @@ def test_a_note_and_a_colon_do_not_make_a_transcript() -> None:
         st.speaker_span is None or ":" not in st.speaker_span.text for st in result.statements
     )
     assert not any(st.content.text.startswith("this article") for st in result.statements)
+
+
+def test_a_quotation_before_its_speaker_and_cue_is_what_was_said() -> None:
+    for text in (
+        '"We have decided to open a new page," Lavrov told reporters after the meeting.',
+        '"It is over," Lavrov told the BBC on Monday.',
+    ):
+        st = only(extract(text))
+        assert (st.mode, st.speaker, st.content.text) == (
+            "direct",
+            "sergey-lavrov",
+            text.split('"')[1].rstrip(","),
+        )
+    r = extract('"It is over," Lavrov said, adding that the talks had failed.')
+    assert [s.content.text for s in r.statements] == ["It is over", "the talks had failed"]

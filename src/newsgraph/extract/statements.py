@@ -343,6 +343,26 @@ class _Finder:
                 return _trim(self.text, a, b)
         return None
 
+    def _led_by_quote(
+        self, sent: Sentence, first: int, quotes: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """'"We will open a new page," Fidan told reporters after the meeting': a quotation
+        closed by a comma, then only the speaker's few words, then the cue: the quotation is
+        what was said, not the words after the cue."""
+        cue_start = sent.tokens[first].start
+        for a, b in quotes:
+            if b > cue_start or not self._tagged(b):
+                continue
+            between = [k for k, t in enumerate(sent.tokens) if b <= t.start < cue_start]
+            words = [k for k in between if sent.tokens[k].is_word]
+            if (
+                0 < len(words) <= SUBJECT_MAX_WORDS
+                and all(k in words or sent.tokens[k].text in _BEFORE_CUE for k in between)
+                and not self.cue_starts & set(between)  # '"...," he said, adding that'
+            ):
+                return _trim(self.text, a, b)
+        return None
+
     def _pronoun_after_quote(self, sent: Sentence, q_end: int) -> Span | None:
         """'"...," he said': a pronoun among the few tokens after the quotation."""
         after = [t for t in sent.tokens if t.start >= q_end][:4]
@@ -430,9 +450,12 @@ class _Finder:
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
             # '"...," said Smith' / '..., said the minister': the content came first
             inverted = hit.first > 0 and sent.tokens[hit.first - 1].text in _BEFORE_CUE
+            led = self._led_by_quote(sent, hit.first, quotes)
             if hit.entry == "complement":  # "the study found that ...", only so
                 content, inverted = self._complement(sent, hit.last), False
                 before = False
+            elif led is not None:
+                content, before = led, True
             else:
                 content = None if inverted else self._content(sent, hit.last, quotes)
                 before = content is None
