@@ -256,3 +256,14 @@ def test_a_quotation_before_its_speaker_and_cue_is_what_was_said() -> None:
         )
     r = extract('"It is over," Lavrov said, adding that the talks had failed.')
     assert [s.content.text for s in r.statements] == ["It is over", "the talks had failed"]
+
+
+def test_an_auxiliary_before_the_cue_is_no_speaker() -> None:
+    st = only(
+        extract(
+            "\"Abbiamo bisogno di un'Europa più forte\", ha dichiarato il capo dell'Eliseo.", "it"
+        )
+    )
+    assert (st.speaker, st.speaker_span.text) == ("emmanuel-macron", "capo dell'Eliseo")
+    st = only(extract('"We are ready for talks," the Kremlin leader said.'))
+    assert (st.speaker, st.speaker_span.text) == ("vladimir-putin", "Kremlin leader")

@@ -61,6 +61,7 @@ class _Cues:
     clause_openers: frozenset[str]
     not_clause_openers: frozenset[str]
     noun_markers: frozenset[str]
+    auxiliaries: frozenset[str]  # "ha dichiarato": no subject of the cue by themselves
 
 
 @cache
@@ -84,6 +85,7 @@ def _cues(lang: str) -> _Cues:
         clause_openers=word_set(data, "clause_openers"),
         not_clause_openers=word_set(data, "not_clause_openers"),
         noun_markers=word_set(data, "noun_markers"),
+        auxiliaries=word_set(data, "auxiliaries"),
     )
 
 
@@ -279,6 +281,8 @@ class _Finder:
         end = toks[cue_first - 1].text.casefold()
         if end in self.cues.not_clause_openers or end in self.cues.noun_markers:
             return None  # 'the 9/11 families and asserted', 'refusal to answer'
+        if all(t.text.casefold() in self.cues.auxiliaries for t in toks[first:cue_first]):
+            return None  # '"...", ha dichiarato il presidente': the speaker comes after
         return self.span(toks[first].start, toks[cue_first - 1].end)
 
     def _pronoun_before(self, sent: Sentence, token_index: int) -> Span | None:
