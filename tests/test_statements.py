@@ -267,3 +267,10 @@ def test_an_auxiliary_before_the_cue_is_no_speaker() -> None:
     assert (st.speaker, st.speaker_span.text) == ("emmanuel-macron", "capo dell'Eliseo")
     st = only(extract('"We are ready for talks," the Kremlin leader said.'))
     assert (st.speaker, st.speaker_span.text) == ("vladimir-putin", "Kremlin leader")
+
+
+def test_a_gerund_cue_after_a_comma_reports_only_what_follows() -> None:
+    rejected = extract("Tehran rejected the accusation on Friday, calling it baseless.")
+    assert rejected.statements == ()
+    st = only(extract("Lavrov left the room, saying that the talks had failed completely."))
+    assert (st.speaker, st.content.text) == ("sergey-lavrov", "the talks had failed completely")

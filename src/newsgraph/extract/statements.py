@@ -62,6 +62,8 @@ class _Cues:
     not_clause_openers: frozenset[str]
     noun_markers: frozenset[str]
     auxiliaries: frozenset[str]  # "ha dichiarato": no subject of the cue by themselves
+    objects: frozenset[str]  # pronouns that after a cue are its object ("calling it")
+    gerunds: tuple[str, ...]  # endings of gerunds ("calling", "definendola")
 
 
 @cache
@@ -86,6 +88,8 @@ def _cues(lang: str) -> _Cues:
         not_clause_openers=word_set(data, "not_clause_openers"),
         noun_markers=word_set(data, "noun_markers"),
         auxiliaries=word_set(data, "auxiliaries"),
+        objects=word_set(data, "object_pronouns"),
+        gerunds=tuple(str(e) for e in data.get("gerund_endings") or ()),
     )
 
 
@@ -295,7 +299,8 @@ class _Finder:
     def _pronoun_after(self, sent: Sentence, token_index: int) -> Span | None:
         """ "..., — сказал он": a pronoun right after the cue of a content that came first."""
         for tok in sent.tokens[token_index : token_index + 2]:
-            if tok.text.casefold() in self.cues.pronouns:
+            word = tok.text.casefold()
+            if word in self.cues.pronouns and word not in self.cues.objects:
                 return self.span(tok.start, tok.end)
         return None
 
@@ -346,6 +351,15 @@ class _Finder:
             if b <= sent.start and not self.text[b : sent.start].strip(" \t" + "".join(_MARKS)):
                 return _trim(self.text, a, b)
         return None
+
+    def _gerund(self, sent: Sentence, first: int) -> bool:
+        """A gerund cue right after a comma ("..., calling it baseless", "..., definendola")."""
+        word = sent.tokens[first].text.casefold()
+        return (
+            first > 0
+            and sent.tokens[first - 1].text == ","
+            and any(word.endswith(e) and len(word) > len(e) + 2 for e in self.cues.gerunds)
+        )
 
     def _led_by_quote(
         self, sent: Sentence, first: int, quotes: list[tuple[int, int]]
@@ -463,12 +477,15 @@ class _Finder:
             else:
                 content = None if inverted else self._content(sent, hit.last, quotes)
                 before = content is None
-            if content is None and hit.entry != "complement":
+            # "rejected the accusation, calling it baseless": a gerund after a comma reports
+            # what follows it, if anything; what precedes is the subject's own act
+            forward = hit.entry == "complement" or self._gerund(sent, hit.first)
+            if content is None and not forward:
                 content = self._content_before(sent, hit.first, hit.last, mentions)
             if content is None and inverted:
                 content = self._content(sent, hit.last, quotes)
                 before = False
-            if content is None and hit.entry != "complement":
+            if content is None and not forward:
                 content = self._quote_before(sent, hit.first, hit.last)
                 before = True
             if content is None:
