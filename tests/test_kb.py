@@ -149,3 +149,16 @@ def test_wikidata_extract_becomes_kb_entries(
     finally:
         monkeypatch.undo()
         default_kb.cache_clear()
+
+
+def test_a_capital_that_is_a_seat_stands_for_its_body_as_an_agent() -> None:
+    r = newsgraph.extract(
+        "Brussels has threatened Ankara with sanctions.",
+        lang="en",
+        published="2024-03-14",
+    )
+    [threat] = [e for e in r.events if e.type == "THREATEN"]
+    assert (threat.actors, threat.recipients) == (("eu",), ("TUR",))
+    it = newsgraph.extract("Bruxelles chiede a Roma di ridurre il debito.", lang="it")
+    assert [a.id for a in it.actors if a.mentions] == ["eu"]
+    assert newsgraph.extract("Il vertice si è tenuto a Bruxelles.", lang="it").actors == ()

@@ -2217,8 +2217,10 @@ def find_entities(ctx: DocContext) -> Entities:
             if m.places and m.ref is None:
                 entry = m.places[0]
                 state = rec.gaz.capitals.get(entry.geonameid)
+                if state:  # "Brussels said": the EU, whose seat it is, not Belgium
+                    state = ctx.kb.seats.get(entry.name, state)
                 if state and state in ctx.kb.entries and not rec._locative_before(sent, m.first):
-                    m.kind, m.ref, seat = "GPE", state, entry
+                    m.kind, m.ref, seat = ctx.kb.entries[state].kind, state, entry
                 else:
                     m.kind, m.ref = "LOC", entry.id
                     place_entries[entry.id] = entry

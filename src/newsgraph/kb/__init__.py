@@ -100,6 +100,7 @@ def entries_from_data(data: Any, *, kind: EntryKind, where: str) -> list[Entry]:
                 roles=_roles(d.get("roles"), f"{where}: {d['id']}"),
                 full_name=d.get("full_name"),
                 parent=d.get("parent"),
+                seat=d.get("seat"),
             )
         )
     return entries
@@ -116,6 +117,7 @@ class KnowledgeBase:
         self.max_words = 1
         self.max_by_first: dict[str, int] = {}
         self.first_names: set[str] = set()  # of the people, to tell unknown names apart
+        self.seats: dict[str, str] = {}  # a capital's English name -> the actor it stands for
         for entry in entries:
             self.add(entry)
 
@@ -133,8 +135,11 @@ class KnowledgeBase:
                 full_name=old.full_name or entry.full_name,
                 parent=old.parent or entry.parent,
                 capital=old.capital or entry.capital,
+                seat=old.seat or entry.seat,
             )
         self.entries[entry.id] = entry
+        if entry.seat:
+            self.seats[entry.seat] = entry.id
         for name in entry.all_names():
             key = phrase_key(name)
             if key:

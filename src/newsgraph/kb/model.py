@@ -42,6 +42,9 @@ class Entry:
     full_name: str | None = None
     parent: str | None = None
     capital: str | None = None
+    #: a capital (its English name) that, named as an agent, stands for this actor rather
+    #: than for its state: "Brussels has threatened Ankara" is the EU, not Belgium
+    seat: str | None = None
 
     def all_names(self) -> tuple[str, ...]:
         names = [self.name, *self.aliases]
