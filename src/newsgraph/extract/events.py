@@ -25,7 +25,7 @@ from newsgraph.extract.context import DocContext, Sentence
 from newsgraph.extract.entities import Entities, EntityMention
 from newsgraph.extract.event_cues import BLOCK, Trigger, modality, roles, triggers
 from newsgraph.extract.lexicon import Hit, Lexicon
-from newsgraph.extract.statements import quotes_in
+from newsgraph.extract.statements import according_cues, quotes_in
 from newsgraph.extract.times import narrowed
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import (
@@ -58,6 +58,7 @@ REFUSAL_WINDOW = 3
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
+SOURCE_GAP_CHARS = 16  # from "according to" to its source ("secondo il ministro")
 TOLD_DATE_CHARS = 20  # the same, for a meeting told before ("the meeting on Friday")
 _HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
 NEGATION_WINDOW = 4
@@ -228,6 +229,20 @@ class _Finder:
                 kept.append(m)
                 guest = False
         return kept
+
+    def _unsourced(self, sent: Sentence, mentions: list[EntityMention]) -> list[EntityMention]:
+        """The mentions less the source named after "according to" / "secondo": it reports
+        the sentence's acts, it does not do them."""
+        hits = according_cues(self.ctx.lang).find(sent)
+        if not hits:
+            return mentions
+        sources = set()
+        for h in hits:
+            end = sent.tokens[h.last - 1].end
+            first = next((m for m in mentions if m.start >= end), None)
+            if first is not None and first.start - end <= SOURCE_GAP_CHARS:
+                sources.add(first.start)
+        return [m for m in mentions if m.start not in sources]
 
     def _told(
         self, sent: Sentence, hit: Hit, window: list[EntityMention], actors: list[str]
@@ -527,7 +542,7 @@ class _Finder:
         hits = self.triggers.find(sent)
         if not hits:
             return []
-        mentions = self.entities.in_sentence(sent.index)
+        mentions = self._unsourced(sent, self.entities.in_sentence(sent.index))
         names = [m for m in mentions if m.named]
         times = [t for t in self.times if sent.start <= t.start < sent.end]
         kept = [

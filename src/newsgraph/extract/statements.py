@@ -93,6 +93,11 @@ def _cues(lang: str) -> _Cues:
     )
 
 
+def according_cues(lang: str) -> Lexicon:
+    """The pack's "according to X" phrases ("secondo", "according to"): X is a source."""
+    return _cues(lang).according
+
+
 def quotes_in(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the inside of every quotation in ``text``."""
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
