@@ -372,3 +372,25 @@ def test_the_ministers_who_agreed_may_meet_as_a_group() -> None:
     )
     [meeting] = facts(r, "CONSULT")
     assert set(meeting.actors) == {"sergey-lavrov", "antony-blinken"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Secondo Dmitrij Peskov, le forniture di armi non cambieranno nulla sul campo.", "it"),
+        ("According to Sergey Lavrov, the arms deliveries will change nothing.", "en"),
+    ],
+)
+def test_the_source_of_according_to_does_not_act(text: str, lang: str) -> None:
+    assert not [e for e in extract(text, lang).events if e.type == "AID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Olaf Scholz ha ribadito la contrarietà all'invio di truppe in Ucraina.", "it"),
+        ("Olaf Scholz reiterated his opposition to sending troops to Ukraine.", "en"),
+    ],
+)
+def test_opposition_to_an_act_rejects_it(text: str, lang: str) -> None:
+    assert [(e.type, e.mode) for e in extract(text, lang).events] == [("REJECT", "mobilize")]
