@@ -394,3 +394,17 @@ def test_the_source_of_according_to_does_not_act(text: str, lang: str) -> None:
 )
 def test_opposition_to_an_act_rejects_it(text: str, lang: str) -> None:
     assert [(e.type, e.mode) for e in extract(text, lang).events] == [("REJECT", "mobilize")]
+
+
+def test_a_meeting_takes_the_time_nearest_to_it() -> None:
+    r = extract(
+        "Sergey Lavrov è arrivato ieri sera a Ginevra, dove oggi incontrerà Antony Blinken.", "it"
+    )
+    [meeting] = [e for e in r.events if e.type in ("CONSULT", "AGREE")]
+    assert meeting.date is not None and meeting.date.value == "2023-05-10"
+
+
+def test_now_and_soon_date_no_event_and_leave_the_publication_day() -> None:
+    r = extract("Russia is currently massing troops on the border with Ukraine.", "en")
+    [massing] = r.events
+    assert massing.date is not None and massing.date.value == "2023-05-10"

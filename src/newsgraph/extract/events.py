@@ -512,9 +512,13 @@ class _Finder:
             t.start <= start and end <= t.end for t in times
         )
 
-    def _date(self, sent: Sentence, lo: int, hi: int, *, own: bool = False) -> DateRef | None:
-        """The trigger's date: a time expression in its window, else (unless ``own``) in its
-        sentence, else the publication day for the first sentences of the article."""
+    def _date(
+        self, sent: Sentence, lo: int, hi: int, *, own: bool = False, at: Span | None = None
+    ) -> DateRef | None:
+        """The trigger's date: the time expression in its window nearest to the trigger
+        ``at`` ("arrivato ieri sera al Cairo, dove oggi incontrerà": today), else (unless
+        ``own``) the nearest in its sentence, else the publication day for the first
+        sentences of the article."""
         quoted = self._quoted(sent)
         in_sentence = [
             t
@@ -522,16 +526,17 @@ class _Finder:
             if sent.start <= t.start < sent.end
             and t.type in ("DATE", "TIME")
             and t.value is not None
+            and not (isinstance(t.value, str) and t.value.endswith("_REF"))  # "now", "soon"
             and not any(a <= t.start < b for a, b in quoted)
         ]
+        if at is not None:
+            in_sentence.sort(key=lambda t: max(at.start - t.end, t.start - at.end))
         near = [t for t in in_sentence if lo <= t.start < hi] or ([] if own else in_sentence)
         if near:
             t = near[0]
             value = narrowed(t)
             if isinstance(value, str) and "T" in value:
                 value = value.split("T")[0]
-            if isinstance(value, str) and value.endswith("_REF"):
-                return None
             return DateRef(t.text, value)
         published = self.ctx.document.published
         if not own and sent.index <= LEDE_SENTENCES and published and len(published) == 10:
@@ -635,7 +640,7 @@ class _Finder:
             reach = TOLD_DATE_CHARS if told else OWN_DATE_CHARS  # "the meeting on Friday"
             own_hi = min(hi, sent.tokens[hit.last - 1].end + reach)
             own_date = hypothetical or told  # the clause's other dates are not the meeting's
-            date = self._date(sent, lo, own_hi if own_date else hi, own=own_date)
+            date = self._date(sent, lo, own_hi if own_date else hi, own=own_date, at=trigger)
             typ, cue = self._reversed(sent, hit, trig.type)
             mode = trig.mode or governs.get(k)
             if prepared:
