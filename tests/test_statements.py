@@ -274,3 +274,13 @@ def test_a_gerund_cue_after_a_comma_reports_only_what_follows() -> None:
     assert rejected.statements == ()
     st = only(extract("Lavrov left the room, saying that the talks had failed completely."))
     assert (st.speaker, st.content.text) == ("sergey-lavrov", "the talks had failed completely")
+
+
+def test_a_gerund_cue_shares_the_subject_of_its_sentence() -> None:
+    st = only(
+        extract(
+            "Russia rejected the proposal of the United States and NATO, calling it a "
+            "provocation aimed at Moscow."
+        )
+    )
+    assert (st.speaker, st.cue.text if st.cue else None) == ("RUS", "calling")

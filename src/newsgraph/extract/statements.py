@@ -50,6 +50,7 @@ _DASH_NAME = re.compile(
     r"[\"”»’']*[ \t]*[―—–-][ \t]*([^\W\d_][^\n―—–“\"«]*?)[ \t.]*(?:\n|$|(?=[“\"«]))"
 )
 TAG_MAX_WORDS = 8  # a sentence that only attributes the quotation before it
+SUBJECT_OPENING_TOKENS = 3  # a sentence's subject starts within its first tokens ("Il ministro")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +358,19 @@ class _Finder:
                 return _trim(self.text, a, b)
         return None
 
+    def _opening_subject(
+        self, sent: Sentence, mentions: list[EntityMention], first: int
+    ) -> tuple[str | None, Span] | None:
+        """The subject a gerund cue shares with its sentence: an actor named at the opening
+        ("Hamas ha respinto la proposta dei mediatori del Qatar, definendola ...")."""
+        if first == 0 or not self._gerund(sent, first):
+            return None
+        opening = sent.tokens[min(first, SUBJECT_OPENING_TOKENS)].start
+        m = next(
+            (m for m in mentions if m.kind in ("PER", "ORG", "GPE") and m.start < opening), None
+        )
+        return (m.ref, self.span(m.start, m.end)) if m is not None else None
+
     def _gerund(self, sent: Sentence, first: int) -> bool:
         """A gerund cue right after a comma ("..., calling it baseless", "..., definendola")."""
         word = sent.tokens[first].text.casefold()
@@ -500,7 +514,9 @@ class _Finder:
             # the speaker of '"...", he said' is not named inside the quotation
             floor = c_end if before and c_end <= cue.start else sent.start
             outside = [m for m in speakers if not any(a <= m.start < b for a, b in covered)]
-            found_speaker = self._speaker(sent, hit.first, hit.last, floor, outside, before)
+            found_speaker = (
+                self._opening_subject(sent, outside, hit.first) if forward else None
+            ) or self._speaker(sent, hit.first, hit.last, floor, outside, before)
             if found_speaker is None:
                 speaker_m = _speaker_after(outside, cue.end, min(sent.end, cue.end + 60))
                 if speaker_m is not None and speaker_m.start >= c_start and c_start > cue.end:
