@@ -408,3 +408,24 @@ def test_now_and_soon_date_no_event_and_leave_the_publication_day() -> None:
     r = extract("Russia is currently massing troops on the border with Ukraine.", "en")
     [massing] = r.events
     assert massing.date is not None and massing.date.value == "2023-05-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Israel threatened to strike Hezbollah in Lebanon if the attacks continue.", "en"),
+        (
+            "Il ministro della Difesa Yoav Gallant ha minacciato di colpire Hezbollah in Libano "
+            "se gli attacchi al confine continueranno.",
+            "it",
+        ),
+    ],
+)
+def test_who_is_threatened_with_an_act_receives_the_threat(text: str, lang: str) -> None:
+    [threat] = [e for e in extract(text, lang).events if e.type == "THREATEN"]
+    assert threat.mode == "assault" and "hezbollah" in threat.recipients
+
+
+def test_a_threatened_act_written_as_an_attribute_is_the_act() -> None:
+    r = extract("Israel today mounted its long-threatened invasion of South Lebanon.", "en")
+    assert "ASSAULT" in {e.type for e in r.events}

@@ -79,7 +79,7 @@ REFUSABLE_TYPES = frozenset(
 PREPARABLE_TYPES = frozenset({"ASSAULT"})
 #: Attitudes to an act named right after them ("accepted a meeting", "called for a
 #: ceasefire", "rejected the sanctions"): the act is their object, not an event of its own.
-GOVERNING_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "SUPPORT"})
+GOVERNING_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 GOVERNED_GAP = 3  # words between the attitude and its object ("accepted in principle a")
 PURPOSE_GAP = 2  # words between a purpose cue and its act ("in order to further isolate")
 PREPARATION_GAP = 3  # words between a preparation and its act ("preparing a major offensive")
@@ -446,7 +446,18 @@ class _Finder:
             and b.first >= a.last
             and gap(a, b) <= GOVERNED_GAP
             and not self._breaks(sent, a.last, b.first)
+            and not self._attributive(sent, a)
         }
+
+    def _attributive(self, sent: Sentence, hit: Hit) -> bool:
+        """ "its long-threatened invasion", "the agreed ceasefire": a participle before the
+        noun, which governs nothing (the invasion is the act)."""
+        if hit.first == 0:
+            return False
+        before = sent.tokens[hit.first - 1]
+        if before.text in _HYPHENS and before.end == sent.tokens[hit.first].start:
+            return True
+        return sent.norm_words[hit.first - 1] in self.roles.determiners
 
     def _refused(self, sent: Sentence, hit: Hit) -> bool:
         """ "failed to reach an agreement", "refused to meet": a refusal of the act."""
