@@ -549,3 +549,9 @@ def test_a_surname_two_known_people_share_is_whoever_holds_an_office_that_day() 
         for seed in (1, 2, 3)
     }
     assert found == {"['sergei-ivanov']"}
+
+
+def test_a_town_whose_name_takes_the_article_is_no_club() -> None:
+    r = extract("Antony Blinken è arrivato ieri sera al Cairo per i colloqui.", "it")
+    assert [p.name for p in r.places] == ["Cairo"]
+    assert "cairo" not in {a.id for a in r.actors}

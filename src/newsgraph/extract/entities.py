@@ -1067,6 +1067,18 @@ class _Recogniser:
             and m.lead_start is None
             and m.first > 0
             and sent.norm_words[m.first - 1] in self.data.club_articles
+            and not self._named_with_article(sent, m)
+        )
+
+    def _named_with_article(self, sent: Sentence, m: _Match) -> bool:
+        """Is the town called with an article ("il Cairo", "al Cairo"): a name of its own in
+        the gazetteer, so no club's?"""
+        gid = m.places[0].geonameid
+        word = sent.norm_words[m.first]
+        return any(
+            p.geonameid == gid
+            for article in self.data.definite
+            for p in self.gaz.lookup_key((article, word))
         )
 
     def team_named(self, sent: Sentence, m: _Match) -> bool:
