@@ -429,3 +429,9 @@ def test_who_is_threatened_with_an_act_receives_the_threat(text: str, lang: str)
 def test_a_threatened_act_written_as_an_attribute_is_the_act() -> None:
     r = extract("Israel today mounted its long-threatened invasion of South Lebanon.", "en")
     assert "ASSAULT" in {e.type for e in r.events}
+
+
+def test_a_second_act_joined_by_and_shares_the_first_one_s_subject() -> None:
+    r = extract("Volodymyr Zelensky thanked the EU and urged Israel to send weapons.", "en")
+    [request] = [e for e in r.events if e.type == "REQUEST"]
+    assert (request.actors, request.recipients) == (("volodymyr-zelenskyy",), ("ISR",))

@@ -447,7 +447,13 @@ class _Finder:
             and gap(a, b) <= GOVERNED_GAP
             and not self._breaks(sent, a.last, b.first)
             and not self._attributive(sent, a)
+            and not self._coordinated(sent, a, b)
         }
+
+    def _coordinated(self, sent: Sentence, a: Hit, b: Hit) -> bool:
+        """ "thanked the EU and urged Israel to": two acts side by side, neither the other's
+        object."""
+        return any(w in self.roles.coordinators for w in sent.norm_words[a.last : b.first])
 
     def _attributive(self, sent: Sentence, hit: Hit) -> bool:
         """ "its long-threatened invasion", "the agreed ceasefire": a participle before the
@@ -691,6 +697,8 @@ class _Finder:
                 agents = self._agents_after(sent, hit, before_object, mutual=mutual)
                 agents |= frozenset(group)
                 source, target = _split(actors, pos, window, agents)
+                if not source and events and k and self._coordinated(sent, hits[k - 1], hit):
+                    source = events[-1].actors  # "thanked the EU and urged Israel to ..."
             unattributed = typ in UNATTRIBUTED_TYPES or (  # "called off the strike": eased
                 trig.type in UNATTRIBUTED_TYPES and not hypothetical
             )
