@@ -284,3 +284,20 @@ def test_a_gerund_cue_shares_the_subject_of_its_sentence() -> None:
         )
     )
     assert (st.speaker, st.cue.text if st.cue else None) == ("RUS", "calling")
+
+
+def test_a_long_subject_ending_in_a_name_and_a_hyphenated_name_speak() -> None:
+    st = only(
+        extract(
+            "European Union foreign ministers on Thursday imposed sanctions on three Iranian "
+            "generals, the bloc's foreign policy chief Josep Borrell said."
+        )
+    )
+    assert st.speaker == "josep-borrell"
+    st = only(
+        extract(
+            "Foreign Minister Hossein Amir-Abdollahian said Tehran had not supplied weapons "
+            "to either side.",
+        )
+    )
+    assert st.speaker == "hossein-amir-abdollahian"

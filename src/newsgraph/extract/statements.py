@@ -34,6 +34,7 @@ from newsgraph.extract.lexicon import Hit, Lexicon
 from newsgraph.extract.signatory import signed_statements
 from newsgraph.lang import pack_data, word_set
 from newsgraph.model import Evidence, Span, Statement
+from newsgraph.text import Token
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›"}
 # every branch opens with its mark (the lookbehind after "‘", not before it), so that the
@@ -167,6 +168,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _joins(toks: tuple[Token, ...], k: int) -> bool:
+    """Is token ``k`` a hyphen or an apostrophe inside a word ("Amir-Abdollahian")?"""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k].text in "-'’"
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+    )
+
+
 def _speaker_before(mentions: list[EntityMention], pos: int, floor: int) -> EntityMention | None:
     before = [m for m in mentions if floor <= m.start and m.end <= pos]
     people = [m for m in before if m.kind == "PER"]
@@ -247,7 +258,9 @@ class _Finder:
         name earlier in the sentence."""
         toks = sent.tokens
         k = first - 1
-        while k >= 0 and toks[k].is_word and first - k <= 2 * SUBJECT_MAX_WORDS:
+        while (
+            k >= 0 and (toks[k].is_word or _joins(toks, k)) and first - k <= 2 * SUBJECT_MAX_WORDS
+        ):
             k -= 1
         window = toks[k + 1].start if k + 1 < first else toks[first].start
         cue_start = toks[first].start
@@ -781,8 +794,14 @@ class _Finder:
             tail_end += 1  # ", said the foreign minister"
         if tail_end < len(toks) and toks[tail_end].text not in ".,;!?":
             return None
+        # "..., the bloc's foreign policy chief Josep Borrell said": a longer subject when a
+        # person's name ends it
+        named = first > 0 and any(
+            m.kind == "PER" and m.end == toks[first - 1].end for m in mentions
+        )
+        reach = (2 if named else 1) * SUBJECT_MAX_WORDS + 1
         k = first - 1
-        while k >= 0 and toks[k].text not in ",:;" and first - k <= SUBJECT_MAX_WORDS + 1:
+        while k >= 0 and toks[k].text not in ",:;" and first - k <= reach:
             k -= 1
         if k <= 0 or toks[k].text not in ",:;":
             return None
