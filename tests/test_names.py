@@ -555,3 +555,12 @@ def test_a_town_whose_name_takes_the_article_is_no_club() -> None:
     r = extract("Antony Blinken è arrivato ieri sera al Cairo per i colloqui.", "it")
     assert [p.name for p in r.places] == ["Cairo"]
     assert "cairo" not in {a.id for a in r.actors}
+
+
+def test_a_title_of_no_country_is_the_holder_named_last() -> None:
+    r = extract("Joe Biden met Volodymyr Zelensky. The president promised more aid to Kyiv.", "en")
+    [promise] = r.commitments
+    assert promise.actor == "joe-biden"
+    r = extract("Mario Draghi ha incontrato Zelensky. Il premier ha promesso nuovi aiuti.", "it")
+    [promise] = r.commitments
+    assert promise.actor == "mario-draghi"

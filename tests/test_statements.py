@@ -301,3 +301,12 @@ def test_a_long_subject_ending_in_a_name_and_a_hyphenated_name_speak() -> None:
         )
     )
     assert st.speaker == "hossein-amir-abdollahian"
+
+
+def test_sostenere_reports_only_with_a_complementizer() -> None:
+    assert (
+        extract("Roma continuerà a sostenere Kiev per tutto il tempo necessario.", "it").statements
+        == ()
+    )
+    st = only(extract("Lavrov ha sostenuto che la NATO minaccia la Russia.", "it"))
+    assert st.content.text == "la NATO minaccia la Russia"

@@ -2167,6 +2167,24 @@ def _type_lists(rec: _Recogniser, sent: Sentence, names: list[_Match]) -> None:
                 n.kind = known[0]
 
 
+def _recent_holder(ctx: DocContext, mentions: list[EntityMention], title: _Match) -> str | None:
+    """Who a title of no country stands for: of the people before it who hold its office
+    that day, the first one named in the last sentence that names any (its subject, more
+    likely: "Joe Biden met Zelensky. The president promised ..." is Biden)."""
+    holders = [
+        m
+        for m in mentions
+        if m.start < title.start
+        and m.kind == "PER"
+        and m.ref in ctx.kb.entries
+        and any(r.role == title.role for r in ctx.kb.roles_of(m.ref, on=ctx.day))
+    ]
+    if not holders:
+        return None
+    last = max(m.sentence for m in holders)
+    return min((m for m in holders if m.sentence == last), key=lambda m: m.start).ref
+
+
 def find_entities(ctx: DocContext) -> Entities:
     """Every actor and place of the document, with named and nominal mentions."""
     rec = _Recogniser(ctx)
@@ -2293,6 +2311,9 @@ def find_entities(ctx: DocContext) -> Entities:
                     holders = ctx.kb.holders(t.role or "", scope=country, on=ctx.day)
                     if len(holders) == 1:
                         people.append(holders[0])
+                if not people and not countries and t.role:  # "la premier", "the president":
+                    recent = _recent_holder(ctx, mentions, t)  # the one named last who holds it
+                    people = [recent] if recent else []
             if people and used:  # "di Mosca e Washington" says whose offices: not actors here
                 used_spans = {(n.start, n.end) for n in used}
                 mentions[:] = [
