@@ -564,3 +564,13 @@ def test_a_title_of_no_country_is_the_holder_named_last() -> None:
     r = extract("Mario Draghi ha incontrato Zelensky. Il premier ha promesso nuovi aiuti.", "it")
     [promise] = r.commitments
     assert promise.actor == "mario-draghi"
+
+
+def test_the_capitalised_word_of_a_title_is_no_organisation() -> None:
+    r = extract(
+        "Zelensky ha incontrato il capo dello Stato Sergio Mattarella e la presidente del "
+        "Consiglio Giorgia Meloni.",
+        "it",
+    )
+    assert {a.id for a in r.actors} >= {"sergio-mattarella", "giorgia-meloni"}
+    assert not {"stato", "consiglio"} & {a.id for a in r.actors}
