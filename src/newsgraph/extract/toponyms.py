@@ -164,8 +164,6 @@ def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading
             if h is not g and h.choice and (not h.weak or h.choice.population >= WEAK_TOWN)
         ]
         choice = g.choice
-        if choice.level == "admin2":
-            choice = _place_county(choice, others)
         supported = True
         small = choice.population < (WEAK_TOWN if g.weak else SMALL_TOWN)
         if g.one_word and choice.level == "city" and small:
@@ -322,12 +320,6 @@ def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
         if p.level == "city" and distance_km(c, p) <= NEAR_KM:
             return True
     return False
-
-
-def _place_county(county: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
-    """A county has no coordinates of its own here: it lies around the article's towns in its
-    state (the median of their coordinates), else where its state is."""
-    return place_among(county, others)
 
 
 def place_among(entry: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
