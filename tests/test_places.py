@@ -248,3 +248,12 @@ def test_a_hamlet_is_a_further_namesake_of_a_name_we_list() -> None:
     assert belgrade.id.startswith("geonames:") and belgrade.country == "USA"
     assert abs(belgrade.lat - 45.45) < 0.2  # type: ignore[operator]
     assert not gazetteer().lookup(["Matlacha"])  # a hamlet (Florida) of a name we do not list
+
+
+def test_a_town_before_an_office_is_the_place_of_that_office() -> None:
+    # a name that is also a word, before a capitalised word, is read as part of a longer name,
+    # but not before a title: "Toledo Mayor" is the mayor of Toledo
+    r = extract("On Monday, Toledo Mayor John Smith said the budget was tight.")
+    toledo = place_of(r, "Toledo")
+    assert toledo.id.startswith("geonames:") and toledo.country == "USA"
+    assert abs(toledo.lat - 41.66) < 0.3  # type: ignore[operator]

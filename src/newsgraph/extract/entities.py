@@ -947,7 +947,7 @@ class _Recogniser:
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
-                    self._inside_name(toks, i)
+                    (self._inside_name(toks, i) and not self._office_after(sent, i))
                     or (  # "Calcio, Nave e Torri" opening a sentence are words, not towns
                         self._opens(toks, i) and self._opening_known_word(toks[i].text)
                     )
@@ -1013,6 +1013,11 @@ class _Recogniser:
             return False
         inflected = len(self.data.variants(sent.norm_words[i])) > 1
         return not (inflected and self._locative_before(sent, i))
+
+    def _office_after(self, sent: Sentence, i: int) -> bool:
+        """Does a title or an office begin right after token ``i`` ("Fargo Mayor Dennis
+        Walaker"): the name before it is the place the office is of, not part of a name."""
+        return any(t.first == i + 1 for t in (*self.titles(sent), *self.offices(sent)))
 
     def _inside_name(self, toks: tuple[Token, ...], i: int) -> bool:
         """Part of a longer name ("Whitney Houston", "San Pietro", "Jeb Bush", "Banca
