@@ -257,3 +257,20 @@ def test_a_town_before_an_office_is_the_place_of_that_office() -> None:
     toledo = place_of(r, "Toledo")
     assert toledo.id.startswith("geonames:") and toledo.country == "USA"
     assert abs(toledo.lat - 41.66) < 0.3  # type: ignore[operator]
+
+
+def test_the_city_of_a_town_lies_at_that_town() -> None:
+    r = extract("Residents of the City of Huntsville, Alabama, complained to the council.")
+    city = place_of(r, "City of Huntsville")
+    assert city.lat is not None and abs(city.lat - 34.73) < 0.3
+
+
+def test_a_town_named_with_and_without_city_is_one_place() -> None:
+    # "Dublin City" is only another name of the Irish capital; with "Dublin" in the same
+    # article it is read as that name, here the Dublin near Columbus
+    r = extract(
+        "Dublin City Council met on Monday. The mayor of Dublin, a suburb of Columbus, "
+        "said the new bridge over the Scioto River would open in May."
+    )
+    assert place_of(r, "Dublin").country == "USA"
+    assert place_of(r, "Dublin City").country == "USA"

@@ -190,6 +190,9 @@ class _LangData:
     list_conjunctions: frozenset[str] = frozenset()
     division_plurals: dict[str, str] = field(default_factory=dict)  # "counties" -> "County"
     division_list_words: frozenset[str] = frozenset()
+    # "City of", "Province of": a place named for the place after them ("the City of Oxford")
+    place_of: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> gazetteer level
+    town_words: frozenset[str] = frozenset()  # "Dublin City", "Hanover Town": Dublin, Hanover
     name_particles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
@@ -345,6 +348,8 @@ def _lang_data(lang: str) -> _LangData:
             str(k).casefold(): str(v) for k, v in (ent.get("division_plurals") or {}).items()
         },
         division_list_words=word_set(ent, "division_list_words") | {","},
+        place_of={phrase_key(str(k)): str(v) for k, v in (ent.get("place_of") or {}).items()},
+        town_words=frozenset(w for t in ent.get("town_words") or () for w in norm_key([str(t)])),
         name_particles=_words(ent, "name_particles"),
         epithet_endings=tuple(str(e).casefold() for e in ent.get("epithet_endings") or ()),
         surname_particles=_words(ent, "surname_particles"),
@@ -1041,11 +1046,25 @@ class _Recogniser:
 
     def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
         """The place an organisation's name begins with ("Gainesville Police Department"),
-        when it is a region, a town of some size or a name of several words."""
+        when it is a region, a town of some size or a name of several words; or the place an
+        unknown place's name ends with after one of the pack's ``place_of`` ("the City of
+        Oxford", "the Province of Ontario")."""
         unknown_place = m.kind == "LOC" and not m.places  # "Paris Walmart", "Logan-Rogersville"
         if not (m.kind == "ORG" or unknown_place) or m.ref is not None or m.last - m.first < 2:
             return None
         toks = sent.tokens
+        if unknown_place:
+            for phrase, level in self.data.place_of.items():
+                k = m.first + len(phrase)
+                if k < m.last and sent.norm_words[m.first : k] == phrase:
+                    found = self.gaz.lookup_key(sent.norm_words[k : m.last])
+                    places = tuple(p for p in found if p.level == level) or tuple(found)
+                    if not places:
+                        break
+                    start, end = toks[k].start, toks[m.last - 1].end
+                    text = sent.text[start - sent.start : end - sent.start]
+                    return _Match(sent.index, k, m.last, start, end, text, "LOC",
+                                  places=places, named=False)  # fmt: skip
         for n in range(m.last - m.first - 1, 0, -1):
             places = tuple(self.gaz.lookup_key(sent.norm_words[m.first : m.first + n]))
             if not places or not toks[m.first + n - 1].is_word:
@@ -1988,6 +2007,7 @@ def _resolve_places(
                     one_word=len(key) == 1,
                     weak=m.weak and rec.word_like_name(m.text),
                     agent=capital.geonameid if capital and m.ref is None and not locative else None,
+                    shorter=key[:-1] if len(key) > 1 and key[-1] in rec.data.town_words else None,
                 )
             )
             owners.append((sent, m))
