@@ -274,3 +274,12 @@ def test_a_town_named_with_and_without_city_is_one_place() -> None:
     )
     assert place_of(r, "Dublin").country == "USA"
     assert place_of(r, "Dublin City").country == "USA"
+
+
+def test_a_part_of_a_place_lies_where_that_place_is() -> None:
+    r = extract("Tolls for cars in Western Massachusetts were debated in Boston on Monday.")
+    west = place_of(r, "Western Massachusetts")
+    assert west.lat is not None and abs(west.lat - 42.3) < 0.5
+    # a name that is also a word, after a word for a part of it, is still the place
+    r = extract("A road sign in East Oxford was damaged, the Oxfordshire police said.")
+    assert place_of(r, "Oxford").id.startswith("geonames:")

@@ -193,6 +193,7 @@ class _LangData:
     # "City of", "Province of": a place named for the place after them ("the City of Oxford")
     place_of: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> gazetteer level
     town_words: frozenset[str] = frozenset()  # "Dublin City", "Hanover Town": Dublin, Hanover
+    part_words: frozenset[str] = frozenset()  # "East Oxford", "Western Massachusetts"
     name_particles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
@@ -350,6 +351,7 @@ def _lang_data(lang: str) -> _LangData:
         division_list_words=word_set(ent, "division_list_words") | {","},
         place_of={phrase_key(str(k)): str(v) for k, v in (ent.get("place_of") or {}).items()},
         town_words=frozenset(w for t in ent.get("town_words") or () for w in norm_key([str(t)])),
+        part_words=frozenset(w for t in ent.get("part_words") or () for w in norm_key([str(t)])),
         name_particles=_words(ent, "name_particles"),
         epithet_endings=tuple(str(e).casefold() for e in ent.get("epithet_endings") or ()),
         surname_particles=_words(ent, "surname_particles"),
@@ -1042,18 +1044,23 @@ class _Recogniser:
             and before.is_word
             and _is_name_start(before)
             and before.text.casefold() not in self.data.stop
+            and before.text.casefold() not in self.data.part_words  # "East Oxford": Oxford
         )
 
     def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
         """The place an organisation's name begins with ("Gainesville Police Department"),
         when it is a region, a town of some size or a name of several words; or the place an
         unknown place's name ends with after one of the pack's ``place_of`` ("the City of
-        Oxford", "the Province of Ontario")."""
+        Oxford", "the Province of Ontario") or ``part_words`` ("East Oxford", "Western
+        Massachusetts": a part of that place, which lies where it is)."""
         unknown_place = m.kind == "LOC" and not m.places  # "Paris Walmart", "Logan-Rogersville"
         if not (m.kind == "ORG" or unknown_place) or m.ref is not None or m.last - m.first < 2:
             return None
         toks = sent.tokens
         if unknown_place:
+            tail = self._place_after_part(sent, m)
+            if tail is not None:
+                return tail
             for phrase, level in self.data.place_of.items():
                 k = m.first + len(phrase)
                 if k < m.last and sent.norm_words[m.first : k] == phrase:
@@ -1079,6 +1086,22 @@ class _Recogniser:
             return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
                           places=places, named=False)  # fmt: skip
         return None
+
+    def _place_after_part(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The place after the pack's ``part_words`` at the start of ``m`` ("East Oxford"),
+        a region or a town of some size."""
+        k = m.first
+        while k < m.last - 1 and sent.norm_words[k] in self.data.part_words:
+            k += 1
+        if k == m.first:
+            return None
+        places = tuple(self.gaz.lookup_key(sent.norm_words[k : m.last]))
+        if not places or (places[0].level == "city" and places[0].population < SMALL_TOWN):
+            return None
+        toks = sent.tokens
+        start, end = toks[k].start, toks[m.last - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, k, m.last, start, end, text, "LOC", places=places, named=False)
 
     def club_named(self, sent: Sentence, m: _Match) -> bool:
         """Is a town's one-word name, after one of the pack's ``club_articles``, its club's
