@@ -283,3 +283,9 @@ def test_a_part_of_a_place_lies_where_that_place_is() -> None:
     # a name that is also a word, after a word for a part of it, is still the place
     r = extract("A road sign in East Oxford was damaged, the Oxfordshire police said.")
     assert place_of(r, "Oxford").id.startswith("geonames:")
+
+
+def test_a_politicians_home_town_after_the_party_letter_is_a_place() -> None:
+    r = extract("Rep. Torrey Westrom, R-Elbow Lake, said the rules were too strict.")
+    home = place_of(r, "R-Elbow Lake")
+    assert home.lat is not None and abs(home.lat - 46.0) < 0.3  # Elbow Lake, Minnesota

@@ -194,6 +194,7 @@ class _LangData:
     place_of: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> gazetteer level
     town_words: frozenset[str] = frozenset()  # "Dublin City", "Hanover Town": Dublin, Hanover
     part_words: frozenset[str] = frozenset()  # "East Oxford", "Western Massachusetts"
+    home_prefix: re.Pattern[str] | None = None  # "R-" of "Rep. Torrey Westrom, R-Elbow Lake"
     name_particles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
@@ -369,6 +370,7 @@ def _lang_data(lang: str) -> _LangData:
         if ent.get("road_codes")
         else None,
         platform_cues=word_set(ent, "platform_cues"),
+        home_prefix=re.compile(str(ent["home_prefix"])) if ent.get("home_prefix") else None,
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
 
@@ -1058,7 +1060,7 @@ class _Recogniser:
             return None
         toks = sent.tokens
         if unknown_place:
-            tail = self._place_after_part(sent, m)
+            tail = self._place_after_part(sent, m) or self._home_after_party(sent, m)
             if tail is not None:
                 return tail
             for phrase, level in self.data.place_of.items():
@@ -1102,6 +1104,20 @@ class _Recogniser:
         start, end = toks[k].start, toks[m.last - 1].end
         text = sent.text[start - sent.start : end - sent.start]
         return _Match(sent.index, k, m.last, start, end, text, "LOC", places=places, named=False)
+
+    def _home_after_party(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The town after a party's letter written onto it (the pack's ``home_prefix``:
+        "Rep. Torrey Westrom, R-Elbow Lake"), where the politician comes from."""
+        prefix = self.data.home_prefix.match(m.text) if self.data.home_prefix else None
+        if prefix is None:
+            return None
+        text = m.text[prefix.end() :]
+        places = tuple(self.gaz.lookup_key(phrase_key(text)))
+        if not places:
+            return None
+        start = m.start + prefix.end()
+        return _Match(sent.index, m.first, m.last, start, m.end, text, "LOC", places=places,
+                      named=False)  # fmt: skip
 
     def club_named(self, sent: Sentence, m: _Match) -> bool:
         """Is a town's one-word name, after one of the pack's ``club_articles``, its club's
