@@ -212,7 +212,7 @@ def test_a_large_town_whose_name_is_also_a_word_is_a_place_and_says_where_we_are
     assert out == [city, near]
 
 
-def test_a_county_named_alone_is_its_largest_namesake() -> None:
+def test_a_county_named_alone_lies_at_its_own_centre() -> None:
     county = next(p for p in gazetteer().lookup(["Leavenworth", "County"]) if p.admin1 == "KS")
     assert abs(county.lat - 39.2) < 0.2 and abs(county.lon + 95.0) < 0.2
     r = extract("Leavenworth County commissioners approved the budget on Monday.")
