@@ -2260,18 +2260,7 @@ def find_entities(ctx: DocContext) -> Entities:
     regions_of: dict[str, PlaceEntry] = {}  # an unlisted town -> the region it lies in
     actor_spans: dict[str, list[Span]] = defaultdict(list)
     text = ctx.document.text
-    for sent, all_names, titles, demonyms in per_sentence:
-        # "il capo dello Stato", "presidente del Consiglio": the capitalised word of a title
-        # is no organisation of its own (a known one, "Commissione europea", stays)
-        names = [
-            m
-            for m in all_names
-            if not (
-                m.kind == "ORG"
-                and m.ref is None
-                and any(t.start <= m.start and m.end <= t.end for t in titles)
-            )
-        ]
+    for sent, names, titles, demonyms in per_sentence:
         for m in names:
             seat: PlaceEntry | None = None  # a capital named for its state
             if m.places and m.ref is None:
