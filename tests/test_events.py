@@ -454,3 +454,11 @@ def test_a_short_quoted_label_is_no_act() -> None:
     assert [e.type for e in r.events] == ["REJECT"]
     r = extract('"We will attack Kyiv," Putin said.', "en")
     assert [e.type for e in r.events] == ["THREATEN"]
+
+
+def test_an_agreement_is_not_dated_by_the_future_act_it_agrees_on() -> None:
+    r = extract(
+        "Sergey Lavrov and Antony Blinken agreed to hold a summit in Geneva in autumn.", "en"
+    )
+    [agreed] = [e for e in r.events if e.type == "AGREE"]
+    assert agreed.date is not None and agreed.date.value == "2023-05-10"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -58,6 +59,8 @@ REFUSAL_WINDOW = 3
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
+_SEASON_MONTHS = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
+_ISO_START = re.compile(r"\d{4}-\d{2}(-\d{2})?$")
 LABEL_WORDS = 4  # a quotation this short is a label ("a political attack"), not a report
 SOURCE_GAP_CHARS = 16  # from "according to" to its source ("secondo il ministro")
 TOLD_DATE_CHARS = 20  # the same, for a meeting told before ("the meeting on Friday")
@@ -248,6 +251,24 @@ class _Finder:
             if first is not None and first.start - end <= SOURCE_GAP_CHARS:
                 sources.add(first.start)
         return [m for m in mentions if m.start not in sources]
+
+    def _ahead(self, date: DateRef | None) -> bool:
+        """Does a stated date begin after the publication day?"""
+        published = self.ctx.document.published
+        start = _stated_date(date)
+        if not published or not start:
+            return False
+        season = _SEASON_MONTHS.get(start[5:7])  # "2024-FA": from September
+        if season is not None:
+            start = f"{start[:4]}-{season}"
+        return bool(_ISO_START.match(start)) and start > published[: len(start)]
+
+    def _published(self, sent: Sentence) -> DateRef | None:
+        """The publication day, for a recent event of the first sentences of the article."""
+        published = self.ctx.document.published
+        if sent.index <= LEDE_SENTENCES and published and len(published) == 10:
+            return DateRef(None, published)
+        return None
 
     def _label(self, quote: tuple[int, int]) -> bool:
         """A short quotation that opens with an indefinite article ("un attacco politico",
@@ -586,10 +607,7 @@ class _Finder:
             if isinstance(value, str) and "T" in value:
                 value = value.split("T")[0]
             return DateRef(t.text, value)
-        published = self.ctx.document.published
-        if not own and sent.index <= LEDE_SENTENCES and published and len(published) == 10:
-            return DateRef(None, published)
-        return None
+        return None if own else self._published(sent)
 
     def sentence(self, sent: Sentence) -> list[Event]:
         hits = self.triggers.find(sent)
@@ -744,6 +762,9 @@ class _Finder:
                 self.last_meeting = people  # "the two leaders" are people, not states
             if typ == "CONSULT" and len(source) >= 2 and not hypothetical:
                 self.last_consult = source
+            if typ == "AGREE" and not hypothetical and self._ahead(date):
+                date = self._published(sent)  # "agreed to meet in autumn": the autumn is the
+                # meeting's; the agreement is as old as the report
             event_id = _event_id(self.ctx.document.id, typ, pos)
             if unnamed_speaker and (performed or ours):  # the statements tell who
                 self.ours[event_id] = ours in self.roles.first_plural
