@@ -462,3 +462,8 @@ def test_an_agreement_is_not_dated_by_the_future_act_it_agrees_on() -> None:
     )
     [agreed] = [e for e in r.events if e.type == "AGREE"]
     assert agreed.date is not None and agreed.date.value == "2023-05-10"
+
+
+def test_a_name_after_and_before_a_verb_starts_a_clause_of_its_own() -> None:
+    r = extract("Russia attacked Kyiv and Ukraine condemned the strikes.", "en")
+    assert {(e.type, e.actors) for e in r.events} == {("ASSAULT", ("RUS",)), ("ACCUSE", ("UKR",))}

@@ -45,6 +45,7 @@ class Roles:
     anaphoric: frozenset[str]  # "after the meeting", "al termine del colloquio": one told
     participant_leads: frozenset[str]  # "con il suo omologo turco X": between "con" and X
     label_openers: frozenset[str]  # '"an act of war"': a short quotation so opened is a label
+    subject_links: frozenset[str]  # "and Ukraine has condemned": between subject and verb
 
 
 def _words(words: object, tag: str = "cue") -> Lexicon:
@@ -75,6 +76,7 @@ def roles(lang: str) -> Roles:
         anaphoric=word_set(data, "anaphoric_determiners"),
         participant_leads=word_set(data, "participant_leads"),
         label_openers=word_set(data, "label_openers"),
+        subject_links=word_set(data, "subject_links"),
     )
 
 

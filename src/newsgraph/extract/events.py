@@ -544,7 +544,31 @@ class _Finder:
         since the previous trigger ("After the clashes, Armenia and Azerbaijan held talks":
         the names belong to the talks), else at the trigger."""
         breaks = self._breaks(sent, prev.last, hit.first)
-        return sent.tokens[breaks[-1] + 1 if breaks else hit.first].start
+        if breaks:
+            return sent.tokens[breaks[-1] + 1].start
+        subject = self._coordinated_subject(sent, prev, hit)
+        return subject if subject is not None else sent.tokens[hit.first].start
+
+    def _coordinated_subject(self, sent: Sentence, prev: Hit, hit: Hit) -> int | None:
+        """ "Russia attacked Kyiv and Ukraine condemned the strikes": after a coordinator, a
+        name right before the trigger (auxiliaries aside) is its clause's subject."""
+        words = sent.norm_words
+        for m in self.entities.in_sentence(sent.index):
+            if not (m.named and m.kind in ("PER", "ORG", "GPE")):
+                continue
+            k = next((i for i, t in enumerate(sent.tokens) if t.start >= m.start), None)
+            if (
+                k is None
+                or not prev.last < k < hit.first
+                or words[k - 1] not in self.roles.coordinators
+            ):
+                continue
+            end = next(i for i, t in enumerate(sent.tokens) if t.end >= m.end) + 1
+            if end <= hit.first and all(
+                w in self.roles.subject_links for w in words[end : hit.first]
+            ):
+                return sent.tokens[k].start
+        return None
 
     def _backgrounded(self, sent: Sentence, hit: Hit) -> bool:
         """Is the trigger in a clause that tells the background of the sentence's main event
