@@ -549,3 +549,21 @@ def test_a_surname_two_known_people_share_is_whoever_holds_an_office_that_day() 
         for seed in (1, 2, 3)
     }
     assert found == {"['sergei-ivanov']"}
+
+
+def test_italian_a_list_of_towns_after_a_preposition_in_a_game_stays_places() -> None:
+    text = "Il torneo di calcio si gioca negli stadi di Livorno, Pescara e Lecce."
+    found = names(extract(text, "it"))
+    assert found.get("Pescara") in ("LOC", "GPE") and found.get("Lecce") in ("LOC", "GPE")
+    text = "La partita di calcio è finita. Ha giocato nella Roma, Pescara e Lecce."
+    assert names(extract(text, "it")).get("Lecce") == "ORG"  # a list of clubs
+
+
+def test_italian_a_place_heading_a_piece_after_a_game_is_the_place() -> None:
+    text = "La partita di calcio è stata rinviata.\nBerlino:\nun incendio nel centro."
+    assert names(extract(text, "it")).get("Berlino") in ("LOC", "GPE")
+
+
+def test_italian_a_town_whose_name_has_the_article_is_no_club() -> None:
+    text = "Il ministro è arrivato all'aeroporto del Cairo ieri sera."
+    assert names(extract(text, "it")).get("Cairo") in ("LOC", "GPE")

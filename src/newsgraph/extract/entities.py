@@ -1067,6 +1067,10 @@ class _Recogniser:
             and m.lead_start is None
             and m.first > 0
             and sent.norm_words[m.first - 1] in self.data.club_articles
+            and not any(  # "del Cairo": the town's own name has the article ("Il Cairo")
+                self.gaz.lookup_key((article, sent.norm_words[m.first]))
+                for article in self.data.club_articles
+            )
         )
 
     def team_named(self, sent: Sentence, m: _Match) -> bool:
@@ -1076,28 +1080,48 @@ class _Recogniser:
         pack's ``team_not_after`` ("lo stadio di Pescara", "a Napoli"), in brackets
         ("Topalov (Bulgaria)") or before a year ("Germania 2006")?"""
         toks = sent.tokens
+        # a list's names are all teams or all places: its first name tells ("a Savona,
+        # Marsiglia, Barcellona", "di Galles, Irlanda e Scozia", "nella Roma, Catania e Napoli")
+        first = self._list_start(sent, m.first)
         # a town's name takes no article: after one ("della Lazio", "nella Roma") the club
         club = (
             m.kind == "LOC"
             and len(m.places) == 1
             and m.places[0].level == "city"
             and m.last - m.first == 1
-            and m.first > 0
-            and sent.norm_words[m.first - 1] in self.data.definite
+            and first > 0
+            and sent.norm_words[first - 1] in self.data.definite
         )
         return (
             bool(self.data.sport_words)
             and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
             and (m.kind == "GPE" or m.places[0].level in ("city", "country", "admin1"))
             and m.lead_start is None
-            and (club or not self._locative_before(sent, m.first))
-            and (
-                club or m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after
-            )
-            and (m.first == 0 or toks[m.first - 1].text != "(")
+            and (club or not self._locative_before(sent, first))
+            and (club or first == 0 or sent.norm_words[first - 1] not in self.data.team_not_after)
+            and (first == 0 or toks[first - 1].text != "(")
             and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
+            and not (  # "Parigi:" heading a piece: where it happens
+                m.first == 0 and m.last + 1 == len(toks) and toks[m.last].text == ":"
+            )
             and self._about_a_game(sent)
         )
+
+    def _list_start(self, sent: Sentence, i: int) -> int:
+        """The first token of the list of capitalised names that the name at token ``i``
+        ends, joined by commas or the pack's ``list_conjunctions`` ("Savona, Marsiglia e
+        Barcellona"); ``i`` when it is in no list."""
+        toks = sent.tokens
+        start = i
+        k = i - 1
+        while k >= 1 and (toks[k].text == "," or sent.norm_words[k] in self.data.list_conjunctions):
+            j = k - 1
+            while j >= 0 and toks[j].is_word and _is_name_start(toks[j]):
+                j -= 1
+            if j == k - 1:
+                break
+            start, k = j + 1, j
+        return start
 
     def _about_a_game(self, sent: Sentence) -> bool:
         """Does the sentence, or one of the two before it, have one of the pack's
