@@ -567,3 +567,9 @@ def test_italian_a_place_heading_a_piece_after_a_game_is_the_place() -> None:
 def test_italian_a_town_whose_name_has_the_article_is_no_club() -> None:
     text = "Il ministro è arrivato all'aeroporto del Cairo ieri sera."
     assert names(extract(text, "it")).get("Cairo") in ("LOC", "GPE")
+
+
+def test_an_odd_alternate_name_of_a_town_is_no_place() -> None:
+    # GeoNames lists "Google" among Topeka's names; "Genova" is Genoa's Italian name
+    found = names(extract("Negli ultimi mesi Google ha comprato una società di Genova.", "it"))
+    assert found.get("Google") == "ORG" and found.get("Genova") in ("LOC", "GPE")

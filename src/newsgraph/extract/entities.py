@@ -13,9 +13,11 @@ appear among an actor's ``mentions``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cache
 from itertools import islice, product
 from typing import Any, Literal
@@ -71,6 +73,13 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
+#: A one-word name found under another name of a town ("Google" for Topeka, "Wilson" for
+#: Uptown) counts only for towns this large, unless it is written much like the town's own
+#: name ("Milano", "Genova", "Parigi"): GeoNames' odd alternate names are no names in news.
+FAR_ALIAS_POPULATION = 1_000_000
+#: How alike (difflib's ratio, on letters without accents) an alias and a town's own name
+#: must be for the alias of a smaller town to count.
+ALIAS_LIKENESS = 0.4
 #: A one-word unknown name that is a given name is a person's, unless a city this large has it.
 GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
@@ -444,6 +453,26 @@ def _lemma(word: str, lang: str) -> str:
         return lemmatize(word, lang).casefold()
     except ValueError:
         return word
+
+
+def _folded(name: str) -> str:
+    """``name`` in lower case without accents ("Ḥamīdiyeh" -> "hamidiyeh")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _far_alias(word: str, place: PlaceEntry) -> bool:
+    """Is ``word`` an alternate name of a town of no great size that is written nothing
+    like the town's own name ("Google" for Topeka, "Allah" for Ḥamīdiyeh), unlike an
+    exonym ("Genova" for Genoa)?  Only names in one alphabet compare ("Москва": Moscow)."""
+    if not (place.alias and place.level == "city" and place.population < FAR_ALIAS_POPULATION):
+        return False
+    alias, own = _folded(word), _folded(place.name)
+    return (
+        alias.isascii()
+        and own.isascii()
+        and SequenceMatcher(None, alias, own).ratio() < ALIAS_LIKENESS
+    )
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -944,6 +973,8 @@ class _Recogniser:
                 and (self._after_honorific(toks, i) or any(t.last == i for t in self.titles(sent)))
             ):
                 places = ()  # "Mr. Harlow", "President Bush": the person
+            if n == 1 and places and not ids:
+                places = tuple(p for p in places if not _far_alias(toks[i].text, p))
             if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
@@ -1721,7 +1752,10 @@ class _Recogniser:
             )
         ):
             return "PER"  # "George", but not "Geneva"
-        if gazetteer and self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+        if gazetteer and any(
+            not _far_alias(" ".join(words), p)
+            for p in self.gaz.lookup_key(tuple(sent.norm_words[i:last]))
+        ):
             return "LOC"  # a place's name, passed over as a weak one ("Geneva")
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
