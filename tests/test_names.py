@@ -573,3 +573,14 @@ def test_an_odd_alternate_name_of_a_town_is_no_place() -> None:
     # GeoNames lists "Google" among Topeka's names; "Genova" is Genoa's Italian name
     found = names(extract("Negli ultimi mesi Google ha comprato una società di Genova.", "it"))
     assert found.get("Google") == "ORG" and found.get("Genova") in ("LOC", "GPE")
+
+
+def test_italian_a_name_after_a_work_noun_is_a_title() -> None:
+    text = "Il gruppo ha presentato il brano Dancing Moon e la serie Tom & Lucy."
+    found = names(extract(text, "it"))
+    assert not {"Dancing Moon", "Moon", "Tom & Lucy", "Lucy", "Tom"} & set(found)
+
+
+def test_italian_an_act_named_after_its_author_names_a_person() -> None:
+    text = "In Italia è in vigore dal 2004 la legge Tavorbo, molto discussa."
+    assert names(extract(text, "it")).get("Tavorbo") == "PER"

@@ -70,6 +70,7 @@ _CONNECTORS = frozenset(
 )
 _CURRENCY = frozenset("$€£¥")
 _ROMAN = re.compile(r"[IVXLC]+")
+_QUOTES = frozenset("\"“”«»„'‘’")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
@@ -206,6 +207,8 @@ class _LangData:
     foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
     platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
     award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
+    work_nouns: frozenset[str] = frozenset()  # "il brano Release Me": a title, no actor
+    eponym_nouns: frozenset[str] = frozenset()  # "la legge Urbani": named after a person
     indefinite: frozenset[str] = frozenset()  # "una Land Rover": one of a make, no actor
     road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
     platform_cues: frozenset[str] = frozenset()
@@ -366,6 +369,8 @@ def _lang_data(lang: str) -> _LangData:
         foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
         platforms=word_set(ent, "platforms"),
         award_nouns=word_set(ent, "award_nouns"),
+        work_nouns=word_set(ent, "work_nouns"),
+        eponym_nouns=word_set(ent, "eponym_nouns"),
         indefinite=_words(ent, "indefinite_articles"),
         road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
         if ent.get("road_codes")
@@ -568,6 +573,10 @@ class _Recogniser:
             if match is not None and match.ref is None and self._genus(sent, match.last):
                 i = match.last  # "Homo habilis": a genus, not the town
                 continue
+            if (match is None or match.ref is None) and self._after_work_noun(sent, i):
+                found_title = match or self._unknown(sent, i, in_title)
+                i = found_title.last if found_title is not None else i + 1
+                continue  # "il brano Release Me", "la serie Mork & Mindy": a title, no actor
             if match is not None:
                 match = self._org_after(sent, match, in_title)
                 if match.misc:  # "Paris Air Show": an event named after a place
@@ -1444,6 +1453,21 @@ class _Recogniser:
             )
         )
 
+    def _after_work_noun(self, sent: Sentence, i: int) -> bool:
+        """Does one of the pack's ``work_nouns`` in lower case stand right before token ``i``,
+        maybe with a quotation mark between ("il brano Release Me", "la serie «Mork &
+        Mindy»"), so that the name is a work's title?"""
+        toks = sent.tokens
+        k = i - 1
+        if k >= 1 and toks[k].text in _QUOTES:
+            k -= 1
+        return (
+            k >= 0
+            and toks[k].text.islower()
+            and sent.norm_words[k] in self.data.work_nouns
+            and not self._head_word(toks[i].text)
+        )
+
     def _name_end(self, sent: Sentence, i: int) -> int:
         """The token after the capitalised words from ``i``, up to a full name ("Premio
         Nobel Dario Fo")."""
@@ -1722,6 +1746,13 @@ class _Recogniser:
             return "PER"
         if self._person_cue(sent, i, last):
             return "PER"  # "il pugile Manny Pacquiao", "la bulgara Staneva", "Mauriello, 57 anni"
+        if (
+            len(words) == 1
+            and i > 0
+            and sent.tokens[i - 1].text.islower()
+            and sent.norm_words[i - 1] in self.data.eponym_nouns
+        ):
+            return "PER"  # "la legge Urbani", "il ddl Mastella": named after their authors
         descriptor = self._descriptor_before(sent, i)
         if descriptor is not None:
             return "ORG" if descriptor[1] else "LOC"  # "fiume Dyfi", "università di Witwatersrand"
