@@ -584,3 +584,8 @@ def test_italian_a_name_after_a_work_noun_is_a_title() -> None:
 def test_italian_an_act_named_after_its_author_names_a_person() -> None:
     text = "In Italia è in vigore dal 2004 la legge Tavorbo, molto discussa."
     assert names(extract(text, "it")).get("Tavorbo") == "PER"
+
+
+def test_italian_a_capitalised_noun_after_a_plural_article_is_no_name() -> None:
+    text = "Il contagio cresce in quasi tutti i Paesi del mondo."
+    assert "Paesi" not in names(extract(text, "it"))

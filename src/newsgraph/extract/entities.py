@@ -1554,7 +1554,11 @@ class _Recogniser:
             (
                 (
                     self.data.capitalised_nouns
-                    and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+                    and (
+                        before in self.data.stop
+                        or before.rstrip("'") in self.data.stop
+                        or before in self.data.definite  # "i Paesi"
+                    )
                 )
                 or before in self.data.possessives  # "our Allies and partners"
             )
