@@ -589,3 +589,18 @@ def test_italian_an_act_named_after_its_author_names_a_person() -> None:
 def test_italian_a_capitalised_noun_after_a_plural_article_is_no_name() -> None:
     text = "Il contagio cresce in quasi tutti i Paesi del mondo."
     assert "Paesi" not in names(extract(text, "it"))
+
+
+def test_italian_a_known_persons_surname_that_a_small_town_has_is_the_person() -> None:
+    text = "Le truppe resteranno: Alfano ha già scartato il ritiro."
+    found = extract(text, "it")
+    assert names(found).get("Alfano") == "PER"
+    actors = {a.id for a in found.actors if any(m.text == "Alfano" for m in a.mentions)}
+    assert actors == {"angelino-alfano"}
+
+
+def test_italian_the_moon_and_the_planets_are_places() -> None:
+    text = "La sonda ha trovato ghiaccio sulla Luna, visibile dalla Terra, e presto su Plutone."
+    found = names(extract(text, "it"))
+    assert found.get("Luna") == "LOC" and found.get("Terra") == "LOC"
+    assert found.get("Plutone") == "LOC"

@@ -209,6 +209,7 @@ class _LangData:
     award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
     work_nouns: frozenset[str] = frozenset()  # "il brano Release Me": a title, no actor
     eponym_nouns: frozenset[str] = frozenset()  # "la legge Urbani": named after a person
+    celestial_bodies: frozenset[str] = frozenset()  # "sulla Terra", "Plutone": places
     indefinite: frozenset[str] = frozenset()  # "una Land Rover": one of a make, no actor
     road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
     platform_cues: frozenset[str] = frozenset()
@@ -371,6 +372,7 @@ def _lang_data(lang: str) -> _LangData:
         award_nouns=word_set(ent, "award_nouns"),
         work_nouns=word_set(ent, "work_nouns"),
         eponym_nouns=word_set(ent, "eponym_nouns"),
+        celestial_bodies=word_set(ent, "celestial_bodies"),
         indefinite=_words(ent, "indefinite_articles"),
         road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
         if ent.get("road_codes")
@@ -995,6 +997,19 @@ class _Recogniser:
                     places = ()
             if not ids and not places:
                 continue
+            if (
+                n == 1
+                and places
+                and not ids
+                and places[0].population < GIVEN_NAME_PLACE_POPULATION
+                and not self._locative_before(sent, i)
+                and not self._inside_name(toks, i)
+                and not (i > 0 and sent.norm_words[i - 1] in _CONNECTORS)  # "valle di Barak"
+                and not (i + 1 < len(toks) and toks[i + 1].start == last.end)  # "May-Weather"
+                and (person := self._surname(toks[i].text))
+            ):  # "l'amministrazione Bush", "Alfano può essere": the person, not the town
+                return _Match(sent.index, i, i + 1, toks[i].start, last.end, surface, "PER",
+                              ref=person)  # fmt: skip
             m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
             if ids:
                 day = self.ctx.day
@@ -1744,6 +1759,8 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
+        if len(words) == 1 and folded[0] in self.data.celestial_bodies:
+            return "LOC"  # "sulla Terra", "la Luna", "Plutone": not Terra or Luna, a person
         if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
             return "LOC"  # "sulla A14": a motorway
         if self._after_honorific(sent.tokens, i) or self._title_before(sent, i):
