@@ -149,3 +149,9 @@ def test_wikidata_extract_becomes_kb_entries(
     finally:
         monkeypatch.undo()
         default_kb.cache_clear()
+
+
+def test_states_have_iso_3166_names_in_the_packs_languages_but_no_given_names() -> None:
+    kb = default_kb()
+    assert kb.lookup(["Birmania"]) == {"MMR"}  # Italian ISO 3166 name, CLDR has another
+    assert not kb.lookup(["Maurizio"])  # Italian for Mauritius, and a given name
