@@ -602,8 +602,10 @@ def test_italian_a_known_persons_surname_that_a_small_town_has_is_the_person() -
     assert actors == {"angelino-alfano"}
 
 
-def test_italian_the_moon_and_the_planets_are_places() -> None:
+def test_italian_the_moon_the_planets_and_the_seas_are_places() -> None:
     text = "La sonda ha trovato ghiaccio sulla Luna, visibile dalla Terra, e presto su Plutone."
     found = names(extract(text, "it"))
     assert found.get("Luna") == "LOC" and found.get("Terra") == "LOC"
     assert found.get("Plutone") == "LOC"
+    sea = names(extract("La nave era in crociera nel Mediterraneo da una settimana.", "it"))
+    assert sea.get("Mediterraneo") == "LOC"

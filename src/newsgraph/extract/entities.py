@@ -209,7 +209,7 @@ class _LangData:
     award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
     work_nouns: frozenset[str] = frozenset()  # "il brano Release Me": a title, no actor
     eponym_nouns: frozenset[str] = frozenset()  # "la legge Urbani": named after a person
-    celestial_bodies: frozenset[str] = frozenset()  # "sulla Terra", "Plutone": places
+    place_names: frozenset[str] = frozenset()  # "sulla Terra", "nel Mediterraneo": places
     indefinite: frozenset[str] = frozenset()  # "una Land Rover": one of a make, no actor
     road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
     platform_cues: frozenset[str] = frozenset()
@@ -372,7 +372,7 @@ def _lang_data(lang: str) -> _LangData:
         award_nouns=word_set(ent, "award_nouns"),
         work_nouns=word_set(ent, "work_nouns"),
         eponym_nouns=word_set(ent, "eponym_nouns"),
-        celestial_bodies=word_set(ent, "celestial_bodies"),
+        place_names=word_set(ent, "place_names"),
         indefinite=_words(ent, "indefinite_articles"),
         road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
         if ent.get("road_codes")
@@ -1580,6 +1580,7 @@ class _Recogniser:
             and not word.isupper()
             and folded not in self.data.org_words
             and folded not in self.data.place_words
+            and folded not in self.data.place_names  # "nel Mediterraneo"
             and folded not in region_names()
             and _is_known_word(word, self.ctx.lang)
             and not self.is_given_name(word)
@@ -1759,8 +1760,8 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
-        if len(words) == 1 and folded[0] in self.data.celestial_bodies:
-            return "LOC"  # "sulla Terra", "la Luna", "Plutone": not Terra or Luna, a person
+        if len(words) == 1 and folded[0] in self.data.place_names:
+            return "LOC"  # "sulla Terra", "la Luna", "nel Mediterraneo": not Terra, a person
         if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
             return "LOC"  # "sulla A14": a motorway
         if self._after_honorific(sent.tokens, i) or self._title_before(sent, i):
