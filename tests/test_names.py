@@ -609,3 +609,5 @@ def test_italian_the_moon_the_planets_and_the_seas_are_places() -> None:
     assert found.get("Plutone") == "LOC"
     sea = names(extract("La nave era in crociera nel Mediterraneo da una settimana.", "it"))
     assert sea.get("Mediterraneo") == "LOC"
+    text = "Una scossa sotto il Vesuvio; nuovi scontri in Cecenia e nel Tibet."
+    assert {names(extract(text, "it")).get(w) for w in ("Vesuvio", "Cecenia", "Tibet")} == {"LOC"}
