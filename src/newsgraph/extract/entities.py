@@ -512,6 +512,7 @@ class _Match:
     misc: bool = False  # an event or award named after a known name: no entity
     lead_start: int | None = None  # where a descriptor before it begins ("provincia di")
     region: PlaceEntry | None = None  # the region stated for a town the gazetteer lacks
+    surname_only: bool = False  # a town's name taken for a known person's surname ("Alfano")
 
 
 class _Recogniser:
@@ -1007,9 +1008,10 @@ class _Recogniser:
                 and not (i > 0 and sent.norm_words[i - 1] in _CONNECTORS)  # "valle di Barak"
                 and not (i + 1 < len(toks) and toks[i + 1].start == last.end)  # "May-Weather"
                 and (person := self._surname(toks[i].text))
-            ):  # "l'amministrazione Bush", "Alfano può essere": the person, not the town
+            ):  # "Alfano può essere": the person, not the town (or "Rossi" of "Mario Rossi")
+                person = self.person_words.get(toks[i].text.casefold(), person)
                 return _Match(sent.index, i, i + 1, toks[i].start, last.end, surface, "PER",
-                              ref=person)  # fmt: skip
+                              ref=person, surname_only=True)  # fmt: skip
             m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
             if ids:
                 day = self.ctx.day
@@ -2302,7 +2304,7 @@ def find_entities(ctx: DocContext) -> Entities:
     for _, names, _, _ in per_sentence:
         for m in names:  # "Houston" after "Whitney Houston": the person, not the city
             person = rec.person_words.get(m.text.casefold())
-            if person and m.ref is None and m.last - m.first == 1:
+            if person and (m.ref is None or m.surname_only) and m.last - m.first == 1:
                 m.kind, m.ref, m.places = "PER", person, ()
 
     inner = _resolve_places(rec, per_sentence)
