@@ -435,3 +435,22 @@ def test_a_second_act_joined_by_and_shares_the_first_one_s_subject() -> None:
     r = extract("Volodymyr Zelensky thanked the EU and urged Israel to send weapons.", "en")
     [request] = [e for e in r.events if e.type == "REQUEST"]
     assert (request.actors, request.recipients) == (("volodymyr-zelenskyy",), ("ISR",))
+
+
+def test_with_one_s_counterpart_brings_in_a_meeting_s_participant() -> None:
+    r = extract(
+        "Il ministro degli Esteri Antonio Tajani ha avuto ieri un colloquio telefonico con il "
+        "suo omologo turco Hakan Fidan.",
+        "it",
+    )
+    [call] = [e for e in r.events if e.type == "CONSULT"]
+    assert set(call.actors) == {"antonio-tajani", "hakan-fidan"}
+
+
+def test_a_short_quoted_label_is_no_act() -> None:
+    r = extract(
+        'Viktor Orbán ha respinto le critiche, definendo la decisione "un attacco politico".', "it"
+    )
+    assert [e.type for e in r.events] == ["REJECT"]
+    r = extract('"We will attack Kyiv," Putin said.', "en")
+    assert [e.type for e in r.events] == ["THREATEN"]

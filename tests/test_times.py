@@ -374,3 +374,8 @@ def test_the_end_of_the_current_period_after_a_part() -> None:
         r = newsgraph.extract(text, lang=lang, published="2024-03-14")
         assert [(t.value, t.mod) for t in r.times] == [(value, "END")], text
     assert newsgraph.extract("The year was hard.", lang="en", published="2024-03-14").times == ()
+
+
+def test_a_season_after_an_elided_article() -> None:
+    r = newsgraph.extract("Fidan visiterà Roma entro l'estate.", lang="it", published="2024-05-08")
+    assert [(t.text, t.value) for t in r.times] == [("l'estate", "2024-SU")]

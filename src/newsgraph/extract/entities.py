@@ -986,6 +986,8 @@ class _Recogniser:
                 ids, places = set(), ()  # "US$ 100 billion": a currency, not the state
             if n == 1 and ids and self._opening_acronym_word(toks, i, ids):
                 ids, places = set(), ()  # "Nato a Verona nel 1927": born, not NATO (nor a town)
+            if n == 1 and ids and self._longer_unknown_name(sent, i, ids):
+                ids, places = set(), ()  # "Wang Wenbin": not Wang Yi, whose surname it shares
             weak = False
             if (
                 n == 1
@@ -1039,6 +1041,23 @@ class _Recogniser:
                 m.places, m.weak = places, weak
             return m
         return None
+
+    def _longer_unknown_name(self, sent: Sentence, i: int, ids: set[str]) -> bool:
+        """Is a person's one-word name at ``i`` followed by a capitalised word that is no
+        known name, place or ordinary word ("Wang Wenbin" after Wang Yi's "Wang"): one
+        longer name the knowledge base does not know."""
+        toks = sent.tokens
+        if i + 1 >= len(toks) or any(self.kb.entries[e].kind != "PER" for e in ids):
+            return False
+        nxt = toks[i + 1]
+        return (
+            nxt.is_word
+            and nxt.start == toks[i].end + 1
+            and _is_name_start(nxt)
+            and not self.kb.lookup_key((sent.norm_words[i + 1],))
+            and not self.gaz.lookup_key((sent.norm_words[i + 1],))
+            and not _is_known_word(nxt.text, self.ctx.lang)
+        )
 
     def _opens(self, toks: tuple[Token, ...], i: int) -> bool:
         """Does token ``i`` open the sentence (after a quote, a dash, a transcript's 'Q')?"""
@@ -2414,18 +2433,7 @@ def find_entities(ctx: DocContext) -> Entities:
     regions_of: dict[str, PlaceEntry] = {}  # an unlisted town -> the region it lies in
     actor_spans: dict[str, list[Span]] = defaultdict(list)
     text = ctx.document.text
-    for sent, all_names, titles, demonyms in per_sentence:
-        # "il capo dello Stato", "presidente del Consiglio": the capitalised word of a title
-        # is no organisation of its own (a known one, "Commissione europea", stays)
-        names = [
-            m
-            for m in all_names
-            if not (
-                m.kind == "ORG"
-                and m.ref is None
-                and any(t.start <= m.start and m.end <= t.end for t in titles)
-            )
-        ]
+    for sent, names, titles, demonyms in per_sentence:
         for m in names:
             seat: PlaceEntry | None = None  # a capital named for its state
             if m.places and m.ref is None:

@@ -43,6 +43,8 @@ class Roles:
     group_anaphors: Lexicon  # "both leaders", "i due ministri": the last meeting's people
     guest_verbs: frozenset[str]  # lemmas: "met X", "ha ricevuto ieri X": the object meets too
     anaphoric: frozenset[str]  # "after the meeting", "al termine del colloquio": one told
+    participant_leads: frozenset[str]  # "con il suo omologo turco X": between "con" and X
+    label_openers: frozenset[str]  # '"an act of war"': a short quotation so opened is a label
 
 
 def _words(words: object, tag: str = "cue") -> Lexicon:
@@ -71,6 +73,8 @@ def roles(lang: str) -> Roles:
         group_anaphors=_words(data.get("group_anaphors")),
         guest_verbs=word_set(data, "guest_verbs"),
         anaphoric=word_set(data, "anaphoric_determiners"),
+        participant_leads=word_set(data, "participant_leads"),
+        label_openers=word_set(data, "label_openers"),
     )
 
 

@@ -58,6 +58,7 @@ REFUSAL_WINDOW = 3
 LEDE_SENTENCES = 3
 HOST_GUEST_CHARS = 30
 OWN_DATE_CHARS = 60  # how far after a trigger its own date may stand
+LABEL_WORDS = 4  # a quotation this short is a label ("a political attack"), not a report
 SOURCE_GAP_CHARS = 16  # from "according to" to its source ("secondo il ministro")
 TOLD_DATE_CHARS = 20  # the same, for a meeting told before ("the meeting on Friday")
 _HYPHENS = frozenset({"-", "–", "—", "/"})  # "Lavrov-Blinken": a pair
@@ -223,7 +224,11 @@ class _Finder:
                 continue
             k = next((i for i, t in enumerate(sent.tokens) if t.start >= m.start), len(words))
             lead = {w for w in words[max(hit.last, k - 3) : k]}
-            if k == hit.last or lead & (self.roles.comitative | _HYPHENS):
+            if (
+                k == hit.last
+                or lead & (self.roles.comitative | _HYPHENS)
+                or self._led(sent, hit, k)
+            ):
                 kept.append(m)
             elif guest and m.kind == "PER":
                 kept.append(m)
@@ -243,6 +248,32 @@ class _Finder:
             if first is not None and first.start - end <= SOURCE_GAP_CHARS:
                 sources.add(first.start)
         return [m for m in mentions if m.start not in sources]
+
+    def _label(self, quote: tuple[int, int]) -> bool:
+        """A short quotation that opens with an indefinite article ("un attacco politico",
+        "an act of war"): what someone called something, not an act reported."""
+        words = self.ctx.document.text[quote[0] : quote[1]].split()
+        if not 0 < len(words) <= LABEL_WORDS:
+            return False
+        first = words[0].casefold().replace("’", "'")
+        return first in self.roles.label_openers or any(  # "un'aggressione"
+            first.startswith(a) for a in self.roles.label_openers if a.endswith("'")
+        )
+
+    def _led(self, sent: Sentence, hit: Hit, k: int) -> bool:
+        """ "un colloquio con il suo omologo turco Hakan Fidan": "con" further back, with only
+        the pack's ``participant_leads`` and named words (titles, demonyms) between."""
+        words = sent.norm_words
+        covered = {
+            i
+            for m in self.entities.in_sentence(sent.index)
+            for i, t in enumerate(sent.tokens)
+            if m.start <= t.start < m.end
+        }
+        j = k - 1
+        while j >= hit.last and (words[j] in self.roles.participant_leads or j in covered):
+            j -= 1
+        return j >= hit.last and j < k - 1 and words[j] in self.roles.comitative
 
     def _told(
         self, sent: Sentence, hit: Hit, window: list[EntityMention], actors: list[str]
@@ -607,6 +638,8 @@ class _Finder:
             ):
                 hi = bounds[k + 2]
             where = quote_of(sent.tokens[hit.first].start)
+            if where is not None and self._label(where):
+                continue  # 'definendo la decisione "un attacco politico"': a label, not an act
             window = [m for m in mentions if lo <= m.start < hi and quote_of(m.start) == where]
             trig: Trigger = hit.entry
             pos = sent.tokens[hit.first].start

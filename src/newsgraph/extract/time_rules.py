@@ -164,6 +164,8 @@ def time_rules(lang: str) -> TimeRules | None:
     day_parts = _alt(data.get("day_parts"))
     plural = _alt(data.get("plural_endings"))
     periods = _alt([*(data.get("period_words") or ()), *(data.get("quarter_units") or ())])
+    # an article run into the word ("l'estate", "dell'estate"), where the language writes one
+    elided = _alt(data.get("elided_articles"))
     patterns = [
         ("iso", rf"(?<!\d)(?P<y>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         ("numeric", rf"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{year})(?!\d)"),
@@ -246,7 +248,8 @@ def time_rules(lang: str) -> TimeRules | None:
         ),
         (
             "season",
-            rf"{_B}(?:(?P<w1>{nxt})(?:\s+|(?<=['’])))?(?P<season>{_alt(data.get('seasons'))})"
+            rf"{_B}(?:{elided})?(?:(?P<w1>{nxt})(?:\s+|(?<=['’])))?"
+            rf"(?P<season>{_alt(data.get('seasons'))})"
             rf"(?:\s+(?:(?:{of})\s+)?(?P<y>{year}))?{_E}",
         ),
         ("month", rf"{_B}(?P<mon>{month})(?P<dot>\.)?{_E}"),
