@@ -162,3 +162,9 @@ def test_a_capital_that_is_a_seat_stands_for_its_body_as_an_agent() -> None:
     it = newsgraph.extract("Bruxelles chiede a Roma di ridurre il debito.", lang="it")
     assert [a.id for a in it.actors if a.mentions] == ["eu"]
     assert newsgraph.extract("Il vertice si è tenuto a Bruxelles.", lang="it").actors == ()
+
+
+def test_states_have_iso_3166_names_in_the_packs_languages_but_no_given_names() -> None:
+    kb = default_kb()
+    assert kb.lookup(["Birmania"]) == {"MMR"}  # Italian ISO 3166 name, CLDR has another
+    assert not kb.lookup(["Maurizio"])  # Italian for Mauritius, and a given name

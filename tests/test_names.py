@@ -28,6 +28,7 @@ needs_given_names = pytest.mark.skipif(not given_names(), reason="Faker is not i
 
 def test_region_names_come_from_pycountry() -> None:
     assert {"toscana", "assam", "gloucestershire"} <= region_names()
+    assert {"himāchal pradesh", "himachal pradesh"} <= region_names()  # also without accents
 
 
 @needs_given_names
@@ -564,6 +565,67 @@ def test_a_title_of_no_country_is_the_holder_named_last() -> None:
     r = extract("Mario Draghi ha incontrato Zelensky. Il premier ha promesso nuovi aiuti.", "it")
     [promise] = r.commitments
     assert promise.actor == "mario-draghi"
+
+
+def test_italian_a_list_of_towns_after_a_preposition_in_a_game_stays_places() -> None:
+    text = "Il torneo di calcio si gioca negli stadi di Livorno, Pescara e Lecce."
+    found = names(extract(text, "it"))
+    assert found.get("Pescara") in ("LOC", "GPE") and found.get("Lecce") in ("LOC", "GPE")
+    text = "La partita di calcio è finita. Ha giocato nella Roma, Pescara e Lecce."
+    assert names(extract(text, "it")).get("Lecce") == "ORG"  # a list of clubs
+
+
+def test_italian_a_place_heading_a_piece_after_a_game_is_the_place() -> None:
+    text = "La partita di calcio è stata rinviata.\nBerlino:\nun incendio nel centro."
+    assert names(extract(text, "it")).get("Berlino") in ("LOC", "GPE")
+
+
+def test_italian_a_town_whose_name_has_the_article_is_no_club() -> None:
+    text = "Il ministro è arrivato all'aeroporto del Cairo ieri sera."
+    assert names(extract(text, "it")).get("Cairo") in ("LOC", "GPE")
+
+
+def test_an_odd_alternate_name_of_a_town_is_no_place() -> None:
+    # GeoNames lists "Google" among Topeka's names; "Genova" is Genoa's Italian name
+    found = names(extract("Negli ultimi mesi Google ha comprato una società di Genova.", "it"))
+    assert found.get("Google") == "ORG" and found.get("Genova") in ("LOC", "GPE")
+
+
+def test_italian_a_name_after_a_work_noun_is_a_title() -> None:
+    text = "Il gruppo ha presentato il brano Dancing Moon e la serie Tom & Lucy."
+    found = names(extract(text, "it"))
+    assert not {"Dancing Moon", "Moon", "Tom & Lucy", "Lucy", "Tom"} & set(found)
+    storm = names(extract("I venti dell'uragano Melinda hanno colpito la costa.", "it"))
+    assert "Melinda" not in storm
+
+
+def test_italian_an_act_named_after_its_author_names_a_person() -> None:
+    text = "In Italia è in vigore dal 2004 la legge Tavorbo, molto discussa."
+    assert names(extract(text, "it")).get("Tavorbo") == "PER"
+
+
+def test_italian_a_capitalised_noun_after_a_plural_article_is_no_name() -> None:
+    text = "Il contagio cresce in quasi tutti i Paesi del mondo."
+    assert "Paesi" not in names(extract(text, "it"))
+
+
+def test_italian_a_known_persons_surname_that_a_small_town_has_is_the_person() -> None:
+    text = "Le truppe resteranno: Alfano ha già scartato il ritiro."
+    found = extract(text, "it")
+    assert names(found).get("Alfano") == "PER"
+    actors = {a.id for a in found.actors if any(m.text == "Alfano" for m in a.mentions)}
+    assert actors == {"angelino-alfano"}
+
+
+def test_italian_the_moon_the_planets_and_the_seas_are_places() -> None:
+    text = "La sonda ha trovato ghiaccio sulla Luna, visibile dalla Terra, e presto su Plutone."
+    found = names(extract(text, "it"))
+    assert found.get("Luna") == "LOC" and found.get("Terra") == "LOC"
+    assert found.get("Plutone") == "LOC"
+    sea = names(extract("La nave era in crociera nel Mediterraneo da una settimana.", "it"))
+    assert sea.get("Mediterraneo") == "LOC"
+    text = "Una scossa sotto il Vesuvio; nuovi scontri in Cecenia e nel Tibet."
+    assert {names(extract(text, "it")).get(w) for w in ("Vesuvio", "Cecenia", "Tibet")} == {"LOC"}
 
 
 def test_a_one_word_name_before_an_unknown_name_is_a_longer_name() -> None:

@@ -111,20 +111,28 @@ def given_names() -> frozenset[str]:
 
 
 def _build_regions() -> frozenset[str]:
+    import unicodedata
+
     import pycountry
 
-    return frozenset(
+    names = {
         str(s.name).casefold()
         for s in pycountry.subdivisions
         if len(str(s.name)) > 3 and not str(s.name).isupper()
-    )
+    }
+    plain = {  # "Himāchal Pradesh" is written "Himachal Pradesh" too
+        "".join(ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch))
+        for n in names
+    }
+    return frozenset(names | plain)
 
 
 @cache
 def region_names() -> frozenset[str]:
     """Names of the world's administrative regions (ISO 3166-2, from pycountry), case-folded
-    ("toscana", "assam", "gloucestershire"): the gazetteer knows cities and states only."""
+    ("toscana", "assam", "gloucestershire"), also without accents ("himachal pradesh"): the
+    gazetteer knows cities and states only."""
     from importlib.metadata import version
 
-    key = fingerprint("pycountry-subdivisions", version("pycountry"))
+    key = fingerprint("pycountry-subdivisions", version("pycountry"), 2)
     return cached("region-names", key, _build_regions, frozenset)

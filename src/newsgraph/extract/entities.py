@@ -13,9 +13,11 @@ appear among an actor's ``mentions``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cache
 from itertools import islice, product
 from typing import Any, Literal
@@ -68,9 +70,17 @@ _CONNECTORS = frozenset(
 )
 _CURRENCY = frozenset("$€£¥")
 _ROMAN = re.compile(r"[IVXLC]+")
+_QUOTES = frozenset("\"“”«»„'‘’")
 _OPENERS = frozenset('.!?:;"“«„—–-(')
 #: One-word place names that are also ordinary words count only for cities this large.
 WEAK_PLACE_POPULATION = 500_000
+#: A one-word name found under another name of a town ("Google" for Topeka, "Wilson" for
+#: Uptown) counts only for towns this large, unless it is written much like the town's own
+#: name ("Milano", "Genova", "Parigi"): GeoNames' odd alternate names are no names in news.
+FAR_ALIAS_POPULATION = 1_000_000
+#: How alike (difflib's ratio, on letters without accents) an alias and a town's own name
+#: must be for the alias of a smaller town to count.
+ALIAS_LIKENESS = 0.4
 #: A one-word unknown name that is a given name is a person's, unless a city this large has it.
 GIVEN_NAME_PLACE_POPULATION = 100_000
 #: At most this many readings of a run of inflected words are looked up.
@@ -202,6 +212,9 @@ class _LangData:
     foreign_word_languages: tuple[str, ...] = ()  # "Sorry", "Board" quoted in an Italian text
     platforms: frozenset[str] = frozenset()  # "su Facebook": a medium, not an actor
     award_nouns: frozenset[str] = frozenset()  # "premio Pulitzer", in lower case too
+    work_nouns: frozenset[str] = frozenset()  # "il brano Release Me": a title, no actor
+    eponym_nouns: frozenset[str] = frozenset()  # "la legge Urbani": named after a person
+    place_names: frozenset[str] = frozenset()  # "sulla Terra", "nel Mediterraneo": places
     indefinite: frozenset[str] = frozenset()  # "una Land Rover": one of a make, no actor
     road_codes: re.Pattern[str] | None = None  # "A14": a motorway, a place
     platform_cues: frozenset[str] = frozenset()
@@ -365,6 +378,9 @@ def _lang_data(lang: str) -> _LangData:
         foreign_word_languages=tuple(str(c) for c in ent.get("foreign_word_languages") or ()),
         platforms=word_set(ent, "platforms"),
         award_nouns=word_set(ent, "award_nouns"),
+        work_nouns=word_set(ent, "work_nouns"),
+        eponym_nouns=word_set(ent, "eponym_nouns"),
+        place_names=word_set(ent, "place_names"),
         indefinite=_words(ent, "indefinite_articles"),
         road_codes=re.compile("|".join(f"(?:{c})" for c in ent["road_codes"]))
         if ent.get("road_codes")
@@ -455,6 +471,26 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
+def _folded(name: str) -> str:
+    """``name`` in lower case without accents ("Ḥamīdiyeh" -> "hamidiyeh")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _far_alias(word: str, place: PlaceEntry) -> bool:
+    """Is ``word`` an alternate name of a town of no great size that is written nothing
+    like the town's own name ("Google" for Topeka, "Allah" for Ḥamīdiyeh), unlike an
+    exonym ("Genova" for Genoa)?  Only names in one alphabet compare ("Москва": Moscow)."""
+    if not (place.alias and place.level == "city" and place.population < FAR_ALIAS_POPULATION):
+        return False
+    alias, own = _folded(word), _folded(place.name)
+    return (
+        alias.isascii()
+        and own.isascii()
+        and SequenceMatcher(None, alias, own).ratio() < ALIAS_LIKENESS
+    )
+
+
 def _span_order(span: Span) -> tuple[int, int]:
     """Mentions in text order, the longer first of two that begin together ("Russian
     Federation", "Russian"): a total order, so that no set's hash order shows."""
@@ -485,6 +521,7 @@ class _Match:
     misc: bool = False  # an event or award named after a known name: no entity
     lead_start: int | None = None  # where a descriptor before it begins ("provincia di")
     region: PlaceEntry | None = None  # the region stated for a town the gazetteer lacks
+    surname_only: bool = False  # a town's name taken for a known person's surname ("Alfano")
 
 
 class _Recogniser:
@@ -548,6 +585,10 @@ class _Recogniser:
             if match is not None and match.ref is None and self._genus(sent, match.last):
                 i = match.last  # "Homo habilis": a genus, not the town
                 continue
+            if (match is None or match.ref is None) and self._after_work_noun(sent, i):
+                found_title = match or self._unknown(sent, i, in_title)
+                i = found_title.last if found_title is not None else i + 1
+                continue  # "il brano Release Me", "la serie Mork & Mindy": a title, no actor
             if match is not None:
                 match = self._org_after(sent, match, in_title)
                 if match.misc:  # "Paris Air Show": an event named after a place
@@ -956,6 +997,8 @@ class _Recogniser:
             ):
                 places = ()  # "Mr. Harlow", "President Bush": the person
             if n == 1 and places and not ids:
+                places = tuple(p for p in places if not _far_alias(toks[i].text, p))
+            if n == 1 and places and not ids:
                 weak = self._word_like(sent, i, places)
                 if weak and (
                     (self._inside_name(toks, i) and not self._office_after(sent, i))
@@ -966,6 +1009,20 @@ class _Recogniser:
                     places = ()
             if not ids and not places:
                 continue
+            if (
+                n == 1
+                and places
+                and not ids
+                and places[0].population < GIVEN_NAME_PLACE_POPULATION
+                and not self._locative_before(sent, i)
+                and not self._inside_name(toks, i)
+                and not (i > 0 and sent.norm_words[i - 1] in _CONNECTORS)  # "valle di Barak"
+                and not (i + 1 < len(toks) and toks[i + 1].start == last.end)  # "May-Weather"
+                and (person := self._surname(toks[i].text))
+            ):  # "Alfano può essere": the person, not the town (or "Rossi" of "Mario Rossi")
+                person = self.person_words.get(toks[i].text.casefold(), person)
+                return _Match(sent.index, i, i + 1, toks[i].start, last.end, surface, "PER",
+                              ref=person, surname_only=True)  # fmt: skip
             m = _Match(sent.index, i, i + n, toks[i].start, last.end, surface, "LOC")
             if ids:
                 day = self.ctx.day
@@ -1170,28 +1227,48 @@ class _Recogniser:
         pack's ``team_not_after`` ("lo stadio di Pescara", "a Napoli"), in brackets
         ("Topalov (Bulgaria)") or before a year ("Germania 2006")?"""
         toks = sent.tokens
+        # a list's names are all teams or all places: its first name tells ("a Savona,
+        # Marsiglia, Barcellona", "di Galles, Irlanda e Scozia", "nella Roma, Catania e Napoli")
+        first = self._list_start(sent, m.first)
         # a town's name takes no article: after one ("della Lazio", "nella Roma") the club
         club = (
             m.kind == "LOC"
             and len(m.places) == 1
             and m.places[0].level == "city"
             and m.last - m.first == 1
-            and m.first > 0
-            and sent.norm_words[m.first - 1] in self.data.definite
+            and first > 0
+            and sent.norm_words[first - 1] in self.data.definite
         )
         return (
             bool(self.data.sport_words)
             and (m.kind == "GPE" or (m.kind == "LOC" and len(m.places) == 1))
             and (m.kind == "GPE" or m.places[0].level in ("city", "country", "admin1"))
             and m.lead_start is None
-            and (club or not self._locative_before(sent, m.first))
-            and (
-                club or m.first == 0 or sent.norm_words[m.first - 1] not in self.data.team_not_after
-            )
-            and (m.first == 0 or toks[m.first - 1].text != "(")
+            and (club or not self._locative_before(sent, first))
+            and (club or first == 0 or sent.norm_words[first - 1] not in self.data.team_not_after)
+            and (first == 0 or toks[first - 1].text != "(")
             and (m.last >= len(toks) or not toks[m.last].text[:1].isdigit())
+            and not (  # "Parigi:" heading a piece: where it happens
+                m.first == 0 and m.last + 1 == len(toks) and toks[m.last].text == ":"
+            )
             and self._about_a_game(sent)
         )
+
+    def _list_start(self, sent: Sentence, i: int) -> int:
+        """The first token of the list of capitalised names that the name at token ``i``
+        ends, joined by commas or the pack's ``list_conjunctions`` ("Savona, Marsiglia e
+        Barcellona"); ``i`` when it is in no list."""
+        toks = sent.tokens
+        start = i
+        k = i - 1
+        while k >= 1 and (toks[k].text == "," or sent.norm_words[k] in self.data.list_conjunctions):
+            j = k - 1
+            while j >= 0 and toks[j].is_word and _is_name_start(toks[j]):
+                j -= 1
+            if j == k - 1:
+                break
+            start, k = j + 1, j
+        return start
 
     def _about_a_game(self, sent: Sentence) -> bool:
         """Does the sentence, or one of the two before it, have one of the pack's
@@ -1483,6 +1560,21 @@ class _Recogniser:
             )
         )
 
+    def _after_work_noun(self, sent: Sentence, i: int) -> bool:
+        """Does one of the pack's ``work_nouns`` in lower case stand right before token ``i``,
+        maybe with a quotation mark between ("il brano Release Me", "la serie «Mork &
+        Mindy»"), so that the name is a work's title?"""
+        toks = sent.tokens
+        k = i - 1
+        if k >= 1 and toks[k].text in _QUOTES:
+            k -= 1
+        return (
+            k >= 0
+            and toks[k].text.islower()
+            and sent.norm_words[k] in self.data.work_nouns
+            and not self._head_word(toks[i].text)
+        )
+
     def _name_end(self, sent: Sentence, i: int) -> int:
         """The token after the capitalised words from ``i``, up to a full name ("Premio
         Nobel Dario Fo")."""
@@ -1569,13 +1661,18 @@ class _Recogniser:
             (
                 (
                     self.data.capitalised_nouns
-                    and (before in self.data.stop or before.rstrip("'") in self.data.stop)
+                    and (
+                        before in self.data.stop
+                        or before.rstrip("'") in self.data.stop
+                        or before in self.data.definite  # "i Paesi"
+                    )
                 )
                 or before in self.data.possessives  # "our Allies and partners"
             )
             and not word.isupper()
             and folded not in self.data.org_words
             and folded not in self.data.place_words
+            and folded not in self.data.place_names  # "nel Mediterraneo"
             and folded not in region_names()
             and _is_known_word(word, self.ctx.lang)
             and not self.is_given_name(word)
@@ -1755,12 +1852,21 @@ class _Recogniser:
             return "LOC"  # "Ossezia del Sud", "Acilia Sud"
         if " ".join(folded) in region_names():
             return "LOC"  # "Toscana", "Assam"
+        if len(words) == 1 and folded[0] in self.data.place_names:
+            return "LOC"  # "sulla Terra", "la Luna", "nel Mediterraneo": not Terra, a person
         if len(words) == 1 and self.data.road_codes and self.data.road_codes.fullmatch(words[0]):
             return "LOC"  # "sulla A14": a motorway
         if self._after_honorific(sent.tokens, i) or self._title_before(sent, i):
             return "PER"
         if self._person_cue(sent, i, last):
             return "PER"  # "il pugile Manny Pacquiao", "la bulgara Staneva", "Mauriello, 57 anni"
+        if (
+            len(words) == 1
+            and i > 0
+            and sent.tokens[i - 1].text.islower()
+            and sent.norm_words[i - 1] in self.data.eponym_nouns
+        ):
+            return "PER"  # "la legge Urbani", "il ddl Mastella": named after their authors
         descriptor = self._descriptor_before(sent, i)
         if descriptor is not None:
             return "ORG" if descriptor[1] else "LOC"  # "fiume Dyfi", "università di Witwatersrand"
@@ -1791,7 +1897,10 @@ class _Recogniser:
             )
         ):
             return "PER"  # "George", but not "Geneva"
-        if gazetteer and self.gaz.lookup_key(tuple(sent.norm_words[i:last])):
+        if gazetteer and any(
+            not _far_alias(" ".join(words), p)
+            for p in self.gaz.lookup_key(tuple(sent.norm_words[i:last]))
+        ):
             return "LOC"  # a place's name, passed over as a weak one ("Geneva")
         self._by_default = True
         return self.data.multi_default if len(words) >= 2 else self.data.single_default
@@ -2304,7 +2413,7 @@ def find_entities(ctx: DocContext) -> Entities:
     for _, names, _, _ in per_sentence:
         for m in names:  # "Houston" after "Whitney Houston": the person, not the city
             person = rec.person_words.get(m.text.casefold())
-            if person and m.ref is None and m.last - m.first == 1:
+            if person and (m.ref is None or m.surname_only) and m.last - m.first == 1:
                 m.kind, m.ref, m.places = "PER", person, ()
 
     inner = _resolve_places(rec, per_sentence)

@@ -35,7 +35,7 @@ __all__ = [
     "user_kb_dir",
 ]
 
-KB_CACHE_VERSION = 3
+KB_CACHE_VERSION = 4
 ROLE_KEYS = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "leader"}
 )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gettext
+
 from babel import Locale
 from babel.core import UnknownLocaleError
 
 from newsgraph.kb.model import Entry
+from newsgraph.names import given_names
 
 
 def build_states(languages: tuple[str, ...], extra: dict[str, list[str]]) -> list[Entry]:
@@ -22,12 +25,21 @@ def build_states(languages: tuple[str, ...], extra: dict[str, list[str]]) -> lis
             locales.append(Locale(lang))
         except (UnknownLocaleError, ValueError):
             continue
+    # ISO 3166's own names in the packs' languages (Debian iso-codes, shipped with pycountry):
+    # some differ from CLDR's ("Birmania" beside "Myanmar (Birmania)"); not one that is a
+    # given name ("Maurizio", Mauritius)
+    given = given_names()
+    iso_names = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in languages
+    ]
     states = []
     for country in pycountry.countries:
         alpha2, alpha3 = country.alpha_2, country.alpha_3
         names = [locale.territories.get(alpha2) for locale in locales]
         names += [getattr(country, "common_name", None), country.name]
         names += [getattr(country, "official_name", None)]
+        names += [n for t in iso_names if (n := t.gettext(country.name)).casefold() not in given]
         names += extra.get(alpha3, [])
         aliases = tuple(dict.fromkeys(n for n in names if n))
         english = getattr(country, "common_name", None) or locales[0].territories.get(alpha2)
