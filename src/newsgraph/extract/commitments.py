@@ -43,7 +43,9 @@ _ISO_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 @dataclass(frozen=True, slots=True)
 class _Future:
-    """A speaker's own future act: 'it would halt', 'we will not hesitate'."""
+    """The pack words commitments are read with: the markers of a speaker's own future act
+    ('it would halt', 'we will not hesitate'), and the words that tell who promises and where
+    the promise ends ('in Ucraina, ma ha promesso', 'committed to dialogue but')."""
 
     markers: frozenset[str]
     subjects: frozenset[str]

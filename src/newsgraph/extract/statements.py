@@ -374,10 +374,8 @@ class _Finder:
     def _opening_subject(
         self, sent: Sentence, mentions: list[EntityMention], first: int
     ) -> tuple[str | None, Span] | None:
-        """The subject a gerund cue shares with its sentence: an actor named at the opening
-        ("Hamas ha respinto la proposta dei mediatori del Qatar, definendola ...")."""
-        if first == 0 or not self._gerund(sent, first):
-            return None
+        """The subject a gerund cue at ``first`` shares with its sentence: an actor named at
+        the opening ("Hamas ha respinto la proposta dei mediatori del Qatar, definendola ...")."""
         opening = sent.tokens[min(first, SUBJECT_OPENING_TOKENS)].start
         m = next(
             (m for m in mentions if m.kind in ("PER", "ORG", "GPE") and m.start < opening), None
@@ -404,10 +402,12 @@ class _Finder:
             if b > cue_start or not self._tagged(b):
                 continue
             between = [k for k, t in enumerate(sent.tokens) if b <= t.start < cue_start]
-            words = [k for k in between if sent.tokens[k].is_word]
+            words = sum(1 for k in between if sent.tokens[k].is_word)
             if (
-                0 < len(words) <= SUBJECT_MAX_WORDS
-                and all(k in words or sent.tokens[k].text in _BEFORE_CUE for k in between)
+                0 < words <= SUBJECT_MAX_WORDS
+                and all(
+                    sent.tokens[k].is_word or sent.tokens[k].text in _BEFORE_CUE for k in between
+                )
                 and not self.cue_starts & set(between)  # '"...," he said, adding that'
             ):
                 return _trim(self.text, a, b)
@@ -500,18 +500,18 @@ class _Finder:
             cue = self.span(first.start, sent.tokens[hit.last - 1].end)
             # '"...," said Smith' / '..., said the minister': the content came first
             inverted = hit.first > 0 and sent.tokens[hit.first - 1].text in _BEFORE_CUE
-            led = self._led_by_quote(sent, hit.first, quotes)
             if hit.entry == "complement":  # "the study found that ...", only so
                 content, inverted = self._complement(sent, hit.last), False
                 before = False
-            elif led is not None:
+            elif (led := self._led_by_quote(sent, hit.first, quotes)) is not None:
                 content, before = led, True
             else:
                 content = None if inverted else self._content(sent, hit.last, quotes)
                 before = content is None
             # "rejected the accusation, calling it baseless": a gerund after a comma reports
             # what follows it, if anything; what precedes is the subject's own act
-            forward = hit.entry == "complement" or self._gerund(sent, hit.first)
+            gerund = self._gerund(sent, hit.first)
+            forward = hit.entry == "complement" or gerund
             if content is None and not forward:
                 content = self._content_before(sent, hit.first, hit.last, mentions)
             if content is None and inverted:
@@ -528,7 +528,7 @@ class _Finder:
             floor = c_end if before and c_end <= cue.start else sent.start
             outside = [m for m in speakers if not any(a <= m.start < b for a, b in covered)]
             found_speaker = (
-                self._opening_subject(sent, outside, hit.first) if forward else None
+                self._opening_subject(sent, outside, hit.first) if gerund else None
             ) or self._speaker(sent, hit.first, hit.last, floor, outside, before)
             if found_speaker is None:
                 speaker_m = _speaker_after(outside, cue.end, min(sent.end, cue.end + 60))
